@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One target per box of DESIGN.md; a module imports only the boxes above it.
+let package = Package(
+    name: "portbench",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "portbench", targets: ["portbench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas",
+                       providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl",
+                       providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "Workload", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Reference", dependencies: ["Workload", "COpenBLAS"],
+                swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
+        .target(name: "Measurement", dependencies: ["Workload", "Reference", "COpenBLAS"]),
+        .executableTarget(name: "portbench", dependencies: [
+            "Workload", "Reference", "Measurement",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "WorkloadTests", dependencies: ["Workload"],
+                    resources: [.copy("Specs")]),
+        .testTarget(name: "ReferenceTests", dependencies: ["Reference", "Workload"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "Workload", "Reference"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

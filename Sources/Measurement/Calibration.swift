@@ -1,0 +1,104 @@
+import Foundation
+import Reference
+import Workload
+
+/// This machine's measured ceilings under its current OpenBLAS settings: sgemm rate per GEMM shape and
+/// memory read bandwidth. Every measured number is shown as a fraction of these.
+public struct Calibration: Codable, Equatable, Sendable {
+    public struct GemmRate: Codable, Equatable, Sendable {
+        public var shape: GemmShape
+        /// Median time of `shape.count` back-to-back calls (one op's worth), seconds.
+        public var seconds: Double
+        public var gflops: Double
+    }
+
+    public var gemm: [GemmRate]
+    /// Median read bandwidth over a buffer far larger than the caches, GB/s (10⁹ bytes).
+    public var memoryReadGigabytesPerSecond: Double
+    public var memoryBufferBytes: Int
+    public var repetitions: Int
+
+    public func rate(for shape: GemmShape) -> GemmRate? {
+        gemm.first { $0.shape.key == shape.key }
+    }
+
+    /// Measures every shape not already known and the memory bandwidth (unless already measured).
+    public static func measure(shapes: [GemmShape], repetitions: Int = 5, reuse: Calibration? = nil,
+                               progress: ((String) -> Void)? = nil) -> Calibration {
+        var rates = reuse?.gemm ?? []
+        for shape in shapes where !rates.contains(where: { $0.shape.key == shape.key && $0.shape.count == shape.count }) {
+            progress?("sgemm \(shape.label) ×\(shape.count)")
+            rates.append(measureGemm(shape, repetitions: repetitions))
+        }
+        if let reuse, reuse.memoryReadGigabytesPerSecond > 0 {
+            return Calibration(gemm: rates, memoryReadGigabytesPerSecond: reuse.memoryReadGigabytesPerSecond, memoryBufferBytes: reuse.memoryBufferBytes,
+                               repetitions: repetitions)
+        }
+        progress?("memory read bandwidth")
+        let bytes = 1 << 30
+        return Calibration(gemm: rates, memoryReadGigabytesPerSecond: measureReadBandwidth(bytes: bytes, repetitions: repetitions),
+                           memoryBufferBytes: bytes, repetitions: repetitions)
+    }
+
+    /// Times `shape.count` sgemm calls of one shape on contiguous operands; median over repetitions.
+    public static func measureGemm(_ shape: GemmShape, repetitions: Int) -> GemmRate {
+        let a = Tensor(shape: [shape.m, shape.k]), b = Tensor(shape: [shape.n * shape.k]), c = Tensor(shape: [shape.m, shape.n])
+        a.fillNormal(seed: 1, name: "a", std: 1)
+        b.fillNormal(seed: 1, name: "b", std: 1)
+        let ldb = shape.transposeB ? shape.k : shape.n
+        // The same entry points the executor uses: `GEMM.linear` (sgemv for one row) for weight products.
+        let call = {
+            for _ in 0..<shape.count {
+                if shape.transposeB {
+                    GEMM.linear(x: a.data, m: shape.m, k: shape.k, w: b.data, n: shape.n, bias: nil, y: c.data)
+                } else {
+                    GEMM.strided(m: shape.m, n: shape.n, k: shape.k, alpha: 1, a: a.data, lda: shape.k, b: b.data, ldb: ldb,
+                                 transposeB: false, c: c.data, ldc: shape.n)
+                }
+            }
+        }
+        let samples = RepetitionPolicy(warmup: 2, repetitions: Swift.max(3, repetitions)).sample(call)
+        let median = SampleStatistics(samples.map { Double($0) * 1e-9 }).median
+        return GemmRate(shape: shape, seconds: median, gflops: shape.flops / median / 1e9)
+    }
+
+    /// Streams a buffer of `bytes` with SIMD loads on every core; median GB/s over repetitions.
+    public static func measureReadBandwidth(bytes: Int, repetitions: Int) -> Double {
+        let t = Tensor(shape: [bytes / 4])
+        t.fill(1)
+        let count = t.count
+        var sink: Float = 0
+        let pass = {
+            let partial = UnsafeMutablePointer<Float>.allocate(capacity: Parallel.cores)
+            partial.initialize(repeating: 0, count: Parallel.cores)
+            let per = (count / Parallel.cores) & ~63
+            DispatchQueue.concurrentPerform(iterations: Parallel.cores) { p in
+                let lo = p * per, hi = p == Parallel.cores - 1 ? count : lo + per
+                partial[p] = readSum(t.data + lo, hi - lo)
+            }
+            for p in 0..<Parallel.cores { sink += partial[p] }
+            partial.deallocate()
+        }
+        let samples = RepetitionPolicy(warmup: 1, repetitions: Swift.max(3, repetitions)).sample(pass)
+        precondition(sink.isFinite)
+        let seconds = SampleStatistics(samples.map { Double($0) * 1e-9 }).median
+        return Double(bytes) / seconds / 1e9
+    }
+
+    @inline(never)
+    static func readSum(_ p: UnsafePointer<Float>, _ n: Int) -> Float {
+        var a0 = SIMD16<Float>(), a1 = SIMD16<Float>(), a2 = SIMD16<Float>(), a3 = SIMD16<Float>()
+        var i = 0
+        let raw = UnsafeRawPointer(p)
+        while i + 64 <= n {
+            a0 += raw.load(fromByteOffset: 4 * i, as: SIMD16<Float>.self)
+            a1 += raw.load(fromByteOffset: 4 * (i + 16), as: SIMD16<Float>.self)
+            a2 += raw.load(fromByteOffset: 4 * (i + 32), as: SIMD16<Float>.self)
+            a3 += raw.load(fromByteOffset: 4 * (i + 48), as: SIMD16<Float>.self)
+            i += 64
+        }
+        var s = (a0 + a1 + a2 + a3).sum()
+        while i < n { s += p[i]; i += 1 }
+        return s
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Reference
+import Workload
+
+/// Times one prepared executor: warm-up, repetitions of the whole layer, and optionally a per-op pass.
+public struct CaseRunner {
+    public var policy: RepetitionPolicy
+    public var perOp: Bool
+
+    public init(policy: RepetitionPolicy, perOp: Bool) {
+        self.policy = policy
+        self.perOp = perOp
+    }
+
+    public func run(_ executor: LayerExecutor, workload: String, calibration: Calibration,
+                    progress: ((Int, UInt64) -> Void)? = nil) -> CaseResult {
+        let graph = executor.graph
+        let samples = policy.sample({ executor.run() }, progress: progress)
+        let stats = SampleStatistics(samples.map { Double($0) * 1e-9 })
+        let cost = graph.totalCost
+        let ceiling = Ceiling(graph: graph, calibration: calibration)
+        let s = graph.scenario
+        let metrics: [Metric: Double] = [
+            .medianSeconds: stats.median,
+            .tokensPerSecond: Double(s.tokens) / stats.median,
+            .gflops: cost.flops / stats.median / 1e9,
+            .weightReadGBps: cost.weightBytes / stats.median / 1e9,
+            .ceilingFraction: ceiling.fraction(measuredSeconds: stats.median),
+            .cv: stats.cv,
+        ]
+        return CaseResult(
+            workload: workload, scenario: s.name, backend: "cpu-reference", provenance: .measured,
+            phase: s.phase.rawValue, batch: s.batch, seq: s.seq, context: s.context, tokens: s.tokens,
+            flops: cost.flops, weightBytes: cost.weightBytes, bytes: cost.bytes, weights: executor.weights.origin,
+            samplesNs: samples, stats: stats,
+            metrics: Dictionary(uniqueKeysWithValues: metrics.map { ($0.key.rawValue, $0.value) }),
+            ceiling: ceiling, ops: perOp ? opTimings(executor) : nil)
+    }
+
+    /// Times each op separately over the policy's repetitions (a separate pass, so it never skews whole-layer samples).
+    func opTimings(_ executor: LayerExecutor) -> [OpTiming] {
+        let ops = executor.graph.ops
+        var times = Array(repeating: [Double](), count: ops.count)
+        for rep in 0..<(policy.warmup + policy.repetitions) {
+            for i in ops.indices {
+                let t = MonotonicClock.time { executor.execute(op: i) }
+                if rep >= policy.warmup { times[i].append(Double(t) * 1e-9) }
+            }
+        }
+        return ops.indices.map { i in
+            let c = ops[i].cost
+            return OpTiming(name: ops[i].name, kind: ops[i].kind.name, flops: c.flops, bytes: c.bytes,
+                            medianSeconds: SampleStatistics(times[i]).median)
+        }
+    }
+}
+
+extension OpKind {
+    /// The op kind's name as DESIGN.md spells it.
+    public var name: String {
+        switch self {
+        case .matmul: return "matmul"
+        case .batchedMatmul: return "batchedMatmul"
+        case .softmax: return "softmax"
+        case .rmsNorm: return "rmsNorm"
+        case .layerNorm: return "layerNorm"
+        case .rope: return "rope"
+        case .activation: return "activation"
+        case .add: return "add"
+        case .router: return "router"
+        case .moeExperts: return "moeExperts"
+        case .kvAppend: return "kvAppend"
+        }
+    }
+}

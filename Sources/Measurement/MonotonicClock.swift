@@ -1,0 +1,41 @@
+import Foundation
+
+/// Nanoseconds from CLOCK_MONOTONIC: the only clock measured times come from.
+public enum MonotonicClock {
+    @inline(__always) public static func now() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+    }
+
+    /// Runs `body` and returns its duration in nanoseconds.
+    @inline(__always) public static func time(_ body: () -> Void) -> UInt64 {
+        let t0 = now()
+        body()
+        return now() - t0
+    }
+}
+
+/// Warm-up runs (discarded) and timed repetitions (every sample kept).
+public struct RepetitionPolicy: Codable, Equatable, Sendable {
+    public var warmup: Int
+    public var repetitions: Int
+
+    public init(warmup: Int = 1, repetitions: Int = 5) {
+        self.warmup = warmup
+        self.repetitions = repetitions
+    }
+
+    /// Warm up, then time each repetition; returns the raw samples in nanoseconds.
+    public func sample(_ body: () -> Void, progress: ((Int, UInt64) -> Void)? = nil) -> [UInt64] {
+        for _ in 0..<warmup { body() }
+        var samples: [UInt64] = []
+        samples.reserveCapacity(repetitions)
+        for r in 0..<repetitions {
+            let t = MonotonicClock.time(body)
+            samples.append(t)
+            progress?(r + 1, t)
+        }
+        return samples
+    }
+}

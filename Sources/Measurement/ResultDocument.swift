@@ -1,0 +1,119 @@
+import Foundation
+
+/// Median time of one op of the graph, from a separate profiled pass.
+public struct OpTiming: Codable, Equatable, Sendable {
+    public var name: String
+    public var kind: String
+    public var flops: Double
+    public var bytes: Double
+    public var medianSeconds: Double
+}
+
+/// One measured (workload, scenario, backend) case with every raw sample.
+public struct CaseResult: Codable, Equatable, Sendable {
+    public var workload: String
+    public var scenario: String
+    public var backend: String
+    public var provenance: Provenance
+    public var phase: String
+    public var batch: Int
+    public var seq: Int
+    public var context: Int
+    public var tokens: Int
+    public var flops: Double
+    public var weightBytes: Double
+    public var bytes: Double
+    public var weights: String
+    public var samplesNs: [UInt64]
+    public var stats: SampleStatistics
+    public var metrics: [String: Double]
+    public var ceiling: Ceiling
+    public var ops: [OpTiming]?
+
+    public func metric(_ m: Metric) -> Double? { metrics[m.rawValue] }
+}
+
+/// A speed goal's outcome.
+public struct GoalResult: Codable, Equatable, Sendable {
+    public var workload: String
+    public var scenario: String
+    public var required: Double
+    public var reached: Double
+    public var passed: Bool
+}
+
+/// The versioned JSON document `portbench run` writes (schema in docs/result-schema.md).
+public struct ResultDocument: Codable, Equatable, Sendable {
+    public static let schemaName = "portbench.result"
+    public static let currentVersion = 1
+
+    public var schema: String = ResultDocument.schemaName
+    public var schemaVersion: Int = ResultDocument.currentVersion
+    public var runId: String
+    public var created: String
+    public var tool: String
+    public var suite: String
+    public var policy: RepetitionPolicy
+    public var seed: UInt64
+    public var machine: MachineFingerprint
+    public var calibration: Calibration
+    public var metrics: [MetricDescriptor]
+    public var cases: [CaseResult]
+    public var goals: [GoalResult]
+
+    public static let toolVersion = "portbench 0.1.0"
+
+    public static func encoder() -> JSONEncoder {
+        let e = JSONEncoder()
+        e.keyEncodingStrategy = .convertToSnakeCase
+        e.outputFormatting = [.prettyPrinted, .sortedKeys]
+        e.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return e
+    }
+
+    public static func decoder() -> JSONDecoder {
+        let d = JSONDecoder()
+        d.keyDecodingStrategy = .convertFromSnakeCase
+        d.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return d
+    }
+
+    /// Writes the document atomically: a temporary file in the same folder, then a rename.
+    public func write(to url: URL) throws {
+        try AtomicFile.write(ResultDocument.encoder().encode(self), to: url)
+    }
+
+    public static func read(from url: URL) throws -> ResultDocument {
+        let data = try Data(contentsOf: url)
+        let doc = try decoder().decode(ResultDocument.self, from: data)
+        guard doc.schema == schemaName, doc.schemaVersion == currentVersion else {
+            throw ResultDocumentError(file: url.path, message: "schema \(doc.schema) v\(doc.schemaVersion); expected \(schemaName) v\(currentVersion)")
+        }
+        return doc
+    }
+}
+
+public struct ResultDocumentError: Error, CustomStringConvertible {
+    public let file: String
+    public let message: String
+    public var description: String { "\(file): \(message)" }
+}
+
+/// Whole-file writes that never leave a half-written file: write a sibling temporary, then rename over.
+public enum AtomicFile {
+    public static func write(_ data: Data, to url: URL) throws {
+        let dir = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try data.write(to: tmp)
+            if rename(tmp.path, url.path) != 0 {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path,
+                                                             NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: tmp)
+            throw error
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Reference
+import Workload
+
+/// Where a run's weights and inputs come from, and where outputs go.
+public struct RunOptions {
+    public var policy: RepetitionPolicy
+    public var seed: UInt64
+    public var perOp: Bool
+    /// A Hugging Face safetensors checkpoint and the layer to take from it (seeded weights when nil).
+    public var weightsFile: String?
+    public var layerIndex: Int
+    public var weightPrefix: String
+    /// A `.npy` input [tokens, hidden] (seeded N(0,1) when nil).
+    public var inputFile: String?
+    /// Folder for `<workload>/<scenario>/{input,output}.npy`.
+    public var dumpOutputs: URL?
+
+    public init(policy: RepetitionPolicy, seed: UInt64 = 42, perOp: Bool = false, weightsFile: String? = nil,
+                layerIndex: Int = 0, weightPrefix: String = "", inputFile: String? = nil, dumpOutputs: URL? = nil) {
+        self.policy = policy
+        self.seed = seed
+        self.perOp = perOp
+        self.weightsFile = weightsFile
+        self.layerIndex = layerIndex
+        self.weightPrefix = weightPrefix
+        self.inputFile = inputFile
+        self.dumpOutputs = dumpOutputs
+    }
+}
+
+/// Progress events of a suite run, for the CLI to print.
+public enum RunEvent {
+    case calibrating(String)
+    case preparing(index: Int, total: Int, workload: String, scenario: String, detail: String)
+    case repetition(index: Int, total: Int, workload: String, scenario: String, rep: Int, of: Int, seconds: Double)
+    case finished(CaseResult)
+}
+
+/// Runs every case of a suite on the CPU reference and assembles the result document.
+public struct SuiteRunner {
+    public let suite: Suite
+    public let options: RunOptions
+
+    public init(suite: Suite, options: RunOptions) {
+        self.suite = suite
+        self.options = options
+    }
+
+    /// Every graph of the suite, lowered (cheap: shapes only).
+    public var graphs: [(workload: WorkloadSpec, graph: LayerGraph)] {
+        suite.entries.flatMap { e in e.scenarios.map { (e.workload, LayerGraph.lower(e.workload.config, $0)) } }
+    }
+
+    /// Checks inputs that can be checked before any work: the input file's shape against every scenario.
+    public func preflight() throws {
+        guard let path = options.inputFile else { return }
+        let t = try NPY.read(path: path)
+        for (w, g) in graphs where t.shape != g.value(LayerGraph.inputName)!.shape {
+            throw NPYError(file: path, message: "shape \(t.shape) does not fit \(w.name)/\(g.scenario.name); expected \(g.value(LayerGraph.inputName)!.shape)")
+        }
+    }
+
+    public func run(calibration reuse: Calibration?, events: @escaping (RunEvent) -> Void) throws -> ResultDocument {
+        try preflight()
+        let all = graphs
+        let shapes = all.flatMap(\.graph.gemmShapes)
+        let calibration = Calibration.measure(shapes: shapes, repetitions: options.policy.repetitions, reuse: reuse) {
+            events(.calibrating($0))
+        }
+        let input = try options.inputFile.map { try NPY.read(path: $0) }
+        var cases: [CaseResult] = []
+        var index = 0
+        for entry in suite.entries {
+            var store: WeightStore?
+            for scenario in entry.scenarios {
+                index += 1
+                let name = (entry.workload.name, scenario.name)
+                let graph = LayerGraph.lower(entry.workload.config, scenario)
+                if store == nil {
+                    events(.preparing(index: index, total: all.count, workload: name.0, scenario: name.1,
+                                      detail: String(format: "weights %.2f GB", graph.weightBytes / 1e9)))
+                    store = try loadWeights(graph)
+                }
+                let executor = try LayerExecutor(graph: graph, weights: store!)
+                executor.fillSeededInputs(seed: options.seed)
+                if let input { executor.input.copy(from: input) }
+                let runner = CaseRunner(policy: options.policy, perOp: options.perOp)
+                let result = runner.run(executor, workload: name.0, calibration: calibration) { rep, ns in
+                    events(.repetition(index: index, total: all.count, workload: name.0, scenario: name.1, rep: rep,
+                                       of: options.policy.repetitions, seconds: Double(ns) * 1e-9))
+                }
+                if let dir = options.dumpOutputs { try dump(executor, to: dir, workload: name.0, scenario: name.1) }
+                cases.append(result)
+                events(.finished(result))
+            }
+        }
+        return ResultDocument(
+            runId: UUID().uuidString.lowercased(), created: ISO8601DateFormatter().string(from: Date()),
+            tool: ResultDocument.toolVersion, suite: suite.name, policy: options.policy, seed: options.seed,
+            machine: .current(), calibration: calibration, metrics: Metric.allCases.map(\.descriptor),
+            cases: cases, goals: evaluate(goals: suite.goals, cases: cases))
+    }
+
+    func loadWeights(_ graph: LayerGraph) throws -> WeightStore {
+        guard let file = options.weightsFile else { return .seeded(for: graph.weights, seed: options.seed) }
+        return try .load(safetensors: file, config: graph.config, weights: graph.weights,
+                          layerIndex: options.layerIndex, prefix: options.weightPrefix)
+    }
+
+    func dump(_ executor: LayerExecutor, to dir: URL, workload: String, scenario: String) throws {
+        let folder = dir.appendingPathComponent(workload).appendingPathComponent(scenario)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try NPY.write(executor.input, to: folder.appendingPathComponent("input.npy"))
+        try NPY.write(executor.output, to: folder.appendingPathComponent("output.npy"))
+    }
+
+    public func evaluate(goals: [SpeedGoal], cases: [CaseResult]) -> [GoalResult] {
+        goals.compactMap { g in
+            guard let c = cases.first(where: { $0.workload == g.workload && $0.scenario == g.scenario }),
+                  let reached = c.metric(.ceilingFraction) else { return nil }
+            return GoalResult(workload: g.workload, scenario: g.scenario, required: g.minCeilingFraction,
+                              reached: reached, passed: reached >= g.minCeilingFraction)
+        }
+    }
+}

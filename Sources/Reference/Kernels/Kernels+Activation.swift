@@ -1,0 +1,30 @@
+import Foundation
+import Workload
+
+/// GELU (erf), GELU (tanh approximation, GPT-2's gelu_new), SiLU; optionally gated: f(x)·m (SwiGLU).
+public enum ActivationKernel {
+    @inline(__always) public static func apply(_ f: ElementwiseFunction, _ x: Float) -> Float {
+        switch f {
+        case .gelu: return 0.5 * x * (1 + erff(x * 0.70710678118654752))
+        case .geluTanh: return 0.5 * x * (1 + tanhf(0.79788456080286536 * (x + 0.044715 * x * x * x)))
+        case .silu: return x / (1 + expf(-x))
+        }
+    }
+
+    public static func run(_ f: ElementwiseFunction, count: Int, input: UnsafePointer<Float>,
+                           multiplier: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>) {
+        Parallel.chunks(count, minPerChunk: 32768) { range in
+            if let m = multiplier {
+                for i in range { output[i] = apply(f, input[i]) * m[i] }
+            } else {
+                for i in range { output[i] = apply(f, input[i]) }
+            }
+        }
+    }
+
+    public static func add(count: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>) {
+        Parallel.chunks(count, minPerChunk: 65536) { range in
+            for i in range { output[i] = a[i] + b[i] }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// SplitMix64: a small, fast, reproducible generator for seeded weights and inputs.
+public struct SplitMix64 {
+    private var state: UInt64
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in (0, 1).
+    public mutating func unit() -> Double { (Double(next() >> 11) + 0.5) * 0x1p-53 }
+
+    /// Two independent standard normal samples (Box–Muller).
+    public mutating func normalPair() -> (Double, Double) {
+        let r = (-2 * Foundation.log(unit())).squareRoot()
+        let t = 2 * Double.pi * unit()
+        return (r * Foundation.cos(t), r * Foundation.sin(t))
+    }
+
+    /// A stable 64-bit seed for a name, so each tensor's values do not depend on the order tensors are made in.
+    public static func seed(_ base: UInt64, _ name: String) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ base
+        for b in name.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x100_0000_01B3
+        }
+        var g = SplitMix64(seed: h)
+        return g.next()
+    }
+}
+
+extension Tensor {
+    /// Fills with `mean + std·N(0,1)`, deterministically for (seed, name) and independent of the thread count.
+    public func fillNormal(seed: UInt64, name: String, mean: Float = 0, std: Float) {
+        let base = SplitMix64.seed(seed, name)
+        let chunk = 1 << 16
+        let chunks = (count + chunk - 1) / chunk
+        let data = self.data, count = self.count
+        Parallel.chunks(chunks, minPerChunk: 4) { range in
+            for c in range {
+                var rng = SplitMix64(seed: base &+ UInt64(c) &* 0x9E37_79B9_7F4A_7C15)
+                var i = c * chunk
+                let end = min(count, i + chunk)
+                while i < end {
+                    let (a, b) = rng.normalPair()
+                    data[i] = mean + std * Float(a)
+                    if i + 1 < end { data[i + 1] = mean + std * Float(b) }
+                    i += 2
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Prefill processes `seq` new tokens per sequence; decode processes one new token against `context` cached ones.
+public enum Phase: String, CaseIterable, Codable, Sendable {
+    case prefill, decode
+}
+
+/// A weighted sequence length, one entry of a scenario's length distribution.
+public struct WeightedLength: Codable, Equatable, Sendable {
+    public var length: Int
+    public var weight: Double
+    public init(length: Int, weight: Double) {
+        self.length = length
+        self.weight = weight
+    }
+}
+
+/// One point of a workload's grid: phase, batch and length (plus an optional length distribution).
+public struct Scenario: Codable, Equatable, Sendable {
+    public var name: String
+    public var phase: Phase
+    public var batch: Int
+    /// New tokens per sequence: `seq` for prefill, 1 for decode.
+    public var seq: Int
+    /// Tokens already in the KV cache: 0 for prefill, `context` for decode.
+    public var context: Int
+    /// Optional distribution of sequence lengths (prefill) or context lengths (decode), used for variance.
+    public var lengths: [WeightedLength]
+
+    public init(name: String, phase: Phase, batch: Int, seq: Int, context: Int, lengths: [WeightedLength] = []) {
+        self.name = name
+        self.phase = phase
+        self.batch = batch
+        self.seq = seq
+        self.context = context
+        self.lengths = lengths
+    }
+
+    public static func prefill(_ name: String, batch: Int, seq: Int) -> Scenario {
+        Scenario(name: name, phase: .prefill, batch: batch, seq: seq, context: 0)
+    }
+
+    public static func decode(_ name: String, batch: Int, context: Int) -> Scenario {
+        Scenario(name: name, phase: .decode, batch: batch, seq: 1, context: context)
+    }
+
+    /// Keys visible to each query: cached plus new tokens.
+    public var totalLength: Int { context + seq }
+    /// Tokens this scenario produces per execution (the unit of tokens/s).
+    public var tokens: Int { batch * seq }
+}

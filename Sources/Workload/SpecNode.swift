@@ -1,0 +1,142 @@
+import Foundation
+import Yams
+
+/// A YAML node with its file and key path, so every read can fail with a precise `SpecError`.
+struct SpecNode {
+    let node: Node
+    let file: String
+    let path: String
+
+    var line: Int? { node.mark?.line }
+
+    static func parse(text: String, file: String) throws -> SpecNode {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw SpecError(file: file, path: "", line: Self.line(of: error), message: "not valid YAML: \(Self.problem(of: error))")
+        }
+        guard let root else { throw SpecError(file: file, path: "", message: "the file is empty; expected a mapping") }
+        return SpecNode(node: root, file: file, path: "")
+    }
+
+    static func load(url: URL) throws -> SpecNode {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw SpecError(file: url.path, path: "", message: "cannot read the file: \(error.localizedDescription)")
+        }
+        return try parse(text: text, file: url.path)
+    }
+
+    func fail(_ message: String) -> SpecError {
+        SpecError(file: file, path: path, line: line, message: message)
+    }
+
+    func child(_ key: String, _ value: Node) -> SpecNode {
+        SpecNode(node: value, file: file, path: path.isEmpty ? key : "\(path).\(key)")
+    }
+
+    // MARK: mappings
+
+    /// The mapping's entries, after checking that every key is one of `allowed`.
+    func mapping(allowed: [String]) throws -> [String: SpecNode] {
+        guard case .mapping(let map) = node else { throw fail("expected a mapping, got \(kindName)") }
+        var out: [String: SpecNode] = [:]
+        for (keyNode, value) in map {
+            guard let key = keyNode.string else { throw fail("keys must be strings") }
+            guard allowed.contains(key) else {
+                throw SpecError(file: file, path: path.isEmpty ? key : "\(path).\(key)", line: keyNode.mark?.line,
+                                message: "unknown key '\(key)'; expected one of: \(allowed.joined(separator: ", "))")
+            }
+            out[key] = child(key, value)
+        }
+        return out
+    }
+
+    func required(_ map: [String: SpecNode], _ key: String) throws -> SpecNode {
+        guard let value = map[key] else {
+            let where_ = path.isEmpty ? key : "\(path).\(key)"
+            throw SpecError(file: file, path: where_, line: line, message: "missing required key '\(key)'")
+        }
+        return value
+    }
+
+    // MARK: scalars
+
+    var kindName: String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .scalar(let s): return "'\(s.string)'"
+        case .alias: return "an alias"
+        }
+    }
+
+    func string() throws -> String {
+        guard case .scalar(let s) = node else { throw fail("expected a string, got \(kindName)") }
+        return s.string
+    }
+
+    func int() throws -> Int {
+        guard case .scalar = node, let v = node.int else { throw fail("expected an integer, got \(kindName)") }
+        return v
+    }
+
+    func positiveInt() throws -> Int {
+        let v = try int()
+        guard v > 0 else { throw fail("expected a positive integer, got \(v)") }
+        return v
+    }
+
+    func double() throws -> Double {
+        guard case .scalar = node, let v = node.float ?? node.int.map(Double.init) else {
+            throw fail("expected a number, got \(kindName)")
+        }
+        return v
+    }
+
+    func positiveDouble() throws -> Double {
+        let v = try double()
+        guard v > 0, v.isFinite else { throw fail("expected a positive number, got \(v)") }
+        return v
+    }
+
+    func bool() throws -> Bool {
+        guard case .scalar = node, let v = node.bool else { throw fail("expected true or false, got \(kindName)") }
+        return v
+    }
+
+    func choice<T: CaseIterable & RawRepresentable>(_ type: T.Type) throws -> T where T.RawValue == String {
+        let raw = try string()
+        guard let v = T(rawValue: raw) else {
+            let options = T.allCases.map(\.rawValue).joined(separator: ", ")
+            throw fail("unknown value '\(raw)'; expected one of: \(options)")
+        }
+        return v
+    }
+
+    func sequence() throws -> [SpecNode] {
+        guard case .sequence(let seq) = node else { throw fail("expected a list, got \(kindName)") }
+        return seq.enumerated().map { SpecNode(node: $0.element, file: file, path: "\(path)[\($0.offset)]") }
+    }
+
+    // MARK: errors from Yams
+
+    private static func line(of error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        case .duplicatedKeysInMapping(_, let context): return context.mark.line
+        default: return nil
+        }
+    }
+
+    private static func problem(of error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+        case .duplicatedKeysInMapping(let dups, _): return "duplicated keys: \(dups.joined(separator: ", "))"
+        default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// A speed goal that `portbench run` checks: the fraction of the measured ceiling a scenario must reach.
+public struct SpeedGoal: Equatable, Sendable, Codable {
+    public var workload: String
+    public var scenario: String
+    public var minCeilingFraction: Double
+}
+
+/// One workload of a suite with the scenarios chosen from it.
+public struct SuiteEntry: Equatable, Sendable {
+    public var workload: WorkloadSpec
+    public var scenarios: [Scenario]
+}
+
+/// A named list of workloads and scenarios to run together, with optional repetition defaults and speed goals.
+public struct Suite: Equatable, Sendable {
+    public var name: String
+    public var description: String
+    public var repetitions: Int?
+    public var warmup: Int?
+    public var entries: [SuiteEntry]
+    public var goals: [SpeedGoal]
+    public var file: String?
+
+    public init(name: String, description: String = "", repetitions: Int? = nil, warmup: Int? = nil,
+                entries: [SuiteEntry], goals: [SpeedGoal] = [], file: String? = nil) {
+        self.name = name
+        self.description = description
+        self.repetitions = repetitions
+        self.warmup = warmup
+        self.entries = entries
+        self.goals = goals
+        self.file = file
+    }
+
+    /// A suite of whole workloads (every scenario), for `portbench run a.yaml b.yaml`.
+    public static func adHoc(_ workloads: [WorkloadSpec]) -> Suite {
+        Suite(name: "ad-hoc", entries: workloads.map { SuiteEntry(workload: $0, scenarios: $0.scenarios) })
+    }
+
+    /// Reads a suite file; workload paths inside it are relative to the suite file's folder.
+    public static func load(url: URL) throws -> Suite {
+        let root = try SpecNode.load(url: url)
+        let m = try root.mapping(allowed: ["name", "description", "repetitions", "warmup", "entries"])
+        let name = try root.required(m, "name").string()
+        let description = try m["description"]?.string() ?? ""
+        let reps = try m["repetitions"]?.positiveInt()
+        let warmup = try m["warmup"].map { n -> Int in
+            let v = try n.int()
+            guard v >= 0 else { throw n.fail("expected a non-negative integer, got \(v)") }
+            return v
+        }
+        let base = url.deletingLastPathComponent()
+        var entries: [SuiteEntry] = []
+        var goals: [SpeedGoal] = []
+        let items = try root.required(m, "entries").sequence()
+        guard !items.isEmpty else { throw m["entries"]!.fail("expected at least one entry") }
+        for item in items {
+            let (entry, entryGoals) = try parseEntry(item, base: base)
+            entries.append(entry)
+            goals += entryGoals
+        }
+        return Suite(name: name, description: description, repetitions: reps, warmup: warmup,
+                     entries: entries, goals: goals, file: url.path)
+    }
+
+    static func parseEntry(_ node: SpecNode, base: URL) throws -> (SuiteEntry, [SpeedGoal]) {
+        let m = try node.mapping(allowed: ["workload", "scenarios", "goals"])
+        let path = try node.required(m, "workload").string()
+        let url = URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL
+        let spec = try WorkloadSpec.load(url: url)
+        var scenarios = spec.scenarios
+        if let list = m["scenarios"] {
+            scenarios = try list.sequence().map { item in
+                let name = try item.string()
+                guard let s = spec.scenario(named: name) else {
+                    let known = spec.scenarios.map(\.name).joined(separator: ", ")
+                    throw item.fail("workload '\(spec.name)' has no scenario '\(name)'; it has: \(known)")
+                }
+                return s
+            }
+        }
+        let goals = try m["goals"]?.sequence().map { g -> SpeedGoal in
+            let gm = try g.mapping(allowed: ["scenario", "min_ceiling_fraction"])
+            let scenario = try g.required(gm, "scenario").string()
+            guard scenarios.contains(where: { $0.name == scenario }) else {
+                throw gm["scenario"]!.fail("goal names scenario '\(scenario)', which this entry does not run")
+            }
+            let fraction = try g.required(gm, "min_ceiling_fraction").positiveDouble()
+            guard fraction <= 1 else { throw gm["min_ceiling_fraction"]!.fail("expected a fraction in (0, 1], got \(fraction)") }
+            return SpeedGoal(workload: spec.name, scenario: scenario, minCeilingFraction: fraction)
+        } ?? []
+        return (SuiteEntry(workload: spec, scenarios: scenarios), goals)
+    }
+}

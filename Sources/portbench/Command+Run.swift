@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import Measurement
+import Workload
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Time workloads on the CPU reference (OpenBLAS, fp32) and write a result document.",
+        discussion: "With no names, runs Workloads/suites/default.yaml. Names may be a suite, workloads, or file paths.")
+
+    @OptionGroup var specs: SpecOptions
+    @Argument(help: "A suite, or one or more workloads (names or paths).") var names: [String] = []
+    @Option(help: "Timed repetitions per scenario (default: the suite's, else 5).") var repetitions: Int?
+    @Option(help: "Untimed warm-up runs per scenario (default: the suite's, else 1).") var warmup: Int?
+    @Option(help: "Result document path (default: results/<suite>-<UTC time>.json).") var out: String?
+    @Option(help: "Seed for weights and inputs.") var seed: UInt64 = 42
+    @Option(help: "Hugging Face safetensors checkpoint to take the layer's weights from.") var weights: String?
+    @Option(name: .customLong("layer-index"), help: "Which layer of --weights to load.") var layerIndex: Int = 0
+    @Option(name: .customLong("weight-prefix"), help: "Prefix of every tensor name in --weights (e.g. 'transformer.').") var weightPrefix: String = ""
+    @Option(help: "A .npy input [tokens, hidden] instead of seeded N(0,1).") var input: String?
+    @Option(name: .customLong("dump-outputs"), help: "Write <workload>/<scenario>/{input,output}.npy under this folder.") var dumpOutputs: String?
+    @Option(help: "Reuse ceilings from `portbench calibrate --out FILE`; missing shapes are measured.") var calibration: String?
+    @Flag(name: .customLong("per-op"), help: "Also time every op separately and print the breakdown.") var perOp = false
+    @Flag(name: .customLong("enforce-goals"), help: "Exit with code 3 when a suite speed goal is missed.") var enforceGoals = false
+
+    func validate() throws {
+        if let r = repetitions, r < 1 { throw ValidationError("--repetitions must be at least 1, got \(r)") }
+        if let w = warmup, w < 0 { throw ValidationError("--warmup must not be negative, got \(w)") }
+        if layerIndex < 0 { throw ValidationError("--layer-index must not be negative, got \(layerIndex)") }
+        if weights == nil, layerIndex != 0 || !weightPrefix.isEmpty { throw ValidationError("--layer-index and --weight-prefix need --weights") }
+    }
+
+    func run() throws {
+        try guarded {
+            let suite = try specs.locator.suite(for: names)
+            let policy = RepetitionPolicy(warmup: warmup ?? suite.warmup ?? 1, repetitions: repetitions ?? suite.repetitions ?? 5)
+            let options = RunOptions(policy: policy, seed: seed, perOp: perOp, weightsFile: weights, layerIndex: layerIndex,
+                                     weightPrefix: weightPrefix, inputFile: input, dumpOutputs: dumpOutputs.map { URL(fileURLWithPath: $0) })
+            let reuse = try calibration.map { try CalibrationFile.read(URL(fileURLWithPath: $0)) }
+            let outURL = URL(fileURLWithPath: out ?? defaultOutPath(suite: suite.name))
+            note("portbench: suite '\(suite.name)', \(suite.entries.map(\.scenarios.count).reduce(0, +)) scenarios, "
+                 + "\(policy.warmup) warm-up + \(policy.repetitions) timed runs each")
+            let doc = try SuiteRunner(suite: suite, options: options).run(calibration: reuse, events: ProgressPrinter.print)
+            try doc.write(to: outURL)
+            print(RunReport(document: doc).render(perOp: perOp))
+            note("wrote \(outURL.path)")
+            if enforceGoals, doc.goals.contains(where: { !$0.passed }) { throw ExitCode(3) }
+        }
+    }
+
+    func defaultOutPath(suite: String) -> String {
+        let f = DateFormatter()
+        f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        f.timeZone = TimeZone(identifier: "UTC")
+        return "results/\(suite)-\(f.string(from: Date())).json"
+    }
+}
+
+/// Progress lines on stderr while a suite runs.
+enum ProgressPrinter {
+    static func print(_ e: RunEvent) {
+        switch e {
+        case .calibrating(let what): note("  calibrating \(what)")
+        case .preparing(let i, let n, let w, let s, let detail): note("[\(i)/\(n)] \(w)/\(s): preparing (\(detail))")
+        case .repetition(let i, let n, let w, let s, let rep, let of, let sec):
+            note("[\(i)/\(n)] \(w)/\(s): run \(rep)/\(of) \(fmt(sec * 1e3, 1)) ms")
+        case .finished(let c):
+            note("[done] \(c.workload)/\(c.scenario): median \(fmt(c.stats.median * 1e3, 2)) ms, "
+                 + "\(fmt((c.metric(.ceilingFraction) ?? 0) * 100, 1))% of the \(c.ceiling.bound.rawValue) ceiling")
+        }
+    }
+}

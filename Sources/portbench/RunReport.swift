@@ -1,0 +1,49 @@
+import Foundation
+import Measurement
+
+/// The terminal table of a result document: measured numbers beside the ceilings they are judged against.
+struct RunReport {
+    let document: ResultDocument
+
+    func render(perOp: Bool) -> String {
+        var out: [String] = []
+        let m = document.machine
+        out.append("portbench \(document.suite) — measured on the CPU reference (OpenBLAS fp32); times are medians of \(document.policy.repetitions) runs")
+        let env = m.openblasEnvironment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        out.append("machine: \(m.cpuModel), \(m.cores) cores; \(m.openblas.config) (core \(m.openblas.corename), \(m.openblas.threads) threads) \(env)")
+        out.append("ceilings (measured here): memory read \(fmt(document.calibration.memoryReadGigabytesPerSecond, 1)) GB/s; sgemm per shape below")
+        out.append("")
+        var t = TextTable(header: ["workload", "scenario", "tokens", "median ms", "95% CI ms", "CV %", "tokens/s", "GFLOP/s", "weights GB/s", "bound", "ceiling ms", "of ceiling"])
+        for c in document.cases {
+            t.rows.append([c.workload, c.scenario, "\(c.tokens)", fmt(c.stats.median * 1e3),
+                           "\(fmt(c.stats.medianCILow * 1e3))–\(fmt(c.stats.medianCIHigh * 1e3))", fmt(c.stats.cv * 100, 1),
+                           fmt(c.metric(.tokensPerSecond) ?? 0, 1), fmt(c.metric(.gflops) ?? 0, 1),
+                           fmt(c.metric(.weightReadGBps) ?? 0, 1), c.ceiling.bound.rawValue, fmt(c.ceiling.seconds * 1e3),
+                           fmt((c.metric(.ceilingFraction) ?? 0) * 100, 1) + "%"])
+        }
+        out.append(t.render())
+        if perOp { out += document.cases.flatMap(opTable) }
+        out.append("")
+        var g = TextTable(header: ["sgemm shape (m×n×k)", "calls", "GFLOP/s"])
+        for r in document.calibration.gemm { g.rows.append([r.shape.label, "\(r.shape.count)", fmt(r.gflops, 1)]) }
+        out.append(g.render())
+        if !document.goals.isEmpty {
+            out.append("")
+            for goal in document.goals {
+                out.append("goal \(goal.passed ? "PASS" : "FAIL"): \(goal.workload)/\(goal.scenario) reached \(fmt(goal.reached * 100, 1))% of its ceiling (needs \(fmt(goal.required * 100, 0))%)")
+            }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    func opTable(_ c: CaseResult) -> [String] {
+        guard let ops = c.ops else { return [] }
+        let total = ops.reduce(0) { $0 + $1.medianSeconds }
+        var t = TextTable(header: ["op (\(c.workload)/\(c.scenario))", "kind", "median ms", "share", "GFLOP/s", "GB/s"])
+        for o in ops {
+            t.rows.append([o.name, o.kind, fmt(o.medianSeconds * 1e3, 3), fmt(o.medianSeconds / total * 100, 1) + "%",
+                           fmt(o.flops / o.medianSeconds / 1e9, 1), fmt(o.bytes / o.medianSeconds / 1e9, 1)])
+        }
+        return ["", t.render()]
+    }
+}
