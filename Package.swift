@@ -25,11 +25,11 @@ let package = Package(
             "Workload", "Reference", "Measurement",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "WorkloadTests", dependencies: ["Workload"],
-                    resources: [.copy("Specs")]),
+        .testTarget(name: "WorkloadTests", dependencies: ["Workload"]),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference", "Workload"],
-                    resources: [.copy("Fixtures")]),
+                    exclude: ["Fixtures"]),
         .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "Workload", "Reference"]),
+        .testTarget(name: "CCurlTests", dependencies: ["CCurl"]),
     ],
     swiftLanguageModes: [.v5]
 )

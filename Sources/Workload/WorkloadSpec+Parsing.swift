@@ -77,6 +77,9 @@ extension WorkloadSpec {
                                        ffn: ffn, activation: activation, norm: norm, normEps: eps,
                                        normPosition: normPosition, bias: bias, position: position,
                                        experts: experts, topK: topK, naming: naming)
+        if [.gpt2, .bert].contains(config.naming), kvHeads != heads {
+            throw m["kv_heads"]!.fail("\(config.naming.rawValue)-style layers have one KV head per query head; expected kv_heads \(heads), got \(kvHeads)")
+        }
         if config.naming != .llama, hidden != heads * headDim {
             throw (m["head_dim"] ?? m["hidden"]!).fail(
                 "hidden (\(hidden)) must equal heads × head_dim (\(heads) × \(headDim)) for \(config.naming.rawValue)-style layers")
