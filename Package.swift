@@ -30,6 +30,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "Workload", "Reference"]),
         .testTarget(name: "CCurlTests", dependencies: ["CCurl"]),
+        .testTarget(name: "CLITests", dependencies: ["portbench"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -3,18 +3,21 @@ import Reference
 import Workload
 
 /// This machine's measured ceilings under its current OpenBLAS settings: sgemm rate per GEMM shape and
-/// memory read bandwidth. Every measured number is shown as a fraction of these.
+/// memory read bandwidth. Every measured number is shown as a fraction of these. A ceiling is the best
+/// repetition (the most the machine showed), so noise on a shared host cannot make a fraction look better.
 public struct Calibration: Codable, Equatable, Sendable {
     public struct GemmRate: Codable, Equatable, Sendable {
         public var shape: GemmShape
-        /// Median time of `shape.count` back-to-back calls (one op's worth), seconds.
+        /// Fastest time of `shape.count` back-to-back calls (one op's worth), seconds.
         public var seconds: Double
         public var gflops: Double
     }
 
     public var gemm: [GemmRate]
-    /// Median read bandwidth over a buffer far larger than the caches, GB/s (10⁹ bytes).
+    /// Best read bandwidth over a buffer far larger than the caches, GB/s (10⁹ bytes).
     public var memoryReadGigabytesPerSecond: Double
+    /// Median of the same repetitions, for judging how steady the host is.
+    public var memoryReadMedianGigabytesPerSecond: Double
     public var memoryBufferBytes: Int
     public var repetitions: Int
 
@@ -30,17 +33,18 @@ public struct Calibration: Codable, Equatable, Sendable {
             progress?("sgemm \(shape.label) ×\(shape.count)")
             rates.append(measureGemm(shape, repetitions: repetitions))
         }
-        if let reuse, reuse.memoryReadGigabytesPerSecond > 0 {
-            return Calibration(gemm: rates, memoryReadGigabytesPerSecond: reuse.memoryReadGigabytesPerSecond, memoryBufferBytes: reuse.memoryBufferBytes,
-                               repetitions: repetitions)
+        if var reuse, reuse.memoryReadGigabytesPerSecond > 0 {
+            reuse.gemm = rates
+            return reuse
         }
         progress?("memory read bandwidth")
         let bytes = 1 << 30
-        return Calibration(gemm: rates, memoryReadGigabytesPerSecond: measureReadBandwidth(bytes: bytes, repetitions: repetitions),
+        let bw = measureReadBandwidth(bytes: bytes, repetitions: max(9, repetitions))
+        return Calibration(gemm: rates, memoryReadGigabytesPerSecond: bw.best, memoryReadMedianGigabytesPerSecond: bw.median,
                            memoryBufferBytes: bytes, repetitions: repetitions)
     }
 
-    /// Times `shape.count` sgemm calls of one shape on contiguous operands; median over repetitions.
+    /// Times `shape.count` sgemm calls of one shape on contiguous operands; fastest of the repetitions.
     public static func measureGemm(_ shape: GemmShape, repetitions: Int) -> GemmRate {
         let a = Tensor(shape: [shape.m, shape.k]), b = Tensor(shape: [shape.n * shape.k]), c = Tensor(shape: [shape.m, shape.n])
         a.fillNormal(seed: 1, name: "a", std: 1)
@@ -58,12 +62,12 @@ public struct Calibration: Codable, Equatable, Sendable {
             }
         }
         let samples = RepetitionPolicy(warmup: 2, repetitions: Swift.max(3, repetitions)).sample(call)
-        let median = SampleStatistics(samples.map { Double($0) * 1e-9 }).median
-        return GemmRate(shape: shape, seconds: median, gflops: shape.flops / median / 1e9)
+        let best = Double(samples.min()!) * 1e-9
+        return GemmRate(shape: shape, seconds: best, gflops: shape.flops / best / 1e9)
     }
 
-    /// Streams a buffer of `bytes` with SIMD loads on every core; median GB/s over repetitions.
-    public static func measureReadBandwidth(bytes: Int, repetitions: Int) -> Double {
+    /// Streams a buffer of `bytes` with SIMD loads on every core; best and median GB/s over repetitions.
+    public static func measureReadBandwidth(bytes: Int, repetitions: Int) -> (best: Double, median: Double) {
         let t = Tensor(shape: [bytes / 4])
         t.fill(1)
         let count = t.count
@@ -81,8 +85,8 @@ public struct Calibration: Codable, Equatable, Sendable {
         }
         let samples = RepetitionPolicy(warmup: 1, repetitions: Swift.max(3, repetitions)).sample(pass)
         precondition(sink.isFinite)
-        let seconds = SampleStatistics(samples.map { Double($0) * 1e-9 }).median
-        return Double(bytes) / seconds / 1e9
+        let stats = SampleStatistics(samples.map { Double($0) * 1e-9 })
+        return (Double(bytes) / stats.min / 1e9, Double(bytes) / stats.median / 1e9)
     }
 
     @inline(never)

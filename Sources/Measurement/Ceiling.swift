@@ -15,6 +15,13 @@ public struct Ceiling: Codable, Equatable, Sendable {
 
     public var seconds: Double { max(computeSeconds, memorySeconds) }
 
+    public init(bound: Bound, computeSeconds: Double, memorySeconds: Double, gemmFlops: Double) {
+        self.bound = bound
+        self.computeSeconds = computeSeconds
+        self.memorySeconds = memorySeconds
+        self.gemmFlops = gemmFlops
+    }
+
     public init(graph: LayerGraph, calibration: Calibration) {
         var compute = 0.0, flops = 0.0
         for shape in graph.gemmShapes {

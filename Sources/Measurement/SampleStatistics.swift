@@ -12,7 +12,7 @@ public struct SampleStatistics: Codable, Equatable, Sendable {
     /// Coefficient of variation: stdev / mean.
     public var cv: Double
     /// 95% confidence interval of the median from order statistics (binomial), exact for any distribution.
-    public var medianCILow, medianCIHigh: Double
+    public var medianLower95, medianUpper95: Double
 
     public init(_ samples: [Double]) {
         precondition(!samples.isEmpty, "SampleStatistics needs at least one sample")
@@ -33,8 +33,8 @@ public struct SampleStatistics: Codable, Equatable, Sendable {
         mad = Self.quantile(s.map { abs($0 - med) }.sorted(), 0.5)
         cv = mean > 0 ? stdev / mean : 0
         let (lo, hi) = Self.medianInterval(count: s.count)
-        medianCILow = s[lo]
-        medianCIHigh = s[hi]
+        medianLower95 = s[lo]
+        medianUpper95 = s[hi]
     }
 
     /// Linear interpolation between order statistics (NumPy's default, Hyndman–Fan type 7).

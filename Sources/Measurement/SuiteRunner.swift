@@ -52,8 +52,16 @@ public struct SuiteRunner {
         suite.entries.flatMap { e in e.scenarios.map { (e.workload, LayerGraph.lower(e.workload.config, $0)) } }
     }
 
-    /// Checks inputs that can be checked before any work: the input file's shape against every scenario.
+    /// Checks inputs that can be checked before any work: the checkpoint's names and shapes for every workload,
+    /// and the input file's shape against every scenario.
     public func preflight() throws {
+        if let file = options.weightsFile {
+            for entry in suite.entries {
+                let weights = LayerGraph.lower(entry.workload.config, entry.scenarios[0]).weights
+                try WeightStore.verify(safetensors: file, config: entry.workload.config, weights: weights,
+                                       layerIndex: options.layerIndex, prefix: options.weightPrefix)
+            }
+        }
         guard let path = options.inputFile else { return }
         let t = try NPY.read(path: path)
         for (w, g) in graphs where t.shape != g.value(LayerGraph.inputName)!.shape {

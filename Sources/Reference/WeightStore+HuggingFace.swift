@@ -59,20 +59,34 @@ extension WeightStore {
     public static func load(safetensors path: String, config: TransformerConfig, weights: [WeightInfo],
                             layerIndex: Int, prefix: String = "") throws -> WeightStore {
         let file = try SafeTensorsFile(path: path)
+        let sources = try verify(file, config: config, weights: weights, layerIndex: layerIndex, prefix: prefix)
         var out: [String: Tensor] = [:]
-        for w in weights {
+        for (w, src) in zip(weights, sources) {
+            out[w.name] = reshape(try file.tensor(prefix + src.name), to: w.shape, src.transform)
+        }
+        return WeightStore(tensors: out, origin: path)
+    }
+
+    /// Checks names and shapes from the header alone (no tensor data is read), so a run can fail before any work.
+    public static func verify(safetensors path: String, config: TransformerConfig, weights: [WeightInfo],
+                              layerIndex: Int, prefix: String = "") throws {
+        _ = try verify(SafeTensorsFile(path: path), config: config, weights: weights, layerIndex: layerIndex, prefix: prefix)
+    }
+
+    static func verify(_ file: SafeTensorsFile, config: TransformerConfig, weights: [WeightInfo],
+                       layerIndex: Int, prefix: String) throws -> [HFSource] {
+        try weights.map { w in
             let src = config.naming.source(for: w.name, layer: layerIndex)
             let name = prefix + src.name
             let expected = hfShape(of: w.shape, src.transform)
             guard let entry = file.entries[name] else {
-                throw WeightError.missing(name: name, expected: expected, source: path)
+                throw WeightError.missing(name: name, expected: expected, source: file.path)
             }
             guard entry.shape == expected else {
-                throw WeightError.shape(name: name, expected: expected, actual: entry.shape, source: path)
+                throw WeightError.shape(name: name, expected: expected, actual: entry.shape, source: file.path)
             }
-            out[w.name] = reshape(try file.tensor(name), to: w.shape, src.transform)
+            return src
         }
-        return WeightStore(tensors: out, origin: path)
     }
 
     static func hfShape(of shape: [Int], _ t: HFSource.Transform) -> [Int] {

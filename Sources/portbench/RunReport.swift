@@ -11,12 +11,12 @@ struct RunReport {
         out.append("portbench \(document.suite) — measured on the CPU reference (OpenBLAS fp32); times are medians of \(document.policy.repetitions) runs")
         let env = m.openblasEnvironment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         out.append("machine: \(m.cpuModel), \(m.cores) cores; \(m.openblas.config) (core \(m.openblas.corename), \(m.openblas.threads) threads) \(env)")
-        out.append("ceilings (measured here): memory read \(fmt(document.calibration.memoryReadGigabytesPerSecond, 1)) GB/s; sgemm per shape below")
+        out.append("ceilings (measured here, best repetition): memory read \(fmt(document.calibration.memoryReadGigabytesPerSecond, 1)) GB/s (median \(fmt(document.calibration.memoryReadMedianGigabytesPerSecond, 1))); sgemm per shape below")
         out.append("")
         var t = TextTable(header: ["workload", "scenario", "tokens", "median ms", "95% CI ms", "CV %", "tokens/s", "GFLOP/s", "weights GB/s", "bound", "ceiling ms", "of ceiling"])
         for c in document.cases {
             t.rows.append([c.workload, c.scenario, "\(c.tokens)", fmt(c.stats.median * 1e3),
-                           "\(fmt(c.stats.medianCILow * 1e3))–\(fmt(c.stats.medianCIHigh * 1e3))", fmt(c.stats.cv * 100, 1),
+                           "\(fmt(c.stats.medianLower95 * 1e3))–\(fmt(c.stats.medianUpper95 * 1e3))", fmt(c.stats.cv * 100, 1),
                            fmt(c.metric(.tokensPerSecond) ?? 0, 1), fmt(c.metric(.gflops) ?? 0, 1),
                            fmt(c.metric(.weightReadGBps) ?? 0, 1), c.ceiling.bound.rawValue, fmt(c.ceiling.seconds * 1e3),
                            fmt((c.metric(.ceilingFraction) ?? 0) * 100, 1) + "%"])

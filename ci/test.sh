@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Set up and run every test (unit, NumPy fixtures, CLI). Used by .ci/run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash ci/install-deps.sh
+bash ci/check-toolchain.sh
+swift build --build-tests
+swift test --skip-build
