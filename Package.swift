@@ -20,9 +20,10 @@ let package = Package(
         .target(name: "Workload", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Reference", dependencies: ["Workload", "COpenBLAS"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
+        .target(name: "DeviceModels", dependencies: ["Workload", "Reference"]),
         .target(name: "Measurement", dependencies: ["Workload", "Reference", "COpenBLAS"]),
         .executableTarget(name: "portbench", dependencies: [
-            "Workload", "Reference", "Measurement",
+            "Workload", "Reference", "Measurement", "DeviceModels",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "WorkloadTests", dependencies: ["Workload"]),
@@ -30,6 +31,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "Workload", "Reference"]),
         .testTarget(name: "CCurlTests", dependencies: ["CCurl"]),
+        .testTarget(name: "DeviceModelsTests", dependencies: ["DeviceModels", "Workload", "Reference"]),
         .testTarget(name: "CLITests", dependencies: ["portbench"]),
     ],
     swiftLanguageModes: [.v5]

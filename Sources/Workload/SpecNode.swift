@@ -2,14 +2,15 @@ import Foundation
 import Yams
 
 /// A YAML node with its file and key path, so every read can fail with a precise `SpecError`.
-struct SpecNode {
-    let node: Node
-    let file: String
-    let path: String
+/// Every YAML file portbench reads (workloads, suites, device profiles, published tables) goes through it.
+public struct SpecNode {
+    public let node: Node
+    public let file: String
+    public let path: String
 
-    var line: Int? { node.mark?.line }
+    public var line: Int? { node.mark?.line }
 
-    static func parse(text: String, file: String) throws -> SpecNode {
+    public static func parse(text: String, file: String) throws -> SpecNode {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -20,7 +21,7 @@ struct SpecNode {
         return SpecNode(node: root, file: file, path: "")
     }
 
-    static func load(url: URL) throws -> SpecNode {
+    public static func load(url: URL) throws -> SpecNode {
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
@@ -30,18 +31,18 @@ struct SpecNode {
         return try parse(text: text, file: url.path)
     }
 
-    func fail(_ message: String) -> SpecError {
+    public func fail(_ message: String) -> SpecError {
         SpecError(file: file, path: path, line: line, message: message)
     }
 
-    func child(_ key: String, _ value: Node) -> SpecNode {
+    public func child(_ key: String, _ value: Node) -> SpecNode {
         SpecNode(node: value, file: file, path: path.isEmpty ? key : "\(path).\(key)")
     }
 
     // MARK: mappings
 
     /// The mapping's entries, after checking that every key is one of `allowed`.
-    func mapping(allowed: [String]) throws -> [String: SpecNode] {
+    public func mapping(allowed: [String]) throws -> [String: SpecNode] {
         guard case .mapping(let map) = node else { throw fail("expected a mapping, got \(kindName)") }
         var out: [String: SpecNode] = [:]
         for (keyNode, value) in map {
@@ -55,7 +56,16 @@ struct SpecNode {
         return out
     }
 
-    func required(_ map: [String: SpecNode], _ key: String) throws -> SpecNode {
+    /// A mapping's entries in file order, whatever their keys (for open-ended tables).
+    public func entries() throws -> [(key: String, value: SpecNode)] {
+        guard case .mapping(let map) = node else { throw fail("expected a mapping, got \(kindName)") }
+        return try map.map { k, v in
+            guard let key = k.string else { throw fail("keys must be strings") }
+            return (key, child(key, v))
+        }
+    }
+
+    public func required(_ map: [String: SpecNode], _ key: String) throws -> SpecNode {
         guard let value = map[key] else {
             let where_ = path.isEmpty ? key : "\(path).\(key)"
             throw SpecError(file: file, path: where_, line: line, message: "missing required key '\(key)'")
@@ -65,7 +75,7 @@ struct SpecNode {
 
     // MARK: scalars
 
-    var kindName: String {
+    public var kindName: String {
         switch node {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
@@ -74,41 +84,41 @@ struct SpecNode {
         }
     }
 
-    func string() throws -> String {
+    public func string() throws -> String {
         guard case .scalar(let s) = node else { throw fail("expected a string, got \(kindName)") }
         return s.string
     }
 
-    func int() throws -> Int {
+    public func int() throws -> Int {
         guard case .scalar = node, let v = node.int else { throw fail("expected an integer, got \(kindName)") }
         return v
     }
 
-    func positiveInt() throws -> Int {
+    public func positiveInt() throws -> Int {
         let v = try int()
         guard v > 0 else { throw fail("expected a positive integer, got \(v)") }
         return v
     }
 
-    func double() throws -> Double {
+    public func double() throws -> Double {
         guard case .scalar = node, let v = node.float ?? node.int.map(Double.init) else {
             throw fail("expected a number, got \(kindName)")
         }
         return v
     }
 
-    func positiveDouble() throws -> Double {
+    public func positiveDouble() throws -> Double {
         let v = try double()
         guard v > 0, v.isFinite else { throw fail("expected a positive number, got \(v)") }
         return v
     }
 
-    func bool() throws -> Bool {
+    public func bool() throws -> Bool {
         guard case .scalar = node, let v = node.bool else { throw fail("expected true or false, got \(kindName)") }
         return v
     }
 
-    func choice<T: CaseIterable & RawRepresentable>(_ type: T.Type) throws -> T where T.RawValue == String {
+    public func choice<T: CaseIterable & RawRepresentable>(_ type: T.Type) throws -> T where T.RawValue == String {
         let raw = try string()
         guard let v = T(rawValue: raw) else {
             let options = T.allCases.map(\.rawValue).joined(separator: ", ")
@@ -117,7 +127,7 @@ struct SpecNode {
         return v
     }
 
-    func sequence() throws -> [SpecNode] {
+    public func sequence() throws -> [SpecNode] {
         guard case .sequence(let seq) = node else { throw fail("expected a list, got \(kindName)") }
         return seq.enumerated().map { SpecNode(node: $0.element, file: file, path: "\(path)[\($0.offset)]") }
     }

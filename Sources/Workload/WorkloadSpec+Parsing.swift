@@ -1,7 +1,7 @@
 import Foundation
 
 extension WorkloadSpec {
-    static let topKeys = ["name", "description", "sources", "layer", "scenarios"]
+    static let topKeys = ["name", "description", "sources", "layer", "scenarios", "model", "serve"]
     static let layerKeys = ["kind", "hidden", "heads", "kv_heads", "head_dim", "ffn", "activation", "norm",
                             "norm_position", "bias", "position", "experts", "top_k", "naming"]
 
@@ -27,8 +27,13 @@ extension WorkloadSpec {
         let config = try parseLayer(layerNode)
         let scenarioNode = try root.required(map, "scenarios")
         let scenarios = try parseScenarios(scenarioNode, config: config)
+        let model = try map["model"].map(parseModel)
+        let serve = try map["serve"].map { try parseServe($0, model: model) } ?? []
+        if !serve.isEmpty, !config.kind.isCausal {
+            throw map["serve"]!.fail("an encoder layer cannot be served token by token; 'serve' needs a decoder")
+        }
         return WorkloadSpec(name: name, description: description, sources: sources, config: config,
-                            scenarios: scenarios, file: root.file)
+                            scenarios: scenarios, model: model, serve: serve, file: root.file)
     }
 
     static func parseLayer(_ node: SpecNode) throws -> TransformerConfig {

@@ -1,0 +1,88 @@
+import Foundation
+import Workload
+
+/// CUDA-style GPUs: eager op-by-op kernels, tensor-core GEMMs with tile and wave quantization over the SMs,
+/// memory-bound elementwise kernels, a launch overhead per kernel; optional fused attention and graph capture.
+public struct CUDAAdapter: Adapter {
+    public let device: DeviceProfile
+    public let parameters: StyleParameters
+
+    public func effectivePrecision(_ requested: Precision) -> (Precision, String?) {
+        if (requested == .fp8e4m3 || requested == .fp8e5m2), device.peak(requested) == nil {
+            return (.bf16, "\(device.name) has no fp8 tensor cores: runs bf16")
+        }
+        return (requested, nil)
+    }
+
+    public func lower(_ graph: LayerGraph, options: AdapterOptions) -> ExecutionPlan {
+        let (p, hazard) = effectivePrecision(options.precision)
+        let launch = parameters.value(options.graphCapture ? "graph_launch_overhead_us" : "launch_overhead_us") * 1e-6
+        var kernels: [PlannedKernel] = []
+        var waste = 0.0
+        var i = 0
+        let ops = graph.ops
+        while i < ops.count {
+            let op = ops[i]
+            if options.fusedAttention, case .batchedMatmul(let s) = op.kind, s.role == .scores, i + 2 < ops.count {
+                kernels.append(fusedAttention(Array(ops[i...(i + 2)]), p: p, launch: launch))
+                i += 3
+                continue
+            }
+            let k = kernel(op, p: p, launch: launch)
+            waste += k.executedFlops - k.flops
+            kernels.append(k)
+            i += 1
+        }
+        var hazards = hazard.map { [$0] } ?? []
+        if !options.fusedAttention { hazards.append("unfused attention materialises the score matrix in HBM") }
+        return ExecutionPlan(style: .cuda, device: device.name, precision: p, kernels: kernels, bytesSavedByFusion: 0,
+                             paddingWasteFlops: waste, paddingWasteBytes: 0, overheadSeconds: 0, hazards: hazards)
+    }
+
+    func kernel(_ op: Op, p: Precision, launch: Double) -> PlannedKernel {
+        let cost = op.cost
+        let bytes = scaled(cost, p)
+        switch op.kind {
+        case .matmul, .batchedMatmul, .moeExperts:
+            let executed = op.gemmShapes.reduce(0) { $0 + quantizedFlops($1) }
+            let t = roofline(flops: executed, peak: peak(p), computeEfficiency: parameters.value("gemm_efficiency"),
+                             bytes: bytes, bandwidth: device.memoryGBps!.value * 1e9, memoryEfficiency: parameters.value("memory_efficiency"))
+            let launches = op.gemmShapes.reduce(0) { $0 + $1.count } + (isMoE(op) ? 2 : 0)
+            return PlannedKernel(name: op.name, ops: [op.name], kind: "gemm", flops: cost.flops, executedFlops: executed, bytes: bytes,
+                                 launches: launches, seconds: t.seconds + Double(launches) * launch, bound: t.bound,
+                                 note: op.gemmShapes.map { "\($0.count)×\($0.label)" }.joined(separator: ", "))
+        case .softmax, .rmsNorm, .layerNorm, .rope, .activation, .add, .router, .kvAppend:
+            let t = roofline(flops: 0, peak: 1, computeEfficiency: 1, bytes: bytes, bandwidth: device.memoryGBps!.value * 1e9,
+                             memoryEfficiency: parameters.value("elementwise_memory_efficiency"))
+            return PlannedKernel(name: op.name, ops: [op.name], kind: "elementwise", flops: cost.flops, executedFlops: cost.flops,
+                                 bytes: bytes, launches: 1, seconds: t.seconds + launch, bound: "memory", note: "")
+        }
+    }
+
+    /// Scores, softmax and context in one kernel: the score matrix never reaches HBM.
+    func fusedAttention(_ ops: [Op], p: Precision, launch: Double) -> PlannedKernel {
+        guard case .batchedMatmul(let s) = ops[0].kind else { preconditionFailure() }
+        let flops = ops.reduce(0) { $0 + $1.cost.flops }
+        let q = Double(s.batch * s.queries * s.heads * s.headDim)
+        let kv = 2 * Double(s.batch * s.keys * s.kvHeads * s.headDim)
+        let bytes = (2 * q + kv) * p.storage.bytes
+        let t = roofline(flops: flops, peak: peak(p), computeEfficiency: parameters.value("gemm_efficiency"), bytes: bytes,
+                         bandwidth: device.memoryGBps!.value * 1e9, memoryEfficiency: parameters.value("memory_efficiency"))
+        return PlannedKernel(name: "flash_attention", ops: ops.map(\.name), kind: "fused-attention", flops: flops, executedFlops: flops,
+                             bytes: bytes, launches: 1, seconds: t.seconds + launch, bound: t.bound, note: "scores kept on chip")
+    }
+
+    /// FLOPs a GEMM costs once its output is cut into thread-block tiles and the tiles into waves over the SMs:
+    /// every wave takes one tile's time on every SM, so the last partial wave and padded tile edges are paid in full.
+    /// Small M uses a narrower tile (cuBLAS picks such kernels), never below 16 rows.
+    func quantizedFlops(_ g: GemmShape) -> Double {
+        let tile = Int(parameters.value("gemm_tile"))
+        let sms = Int(device.computeUnits.value)
+        let tm = min(tile, roundUp(g.m, 16)), tn = tile
+        let tiles = ((g.m + tm - 1) / tm) * ((g.n + tn - 1) / tn)
+        let waves = (tiles + sms - 1) / sms
+        return Double(waves * sms) * 2 * Double(tm) * Double(tn) * Double(g.k) * Double(g.count)
+    }
+
+    func isMoE(_ op: Op) -> Bool { if case .moeExperts = op.kind { return true } else { return false } }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Workload
+
+/// Choices a user makes about how a style runs the layer.
+public struct AdapterOptions: Codable, Equatable, Sendable {
+    public var precision: Precision
+    /// CUDA: FlashAttention-like fused attention (no score matrix in HBM).
+    public var fusedAttention: Bool
+    /// CUDA: CUDA-graph capture (launch overhead amortised).
+    public var graphCapture: Bool
+    /// XLA: bucket sequence lengths to powers of two (fewer compilations, more padding).
+    public var bucketing: Bool
+    /// Chips to use; nil = the smallest count that fits.
+    public var chips: Int?
+
+    public init(precision: Precision = .bf16, fusedAttention: Bool = true, graphCapture: Bool = true, bucketing: Bool = true, chips: Int? = nil) {
+        self.precision = precision
+        self.fusedAttention = fusedAttention
+        self.graphCapture = graphCapture
+        self.bucketing = bucketing
+        self.chips = chips
+    }
+}
+
+/// One unit of the style's plan: a CUDA kernel, an XLA fusion, or an LPU scheduled op, with its modelled time.
+public struct PlannedKernel: Codable, Equatable, Sendable {
+    public var name: String
+    /// Graph ops it executes.
+    public var ops: [String]
+    public var kind: String
+    public var flops: Double
+    /// FLOPs including padding or tile quantization waste.
+    public var executedFlops: Double
+    /// Bytes moved to and from off-chip memory (HBM; SRAM for the LPU).
+    public var bytes: Double
+    public var launches: Int
+    public var seconds: Double
+    public var bound: String
+    public var note: String
+}
+
+/// A layer graph lowered for one style and device, with every modelled time labelled as such.
+public struct ExecutionPlan: Codable, Equatable, Sendable {
+    public var style: ExecutionStyle
+    public var device: String
+    /// The precision the style actually computes in (may differ from the requested one: see hazards).
+    public var precision: Precision
+    public var kernels: [PlannedKernel]
+    public var provenance = "modelled"
+    /// XLA: fused HBM bytes avoided; 0 elsewhere.
+    public var bytesSavedByFusion: Double
+    public var paddingWasteFlops: Double
+    public var paddingWasteBytes: Double
+    /// Fixed per-layer overheads (launches not already in kernels, step overhead share).
+    public var overheadSeconds: Double
+    public var hazards: [String]
+
+    public var seconds: Double { kernels.reduce(0) { $0 + $1.seconds } + overheadSeconds }
+    public var flops: Double { kernels.reduce(0) { $0 + $1.flops } }
+    public var bytes: Double { kernels.reduce(0) { $0 + $1.bytes } }
+    public var launches: Int { kernels.reduce(0) { $0 + $1.launches } }
+}
+
+/// Roofline of one unit of work: the slower of its compute at an achievable rate and its bytes at an achievable bandwidth.
+public func roofline(flops: Double, peak: Double, computeEfficiency: Double, bytes: Double, bandwidth: Double,
+                     memoryEfficiency: Double) -> (seconds: Double, bound: String) {
+    let c = flops > 0 ? flops / (peak * computeEfficiency) : 0
+    let m = bytes / (bandwidth * memoryEfficiency)
+    return c >= m ? (c, "compute") : (m, "memory")
+}
+
+func roundUp(_ x: Int, _ m: Int) -> Int { (x + m - 1) / m * m }

@@ -1,0 +1,42 @@
+import Foundation
+import Workload
+
+/// LPU-style chips: a static schedule with all weights, KV cache and activations in on-chip SRAM, so the chip
+/// count follows from the model's bytes; layers pipelined over chips with chip-to-chip transfers; no variance.
+public struct LPUAdapter: Adapter {
+    public let device: DeviceProfile
+    public let parameters: StyleParameters
+
+    public func effectivePrecision(_ requested: Precision) -> (Precision, String?) {
+        switch requested {
+        case .fp16: return (.fp16, nil)
+        case .fp8e4m3, .fp8e5m2: return (requested, "fp8 weights are stored at 1 byte and computed on the int8/fp8 path")
+        case .bf16: return (.fp16, "the LPU computes fp16, not bf16: values beyond ±65504 overflow, small ones lose range")
+        case .fp32, .tf32: return (.fp16, "the LPU has no fp32 matrix path: fp32 models are cast to fp16")
+        }
+    }
+
+    /// Usable SRAM per chip in bytes.
+    public var usableSRAM: Double { device.sramMB.value * 1e6 * parameters.value("sram_usable_fraction") }
+
+    public func lower(_ graph: LayerGraph, options: AdapterOptions) -> ExecutionPlan {
+        let (p, hazard) = effectivePrecision(options.precision)
+        let rate = p.bytes == 1 ? (device.peak(.fp8e4m3) ?? device.peakTFLOPS["int8"]!.value * 1e12) : peak(.fp16)
+        var kernels: [PlannedKernel] = []
+        for op in graph.ops {
+            let bytes = scaled(op.cost, p)
+            let t = roofline(flops: op.cost.flops, peak: rate, computeEfficiency: parameters.value("compute_efficiency"), bytes: bytes,
+                             bandwidth: device.sramGBps!.value * 1e9, memoryEfficiency: 1)
+            kernels.append(PlannedKernel(name: op.name, ops: [op.name], kind: op.gemmShapes.isEmpty ? "vector" : "matrix",
+                                         flops: op.cost.flops, executedFlops: op.cost.flops, bytes: bytes, launches: 0,
+                                         seconds: t.seconds, bound: t.bound, note: "scheduled statically"))
+        }
+        let layerBytes = graph.totalCost.weightBytes * p.bytes / 4 + Double(graph.value(LayerGraph.keyCacheName)!.count * 2) * p.storage.bytes
+        let chips = Int((layerBytes / usableSRAM).rounded(.up))
+        var hazards = hazard.map { [$0] } ?? []
+        hazards.append("this layer needs \(chips) chip(s) of SRAM (\(String(format: "%.0f", layerBytes / 1e6)) MB): no HBM to spill to")
+        if graph.config.isMoE { hazards.append("all experts must be resident in SRAM although each token uses \(graph.config.topK) of \(graph.config.experts)") }
+        return ExecutionPlan(style: .lpu, device: device.name, precision: p, kernels: kernels, bytesSavedByFusion: 0,
+                             paddingWasteFlops: 0, paddingWasteBytes: 0, overheadSeconds: 0, hazards: hazards)
+    }
+}

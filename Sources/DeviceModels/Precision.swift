@@ -1,0 +1,81 @@
+import Foundation
+
+/// Number formats the device styles compute in; `round` gives the nearest representable value (as Float).
+public enum Precision: String, CaseIterable, Codable, Sendable {
+    case fp32, tf32, bf16, fp16
+    case fp8e4m3 = "fp8-e4m3"
+    case fp8e5m2 = "fp8-e5m2"
+
+    /// Bytes a value of this format occupies in memory (tf32 is stored as fp32).
+    public var bytes: Double {
+        switch self {
+        case .fp32, .tf32: return 4
+        case .bf16, .fp16: return 2
+        case .fp8e4m3, .fp8e5m2: return 1
+        }
+    }
+
+    /// The key of the profile's peak-rate table this format runs at.
+    public var peakKey: String {
+        switch self {
+        case .fp32: return "fp32"
+        case .tf32: return "tf32"
+        case .bf16: return "bf16"
+        case .fp16: return "fp16"
+        case .fp8e4m3, .fp8e5m2: return "fp8"
+        }
+    }
+
+    /// Where activations are kept between ops when GEMM operands use this format (fp8 models keep bf16 activations).
+    public var storage: Precision {
+        switch self {
+        case .fp8e4m3, .fp8e5m2: return .bf16
+        case .tf32: return .fp32
+        default: return self
+        }
+    }
+
+    /// Round to nearest, ties to even; NaN stays NaN; fp8 saturates to its largest finite value (as `cvt.satfinite`).
+    @inline(__always)
+    public func round(_ x: Float) -> Float {
+        switch self {
+        case .fp32: return x
+        case .tf32: return Self.truncateMantissa(x, droppedBits: 13)
+        case .bf16: return Self.truncateMantissa(x, droppedBits: 16)
+        case .fp16: return Float(Float16(x))
+        case .fp8e4m3: return Self.minifloat(x, mantissaBits: 3, bias: 7, maxFinite: 448)
+        case .fp8e5m2: return Self.minifloat(x, mantissaBits: 2, bias: 15, maxFinite: 57344)
+        }
+    }
+
+    /// Rounds a buffer in place.
+    public func round(_ p: UnsafeMutablePointer<Float>, count: Int) {
+        if self == .fp32 { return }
+        for i in 0..<count { p[i] = round(p[i]) }
+    }
+
+    /// fp32 with the low `droppedBits` mantissa bits rounded away (bf16: 16, tf32: 13), RNE on the bit pattern.
+    @inline(__always)
+    static func truncateMantissa(_ x: Float, droppedBits: UInt32) -> Float {
+        let bits = x.bitPattern
+        if x.isNaN { return Float(bitPattern: bits | 0x0040_0000) }
+        let half = (UInt32(1) << (droppedBits - 1)) - 1
+        let lsb = (bits >> droppedBits) & 1
+        let rounded = (bits &+ half &+ lsb) & ~((UInt32(1) << droppedBits) - 1)
+        return Float(bitPattern: rounded)
+    }
+
+    /// A small float format with IEEE-style subnormals and no infinities used (values saturate at `maxFinite`).
+    @inline(__always)
+    static func minifloat(_ x: Float, mantissaBits: Int, bias: Int, maxFinite: Double) -> Float {
+        if x.isNaN { return x }
+        let a = Double(abs(x))
+        if a == 0 { return x }
+        if a.isInfinite { return Float(x < 0 ? -maxFinite : maxFinite) }
+        let minNormalExponent = 1 - bias
+        let exponent = max(Int(a.exponent), minNormalExponent)
+        let quantum = Foundation.pow(2.0, Double(exponent - mantissaBits))
+        let rounded = min((a / quantum).rounded(.toNearestOrEven) * quantum, maxFinite)
+        return Float(x < 0 ? -rounded : rounded)
+    }
+}
