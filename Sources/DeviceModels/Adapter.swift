@@ -27,8 +27,8 @@ extension Adapter {
         device.peak(p) ?? device.peak(.bf16) ?? device.peak(.fp16)!
     }
 
-    /// Bytes of activations and weights for the op's cost, scaled from fp32 to the plan's precision.
+    /// Bytes of weights, activations and KV cache for the op's cost, scaled from fp32 to the plan's precision.
     func scaled(_ cost: OpCost, _ p: Precision) -> Double {
-        cost.weightBytes * p.bytes / 4 + cost.activationBytes * p.storage.bytes / 4
+        cost.weightBytes * p.bytes / 4 + cost.activationBytes * p.storage.bytes / 4 + cost.cacheBytes * p.kvCache.bytes / 4
     }
 }

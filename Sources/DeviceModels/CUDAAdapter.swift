@@ -65,7 +65,7 @@ public struct CUDAAdapter: Adapter {
         let flops = ops.reduce(0) { $0 + $1.cost.flops }
         let q = Double(s.batch * s.queries * s.heads * s.headDim)
         let kv = 2 * Double(s.batch * s.keys * s.kvHeads * s.headDim)
-        let bytes = (2 * q + kv) * p.storage.bytes
+        let bytes = 2 * q * p.storage.bytes + kv * p.kvCache.bytes
         let t = roofline(flops: flops, peak: peak(p), computeEfficiency: parameters.value("gemm_efficiency"), bytes: bytes,
                          bandwidth: device.memoryGBps!.value * 1e9, memoryEfficiency: parameters.value("memory_efficiency"))
         return PlannedKernel(name: "flash_attention", ops: ops.map(\.name), kind: "fused-attention", flops: flops, executedFlops: flops,

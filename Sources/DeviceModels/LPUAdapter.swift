@@ -31,7 +31,7 @@ public struct LPUAdapter: Adapter {
                                          flops: op.cost.flops, executedFlops: op.cost.flops, bytes: bytes, launches: 0,
                                          seconds: t.seconds, bound: t.bound, note: "scheduled statically"))
         }
-        let layerBytes = graph.totalCost.weightBytes * p.bytes / 4 + Double(graph.value(LayerGraph.keyCacheName)!.count * 2) * p.storage.bytes
+        let layerBytes = graph.totalCost.weightBytes * p.bytes / 4 + Double((graph.value(LayerGraph.keyCacheName)?.count ?? 0) * 2) * p.kvCache.bytes
         let chips = Int((layerBytes / usableSRAM).rounded(.up))
         var hazards = hazard.map { [$0] } ?? []
         hazards.append("this layer needs \(chips) chip(s) of SRAM (\(String(format: "%.0f", layerBytes / 1e6)) MB): no HBM to spill to")

@@ -35,6 +35,14 @@ public enum Precision: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// How the KV cache is stored: fp8 deployments keep it in fp8 (TensorRT-LLM's FP8 KV cache); otherwise as activations.
+    public var kvCache: Precision {
+        switch self {
+        case .fp8e4m3, .fp8e5m2: return self
+        default: return storage
+        }
+    }
+
     /// Round to nearest, ties to even; NaN stays NaN; fp8 saturates to its largest finite value (as `cvt.satfinite`).
     @inline(__always)
     public func round(_ x: Float) -> Float {

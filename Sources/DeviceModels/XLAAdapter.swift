@@ -86,7 +86,10 @@ public struct XLAAdapter: Adapter {
             let isResult = graph.value(v)?.role == .output || graph.value(v)?.role == .state
             if usedOutside || isResult { external.insert(v) }
         }
-        return external.reduce(0) { $0 + Double(graph.value($1)?.count ?? 0) * p.storage.bytes }
+        return external.reduce(0) { acc, name in
+            let v = graph.value(name)
+            return acc + Double(v?.count ?? 0) * (v?.role == .state ? p.kvCache.bytes : p.storage.bytes)
+        }
     }
 
     /// Weight bytes with N and K padded to the matrix unit (padding is stored, so it is read too).

@@ -5,15 +5,24 @@ public struct OpCost: Equatable, Sendable {
     public var flops: Double
     /// Bytes of weights read (the part decode is bound by).
     public var weightBytes: Double
-    /// Bytes of activations and KV cache read and written.
+    /// Bytes of activations read and written.
     public var activationBytes: Double
+    /// Bytes of KV cache read and written (kept apart: deployments often store it in another precision).
+    public var cacheBytes: Double
 
-    public var bytes: Double { weightBytes + activationBytes }
+    public init(flops: Double, weightBytes: Double, activationBytes: Double, cacheBytes: Double = 0) {
+        self.flops = flops
+        self.weightBytes = weightBytes
+        self.activationBytes = activationBytes
+        self.cacheBytes = cacheBytes
+    }
+
+    public var bytes: Double { weightBytes + activationBytes + cacheBytes }
     public static let zero = OpCost(flops: 0, weightBytes: 0, activationBytes: 0)
 
     public static func + (a: OpCost, b: OpCost) -> OpCost {
         OpCost(flops: a.flops + b.flops, weightBytes: a.weightBytes + b.weightBytes,
-               activationBytes: a.activationBytes + b.activationBytes)
+               activationBytes: a.activationBytes + b.activationBytes, cacheBytes: a.cacheBytes + b.cacheBytes)
     }
 }
 
@@ -53,8 +62,7 @@ extension Op {
             let q = Double(o.batch * o.queries * o.heads * o.headDim)
             let cache = Double(o.batch * o.keys * o.kvHeads * o.headDim)
             let scores = Double(o.batch * o.heads * o.queries * o.keys)
-            let bytes = o.role == .scores ? q + cache + scores : scores + cache + q
-            return OpCost(flops: flops, weightBytes: 0, activationBytes: f * bytes)
+            return OpCost(flops: flops, weightBytes: 0, activationBytes: f * (q + scores), cacheBytes: f * cache)
         case .softmax(let o):
             let n = Double(o.rows * o.cols)
             return OpCost(flops: ElementwiseFlops.softmax * n, weightBytes: 0, activationBytes: f * 2 * n)
@@ -85,7 +93,7 @@ extension Op {
                           activationBytes: f * (2 * Double(o.tokens) * h + Double(o.tokens * o.topK * 2)))
         case .kvAppend(let o):
             let n = Double(o.batch * o.seq * o.kvHeads * o.headDim)
-            return OpCost(flops: 0, weightBytes: 0, activationBytes: f * 2 * n)
+            return OpCost(flops: 0, weightBytes: 0, activationBytes: f * n, cacheBytes: f * n)
         }
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Measurement
 import Reference
+import DeviceModels
 import Workload
 
 /// Options every command that reads specs shares.
@@ -9,9 +10,26 @@ struct SpecOptions: ParsableArguments {
     @Option(name: .long, help: "Folder of workload specs (default: $PORTBENCH_WORKLOADS or ./Workloads).")
     var workloads: String?
 
+    @Option(name: .long, help: "Folder of device profiles and styles.yaml (default: $PORTBENCH_DEVICES or ./Devices).")
+    var devices: String?
+
     var locator: SpecLocator {
         let dir = workloads ?? ProcessInfo.processInfo.environment["PORTBENCH_WORKLOADS"] ?? "Workloads"
         return SpecLocator(workloadsDirectory: URL(fileURLWithPath: dir))
+    }
+
+    func catalog() throws -> DeviceCatalog {
+        let dir = devices ?? ProcessInfo.processInfo.environment["PORTBENCH_DEVICES"] ?? "Devices"
+        return try DeviceCatalog.load(directory: URL(fileURLWithPath: dir))
+    }
+
+    /// One workload by name or path.
+    func workload(_ name: String) throws -> WorkloadSpec {
+        let suite = try locator.suite(for: [name])
+        guard suite.entries.count == 1 else {
+            throw SpecError(file: name, path: "", message: "expected one workload, got a suite of \(suite.entries.count)")
+        }
+        return suite.entries[0].workload
     }
 }
 

@@ -1,0 +1,146 @@
+import Foundation
+import Workload
+
+/// Modelled whole-model serving: chips needed, time to first token, time per output token, throughput,
+/// energy and cost. Every figure here is a prediction.
+public struct ServePrediction: Codable, Equatable, Sendable {
+    public var workload: String
+    public var scenario: String
+    public var device: String
+    public var style: ExecutionStyle
+    public var precision: Precision
+    public var provenance = "modelled"
+    public var chips: Int
+    public var tensorParallel: Int
+    public var pipelineStages: Int
+    public var memoryNeededGB: Double
+    public var fits: Bool
+    public var ttftSeconds: Double
+    public var tpotSeconds: Double
+    public var totalSeconds: Double
+    public var outputTokensPerSecond: Double
+    public var outputTokensPerSecondPerChip: Double
+    public var modelFlopsUtilization: Double
+    public var joulesPerToken: Double
+    public var dollarsPerMillionTokens: Double?
+    public var compileSeconds: Double
+    public var hazards: [String]
+}
+
+/// Predicts a `ServeScenario` for one device by lowering per-layer prefill and decode graphs through the adapter.
+public struct ServePredictor {
+    public let adapter: Adapter
+    public let options: AdapterOptions
+
+    public init(adapter: Adapter, options: AdapterOptions) {
+        self.adapter = adapter
+        self.options = options
+    }
+
+    var device: DeviceProfile { adapter.device }
+    var style: ExecutionStyle { device.style }
+
+    /// Bytes the model needs resident: weights (all layers, embeddings, LM head) and the KV cache at full length.
+    public func memoryNeeded(_ w: WorkloadSpec, model: ModelShape, batch: Int, tokens: Int, precision: Precision) -> Double {
+        let c = w.config
+        let embed = Double(model.vocab * c.hidden) * (model.tiedEmbeddings ? 1 : 2)
+        let weights = (Double(c.parameterCount) * Double(model.layers) + embed) * precision.bytes
+        let kv = Double(batch * tokens * model.layers * 2 * c.kvDim) * precision.kvCache.bytes
+        return weights + kv
+    }
+
+    /// Chips for the model: the user's count, or the smallest that holds it (powers of two for tensor parallelism
+    /// on HBM devices; as many SRAM chips as the bytes need on an LPU).
+    public func chips(need: Double) -> Int {
+        if let n = options.chips { return n }
+        switch style {
+        case .lpu:
+            return max(1, Int((need / (adapter as! LPUAdapter).usableSRAM).rounded(.up)))
+        case .cuda, .xla:
+            let capacity = device.memoryGB!.value * 1e9 * 0.9
+            var n = 1
+            while Double(n) * capacity < need, n < 4096 { n *= 2 }
+            return n
+        }
+    }
+
+    public func predict(_ w: WorkloadSpec, _ s: ServeScenario) throws -> ServePrediction {
+        guard let model = w.model else {
+            throw SpecError(file: w.file ?? w.name, path: "model", message: "serving predictions need a 'model' block (layers, vocab)")
+        }
+        let (p, hazard) = adapter.effectivePrecision(options.precision)
+        let need = memoryNeeded(w, model: model, batch: s.batch, tokens: s.inputLen + s.outputLen, precision: p)
+        let n = chips(need: need)
+        let perChipCapacity = style == .lpu ? (adapter as! LPUAdapter).usableSRAM : device.memoryGB!.value * 1e9
+        // The LPU pipelines layers across chips and splits a layer only when it does not fit one chip.
+        let layerBytes = need / Double(model.layers)
+        let tp = style == .lpu ? max(1, Int((layerBytes / perChipCapacity).rounded(.up))) : n
+        let stages = style == .lpu ? max(1, n / tp) : 1
+        let shard = w.config.shard(tp)
+        var opts = options
+        opts.precision = options.precision
+
+        let prefill = stepSeconds(w, model: model, shard: shard, tp: tp, stages: stages, scenario:
+                                    .prefill("serve-prefill", batch: s.batch, seq: s.inputLen), lmRows: s.batch, opts: opts)
+        let samples = min(s.outputLen, 17)
+        var decodeTotal = 0.0
+        for k in 0..<samples {
+            let step = samples == 1 ? 0 : k * (s.outputLen - 1) / (samples - 1)
+            decodeTotal += stepSeconds(w, model: model, shard: shard, tp: tp, stages: stages,
+                                       scenario: .decode("serve-decode", batch: s.batch, context: s.inputLen + step), lmRows: s.batch, opts: opts)
+        }
+        let tpot = decodeTotal / Double(samples)
+        let total = prefill + tpot * Double(s.outputLen - 1)
+        let tokens = Double(s.batch * s.outputLen)
+        let flops = modelFlops(w, model: model, s)
+        let peakAll = adapter.peak(p) * Double(n)
+        var hazards = hazard.map { [$0] } ?? []
+        if need > perChipCapacity * Double(n) {
+            hazards.append(String(format: "needs %.1f GB but %d chip(s) hold %.1f GB", need / 1e9, n, perChipCapacity * Double(n) / 1e9))
+        }
+        let compile = style == .xla ? (adapter as! XLAAdapter).compileSeconds(ops: LayerGraph.lower(shard, .decode("c", batch: 1, context: 1)).ops.count * 2) : 0
+        return ServePrediction(
+            workload: w.name, scenario: s.name, device: device.name, style: style, precision: p, chips: n, tensorParallel: tp,
+            pipelineStages: stages, memoryNeededGB: need / 1e9, fits: need <= perChipCapacity * Double(n), ttftSeconds: prefill,
+            tpotSeconds: tpot, totalSeconds: total, outputTokensPerSecond: tokens / total,
+            outputTokensPerSecondPerChip: tokens / total / Double(n), modelFlopsUtilization: flops / total / peakAll,
+            joulesPerToken: device.powerW.value * Double(n) * total / tokens,
+            dollarsPerMillionTokens: device.pricePerChipHour.map { $0.value * Double(n) / 3600 * total / tokens * 1e6 },
+            compileSeconds: compile, hazards: hazards)
+    }
+
+    /// One forward step of the whole model: every layer's shard, the tensor-parallel all-reduces, the LM head and,
+    /// on an LPU, the chip-to-chip hops between pipeline stages.
+    func stepSeconds(_ w: WorkloadSpec, model: ModelShape, shard: TransformerConfig, tp: Int, stages: Int, scenario: Scenario,
+                     lmRows: Int, opts: AdapterOptions) -> Double {
+        let plan = adapter.lower(LayerGraph.lower(shard, scenario), options: opts)
+        let p = plan.precision
+        let activation = Double(scenario.tokens * w.config.hidden) * p.storage.bytes
+        let params = adapter.parameters
+        let latency = params.value(style == .lpu ? "c2c_latency_us" : "link_latency_us") * 1e-6
+        let layer = plan.seconds + 2 * ringAllReduceSeconds(bytes: activation, chips: tp, linkGBps: device.interconnectGBps.value,
+                                                            latencySeconds: latency)
+        var total = layer * Double(model.layers)
+        // LM head on the last position of each sequence, split over the tensor-parallel chips.
+        let head = LayerGraph.lmHead(rows: lmRows, hidden: w.config.hidden, vocab: (model.vocab + tp - 1) / tp)
+        total += adapter.lower(head, options: opts).seconds
+        switch style {
+        case .lpu:
+            let hop = activation / (device.interconnectGBps.value * 1e9 / 2) + latency
+            total += Double(max(0, stages - 1)) * hop
+        case .xla:
+            total += params.value("step_overhead_us") * 1e-6
+        case .cuda:
+            break
+        }
+        return total
+    }
+
+    /// Model FLOPs of the scenario (2 per parameter per token plus attention), for MFU.
+    func modelFlops(_ w: WorkloadSpec, model: ModelShape, _ s: ServeScenario) -> Double {
+        let prefill = LayerGraph.lower(w.config, .prefill("f", batch: s.batch, seq: s.inputLen)).totalCost.flops
+        let mid = LayerGraph.lower(w.config, .decode("f", batch: s.batch, context: s.inputLen + s.outputLen / 2)).totalCost.flops
+        let head = 2 * Double(w.config.hidden * model.vocab * s.batch)
+        return Double(model.layers) * (prefill + mid * Double(s.outputLen - 1)) + head * Double(s.outputLen)
+    }
+}
