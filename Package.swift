@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "Reference", dependencies: ["Workload", "COpenBLAS"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(name: "DeviceModels", dependencies: ["Workload", "Reference"]),
-        .target(name: "Measurement", dependencies: ["Workload", "Reference", "COpenBLAS"]),
+        .target(name: "Measurement", dependencies: ["Workload", "Reference", "DeviceModels", "COpenBLAS"]),
         .executableTarget(name: "portbench", dependencies: [
             "Workload", "Reference", "Measurement", "DeviceModels",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -118,12 +118,14 @@ public struct ServePredictor {
         let activation = Double(scenario.tokens * w.config.hidden) * p.storage.bytes
         let params = adapter.parameters
         let latency = params.value(style == .lpu ? "c2c_latency_us" : "link_latency_us") * 1e-6
-        let layer = plan.seconds + 2 * ringAllReduceSeconds(bytes: activation, chips: tp, linkGBps: device.interconnectGBps.value,
+        // A layer inside the whole-model program: its fixed per-program overhead is paid once per step below.
+        let layer = plan.seconds - plan.overheadSeconds + 2 * ringAllReduceSeconds(bytes: activation, chips: tp, linkGBps: device.interconnectGBps.value,
                                                             latencySeconds: latency)
         var total = layer * Double(model.layers)
         // LM head on the last position of each sequence, split over the tensor-parallel chips.
         let head = LayerGraph.lmHead(rows: lmRows, hidden: w.config.hidden, vocab: (model.vocab + tp - 1) / tp)
-        total += adapter.lower(head, options: opts).seconds
+        let headPlan = adapter.lower(head, options: opts)
+        total += headPlan.seconds - headPlan.overheadSeconds
         switch style {
         case .lpu:
             let hop = activation / (device.interconnectGBps.value * 1e9 / 2) + latency

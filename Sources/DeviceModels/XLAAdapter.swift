@@ -52,7 +52,8 @@ public struct XLAAdapter: Adapter {
         }
         if graph.config.isMoE { hazards.append("MoE routing is data-dependent: XLA computes dense masks or fixed-capacity dispatch") }
         return ExecutionPlan(style: .xla, device: device.name, precision: p, kernels: kernels, bytesSavedByFusion: saved,
-                             paddingWasteFlops: wasteFlops, paddingWasteBytes: wasteBytes, overheadSeconds: 0, hazards: hazards)
+                             paddingWasteFlops: wasteFlops, paddingWasteBytes: wasteBytes,
+                             overheadSeconds: parameters.value("step_overhead_us") * 1e-6, hazards: hazards)
     }
 
     var mxu: Int { Int(device.matrixUnit.value) }

@@ -1,3 +1,4 @@
+import DeviceModels
 import Foundation
 
 /// Median time of one op of the graph, from a separate profiled pass.
@@ -56,10 +57,13 @@ public struct ResultDocument: Codable, Equatable, Sendable {
     public var policy: RepetitionPolicy
     public var seed: UInt64
     public var machine: MachineFingerprint
-    public var calibration: Calibration
+    /// Ceilings measured for this run's cases (absent when the document holds only modelled results).
+    public var calibration: Calibration?
     public var metrics: [MetricDescriptor]
     public var cases: [CaseResult]
     public var goals: [GoalResult]
+    /// Modelled migration reports (`portbench migrate`), labelled as modelled throughout.
+    public var migrations: [MigrationReport]?
 
     public static let toolVersion = "portbench 0.1.0"
 

@@ -107,7 +107,7 @@ public struct SuiteRunner {
             runId: UUID().uuidString.lowercased(), created: ISO8601DateFormatter().string(from: Date()),
             tool: ResultDocument.toolVersion, suite: suite.name, policy: options.policy, seed: options.seed,
             machine: .current(), calibration: calibration, metrics: Metric.allCases.map(\.descriptor),
-            cases: cases, goals: evaluate(goals: suite.goals, cases: cases))
+            cases: cases, goals: evaluate(goals: suite.goals, cases: cases), migrations: nil)
     }
 
     func loadWeights(_ graph: LayerGraph) throws -> WeightStore {

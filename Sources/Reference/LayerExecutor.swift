@@ -7,6 +7,13 @@ public final class LayerExecutor {
     public let weights: WeightStore
     private var buffers: [String: Tensor] = [:]
     private var workspaces: [Int: MoEKernels.Workspace] = [:]
+    private var scratch: [String: Tensor] = [:]
+
+    /// Applied to a copy of every GEMM input (activations and KV cache) before the product, e.g. rounding to bf16
+    /// operands; the stored value itself is left alone. Weights are rounded once, in the weight store.
+    public var operandTransform: ((UnsafeMutablePointer<Float>, Int) -> Void)?
+    /// Applied to every op's output after it runs, e.g. rounding to the precision activations are stored in.
+    public var outputTransform: ((UnsafeMutablePointer<Float>, Int) -> Void)?
 
     /// Checks the weights against the graph and allocates every value.
     public init(graph: LayerGraph, weights: WeightStore) throws {
@@ -44,12 +51,19 @@ public final class LayerExecutor {
     /// Runs op `i` alone (the per-op timer in Measurement calls this).
     public func execute(op i: Int) {
         let op = graph.ops[i]
+        compute(op, index: i)
+        if let outputTransform {
+            for name in op.outputs { outputTransform(ptr(name), tensor(name).count) }
+        }
+    }
+
+    private func compute(_ op: Op, index i: Int) {
         switch op.kind {
         case .matmul(let o):
-            GEMM.linear(x: ptr(o.input), m: o.m, k: o.k, w: weight(o.weight), n: o.n,
+            GEMM.linear(x: operand(o.input), m: o.m, k: o.k, w: weight(o.weight), n: o.n,
                         bias: o.bias.map { weight($0) }, y: ptr(o.output))
         case .batchedMatmul(let o):
-            AttentionKernels.batchedMatmul(o, a: ptr(o.a), b: ptr(o.b), out: ptr(o.output))
+            AttentionKernels.batchedMatmul(o, a: operand(o.a), b: operand(o.b), out: ptr(o.output))
         case .softmax(let o):
             SoftmaxKernel.run(o, input: ptr(o.input), output: ptr(o.output))
         case .rmsNorm(let o):
@@ -66,7 +80,7 @@ public final class LayerExecutor {
         case .router(let o):
             MoEKernels.route(o, logits: ptr(o.logits), output: ptr(o.output))
         case .moeExperts(let o):
-            MoEKernels.experts(o, input: ptr(o.input), routing: ptr(o.routing), weights: { e in
+            MoEKernels.experts(o, input: operand(o.input), routing: ptr(o.routing), weights: { e in
                 (self.weight("experts.\(e).gate.weight"), self.weight("experts.\(e).up.weight"), self.weight("experts.\(e).down.weight"))
             }, workspace: workspaces[i]!, output: ptr(o.output))
         case .kvAppend(let o):
@@ -75,5 +89,16 @@ public final class LayerExecutor {
     }
 
     @inline(__always) private func ptr(_ name: String) -> UnsafeMutablePointer<Float> { tensor(name).data }
+
+    /// A GEMM input: the value itself, or a transformed copy when an operand transform is set.
+    private func operand(_ name: String) -> UnsafeMutablePointer<Float> {
+        guard let operandTransform else { return ptr(name) }
+        let source = tensor(name)
+        let copy = scratch[name] ?? Tensor(shape: source.shape)
+        scratch[name] = copy
+        copy.copy(from: source)
+        operandTransform(copy.data, copy.count)
+        return copy.data
+    }
     @inline(__always) private func weight(_ name: String) -> UnsafePointer<Float> { UnsafePointer(weights[name]!.data) }
 }

@@ -1,7 +1,43 @@
 import ArgumentParser
+import DeviceModels
 import Foundation
+import Measurement
 
 struct Migrate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Migration cost of a workload between two devices (placeholder until wired).")
-    func run() throws { throw ExitCode(1) }
+    static let configuration = CommandConfiguration(
+        abstract: "What moving a workload between two devices costs, per scenario: speed, numerics, memory fit, padding, recompilations, energy, money, hazards.",
+        discussion: "Times are modelled from device profiles; numeric drift is emulated on this CPU against the fp32 reference.")
+    @OptionGroup var specs: SpecOptions
+    @OptionGroup var model: ModelOptions
+    @Argument(help: "Workload name or file.") var workload: String
+    @Option(help: "Source device, e.g. cuda:h100-sxm.") var from: String
+    @Option(help: "Target device, e.g. xla:tpu-v6e.") var to: String
+    @Option(help: "table, json or markdown.") var format: String = "table"
+    @Option(help: "Also write the JSON result document here.") var out: String?
+    @Option(help: "Seed for the emulation's weights and inputs.") var seed: UInt64 = 42
+    @Flag(name: .customLong("no-numerics"), help: "Skip the CPU emulation of each side's precision.") var noNumerics = false
+
+    func run() throws {
+        try guarded {
+            guard ["table", "json", "markdown"].contains(format) else {
+                throw ValidationError("--format: expected table, json or markdown, got '\(format)'")
+            }
+            let catalog = try specs.catalog()
+            let w = try specs.workload(workload)
+            let (a, b) = (try catalog.device(from), try catalog.device(to))
+            if !noNumerics { note("emulating \(w.name) numerics on the CPU for each side (--no-numerics skips this)") }
+            let report = try MigrationReport.make(workload: w, from: a, to: b, catalog: catalog, options: try model.options(),
+                                                  numerics: !noNumerics, seed: seed)
+            let doc = ResultDocument.modelled([report], seed: seed)
+            if let out {
+                try doc.write(to: URL(fileURLWithPath: out))
+                note("wrote \(out)")
+            }
+            switch format {
+            case "json": print(String(decoding: try ResultDocument.encoder().encode(doc), as: UTF8.self))
+            case "markdown": print(MigrationRender(report: report).markdown())
+            default: print(MigrationRender(report: report).table())
+            }
+        }
+    }
 }

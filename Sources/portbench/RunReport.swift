@@ -11,7 +11,9 @@ struct RunReport {
         out.append("portbench \(document.suite) — measured on the CPU reference (OpenBLAS fp32); times are medians of \(document.policy.repetitions) runs")
         let env = m.openblasEnvironment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         out.append("machine: \(m.cpuModel), \(m.cores) cores; \(m.openblas.config) (core \(m.openblas.corename), \(m.openblas.threads) threads) \(env)")
-        out.append("ceilings (measured here, best repetition): memory read \(fmt(document.calibration.memoryReadGigabytesPerSecond, 1)) GB/s (median \(fmt(document.calibration.memoryReadMedianGigabytesPerSecond, 1))); sgemm per shape below")
+        if let c = document.calibration {
+            out.append("ceilings (measured here, best repetition): memory read \(fmt(c.memoryReadGigabytesPerSecond, 1)) GB/s (median \(fmt(c.memoryReadMedianGigabytesPerSecond, 1))); sgemm per shape below")
+        }
         out.append("")
         var t = TextTable(header: ["workload", "scenario", "tokens", "median ms", "95% CI ms", "CV %", "tokens/s", "GFLOP/s", "weights GB/s", "bound", "ceiling ms", "of ceiling"])
         for c in document.cases {
@@ -25,7 +27,7 @@ struct RunReport {
         if perOp { out += document.cases.flatMap(opTable) }
         out.append("")
         var g = TextTable(header: ["sgemm shape (m×n×k)", "calls", "GFLOP/s"])
-        for r in document.calibration.gemm { g.rows.append([r.shape.label, "\(r.shape.count)", fmt(r.gflops, 1)]) }
+        for r in document.calibration?.gemm ?? [] { g.rows.append([r.shape.label, "\(r.shape.count)", fmt(r.gflops, 1)]) }
         out.append(g.render())
         if !document.goals.isEmpty {
             out.append("")

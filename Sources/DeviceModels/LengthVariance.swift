@@ -1,0 +1,79 @@
+import Foundation
+import Workload
+
+/// Predicted request-latency distribution of a scenario under its sequence-length distribution. The spread comes
+/// only from the input lengths (padding and bucketing, recompilation on new shapes, tile quantization), never noise.
+public struct LatencyDistribution: Codable, Equatable, Sendable {
+    public var provenance = "modelled"
+    /// Steady-state latency quantiles (every shape already compiled).
+    public var p50, p90, p99, mean, cv: Double
+    /// p99 when first-seen shapes pay their compilation inside the request.
+    public var p99WithCompiles: Double
+    /// Tokens per second at the p50 latency.
+    public var throughputP50: Double
+    /// Distinct compiled shapes and the expected compilations per 1,000 requests (XLA), else 0.
+    public var distinctShapes: Int
+    public var recompilationsPer1000: Double
+    public var compileSecondsPer1000: Double
+}
+
+public enum LengthVariance {
+    /// Predicts the distribution for `scenario.lengths` (its own length alone when it has none).
+    public static func predict(_ config: TransformerConfig, _ scenario: Scenario, adapter: Adapter, options: AdapterOptions,
+                               requests: Int = 1000) -> LatencyDistribution {
+        let lengths = scenario.lengths.isEmpty
+            ? [WeightedLength(length: scenario.phase == .prefill ? scenario.seq : scenario.context, weight: 1)] : scenario.lengths
+        let total = lengths.reduce(0) { $0 + $1.weight }
+        let xla = adapter as? XLAAdapter
+        // Latency and probability per compiled shape.
+        var shapes: [Int: (latency: Double, p: Double)] = [:]
+        for l in lengths {
+            let shape = xla != nil && options.bucketing ? nextPowerOfTwo(l.length) : l.length
+            let s = scenario.phase == .prefill ? Scenario.prefill("v", batch: scenario.batch, seq: shape)
+                                               : Scenario.decode("v", batch: scenario.batch, context: shape)
+            let seconds = adapter.lower(LayerGraph.lower(config, s), options: options).seconds
+            shapes[shape, default: (seconds, 0)].p += l.weight / total
+        }
+        var steady: [(latency: Double, p: Double)] = []
+        var withCompiles: [(latency: Double, p: Double)] = []
+        var compiles = 0.0, compileSeconds = 0.0
+        let compile = xla?.compileSeconds(ops: LayerGraph.lower(config, scenario).ops.count) ?? 0
+        for (_, s) in shapes {
+            steady.append(s)
+            guard xla != nil else { withCompiles.append(s); continue }
+            // A shape is compiled on its first request: expected first sightings among `requests` draws.
+            let expected = 1 - pow(1 - s.p, Double(requests))
+            compiles += expected
+            compileSeconds += expected * compile
+            let share = expected / Double(requests)
+            withCompiles.append((s.latency + compile, share))
+            withCompiles.append((s.latency, s.p - share))
+        }
+        steady.sort { $0.latency < $1.latency }
+        withCompiles.sort { $0.latency < $1.latency }
+        let mean = steady.reduce(0) { $0 + $1.latency * $1.p }
+        let variance = steady.reduce(0) { $0 + $1.p * ($1.latency - mean) * ($1.latency - mean) }
+        let p50 = quantile(steady, 0.5)
+        return LatencyDistribution(p50: p50, p90: quantile(steady, 0.9), p99: quantile(steady, 0.99), mean: mean,
+                                   cv: mean > 0 ? variance.squareRoot() / mean : 0, p99WithCompiles: quantile(withCompiles, 0.99),
+                                   throughputP50: Double(scenario.tokens) / p50,
+                                   distinctShapes: shapes.count, recompilationsPer1000: compiles * 1000 / Double(requests),
+                                   compileSecondsPer1000: compileSeconds * 1000 / Double(requests))
+    }
+
+    /// The smallest latency whose cumulative probability reaches q.
+    static func quantile(_ sorted: [(latency: Double, p: Double)], _ q: Double) -> Double {
+        var acc = 0.0
+        for m in sorted {
+            acc += m.p
+            if acc >= q - 1e-12 { return m.latency }
+        }
+        return sorted.last?.latency ?? 0
+    }
+
+    public static func nextPowerOfTwo(_ n: Int) -> Int {
+        var p = 1
+        while p < n { p <<= 1 }
+        return p
+    }
+}

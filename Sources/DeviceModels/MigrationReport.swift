@@ -1,0 +1,98 @@
+import Foundation
+import Reference
+import Workload
+
+/// One side of a move (the device and how the workload runs there) for one scenario.
+public struct MigrationSide: Codable, Equatable, Sendable {
+    public var device: String
+    public var style: ExecutionStyle
+    public var precision: Precision
+    public var layer: LayerPrediction
+    public var variance: LatencyDistribution
+    public var numerics: NumericDrift?
+    /// Chips the whole model needs (or the layer, when the workload has no model block).
+    public var chipsNeeded: Int
+    public var paddingWasteFraction: Double
+}
+
+/// The cost of moving one scenario from A to B.
+public struct MigrationRow: Codable, Equatable, Sendable {
+    public var scenario: String
+    public var from: MigrationSide
+    public var to: MigrationSide
+    /// to ÷ from tokens/s (modelled).
+    public var throughputRatio: Double
+    /// to ÷ from latency (modelled).
+    public var latencyRatio: Double
+    public var hazards: [String]
+}
+
+/// `portbench migrate`: every scenario of a workload moved between two devices.
+public struct MigrationReport: Codable, Equatable, Sendable {
+    public var workload: String
+    public var from: String
+    public var to: String
+    public var requestedPrecision: Precision
+    public var provenance = "modelled times; numerics emulated on CPU"
+    public var rows: [MigrationRow]
+
+    public static func make(workload w: WorkloadSpec, from a: DeviceProfile, to b: DeviceProfile, catalog: DeviceCatalog,
+                            options: AdapterOptions, numerics: Bool, seed: UInt64) throws -> MigrationReport {
+        let (adapterA, adapterB) = (makeAdapter(for: a, catalog: catalog), makeAdapter(for: b, catalog: catalog))
+        var weights: WeightStore?
+        let rows = try w.scenarios.map { s -> MigrationRow in
+            let graph = LayerGraph.lower(w.config, s)
+            if numerics, weights == nil { weights = .seeded(for: graph.weights, seed: seed) }
+            let sideA = try side(w, graph, adapterA, options, weights: numerics ? weights : nil, seed: seed)
+            let sideB = try side(w, graph, adapterB, options, weights: numerics ? weights : nil, seed: seed)
+            return MigrationRow(scenario: s.name, from: sideA, to: sideB,
+                                throughputRatio: sideB.layer.tokensPerSecond / sideA.layer.tokensPerSecond,
+                                latencyRatio: sideB.layer.seconds / sideA.layer.seconds,
+                                hazards: hazards(w, s, from: (adapterA, sideA), to: (adapterB, sideB), options: options))
+        }
+        return MigrationReport(workload: w.name, from: a.name, to: b.name, requestedPrecision: options.precision, rows: rows)
+    }
+
+    static func side(_ w: WorkloadSpec, _ graph: LayerGraph, _ adapter: Adapter, _ options: AdapterOptions,
+                     weights: WeightStore?, seed: UInt64) throws -> MigrationSide {
+        let plan = adapter.lower(graph, options: options)
+        let layer = LayerPrediction(graph: graph, plan: plan, device: adapter.device, peak: adapter.peak(plan.precision))
+        let predictor = ServePredictor(adapter: adapter, options: options)
+        let need: Double
+        if let model = w.model {
+            need = predictor.memoryNeeded(w, model: model, batch: graph.scenario.batch, tokens: graph.scenario.totalLength, precision: plan.precision)
+        } else {
+            need = graph.totalCost.weightBytes * plan.precision.bytes / 4
+        }
+        var chipOptions = options
+        chipOptions.chips = nil
+        let chips = ServePredictor(adapter: adapter, options: chipOptions).chips(need: need)
+        let drift = try weights.map { try NumericsEmulation.drift(graph: graph, weights: $0, seed: seed, precision: plan.precision) }
+        return MigrationSide(device: adapter.device.name, style: adapter.device.style, precision: plan.precision, layer: layer,
+                             variance: LengthVariance.predict(graph.config, graph.scenario, adapter: adapter, options: options),
+                             numerics: drift, chipsNeeded: chips,
+                             paddingWasteFraction: plan.paddingWasteFlops / max(graph.totalCost.flops, 1))
+    }
+
+    /// What a team must change or watch when moving: kernels without an equivalent, dynamic shapes, precision, fit.
+    static func hazards(_ w: WorkloadSpec, _ s: Scenario, from a: (Adapter, MigrationSide), to b: (Adapter, MigrationSide),
+                        options: AdapterOptions) -> [String] {
+        var out = b.1.layer.hazards
+        if a.1.precision != b.1.precision {
+            out.append("precision changes: \(a.1.precision.rawValue) on \(a.1.device) → \(b.1.precision.rawValue) on \(b.1.device)")
+        }
+        if a.1.style == .cuda, b.1.style != .cuda, options.fusedAttention {
+            out.append("the fused (FlashAttention) kernel has no drop-in equivalent on \(b.1.style.rawValue): needs a Pallas/custom kernel or the score matrix goes through memory")
+        }
+        if b.1.style == .xla, s.lengths.count > 1 {
+            out.append("dynamic sequence lengths: \(b.1.variance.distinctShapes) compiled shape(s), \(String(format: "%.1f", b.1.variance.recompilationsPer1000)) compilation(s) per 1,000 requests\(options.bucketing ? " with power-of-two bucketing" : " without bucketing")")
+        }
+        if b.1.style == .lpu, a.1.style != .lpu {
+            out.append("all weights and KV cache must sit in SRAM: \(b.1.chipsNeeded) chip(s) instead of \(a.1.chipsNeeded)")
+        }
+        if b.1.chipsNeeded > a.1.chipsNeeded, b.1.style != .lpu {
+            out.append("needs \(b.1.chipsNeeded) chip(s) where \(a.1.device) needs \(a.1.chipsNeeded): tensor parallelism to add")
+        }
+        return Array(NSOrderedSet(array: out)) as! [String]
+    }
+}

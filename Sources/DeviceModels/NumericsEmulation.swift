@@ -1,0 +1,59 @@
+import Foundation
+import Reference
+import Workload
+
+/// How far a style's precision moves a layer's output from the fp32 reference, run on the CPU: weights and GEMM
+/// operands rounded to the style's format (round to nearest even), products accumulated in fp32 by OpenBLAS as
+/// tensor cores and MXUs accumulate, activations stored in the style's storage format between ops.
+public struct NumericDrift: Codable, Equatable, Sendable {
+    public var precision: Precision
+    /// Computed, not modelled: the emulation runs the real kernels on this machine.
+    public var provenance = "emulated on CPU"
+    public var relativeL2: Double
+    public var maxAbsError: Double
+    public var cosineSimilarity: Double
+
+    public init(precision: Precision, reference: [Float], emulated: [Float]) {
+        self.precision = precision
+        var num = 0.0, den = 0.0, maxAbs = 0.0, dot = 0.0, na = 0.0, nb = 0.0
+        for (r, e) in zip(reference, emulated) {
+            let (a, b) = (Double(r), Double(e))
+            num += (b - a) * (b - a)
+            den += a * a
+            maxAbs = max(maxAbs, abs(b - a))
+            dot += a * b
+            na += a * a
+            nb += b * b
+        }
+        relativeL2 = (num / max(den, 1e-300)).squareRoot()
+        maxAbsError = maxAbs
+        cosineSimilarity = dot / max((na * nb).squareRoot(), 1e-300)
+    }
+}
+
+public enum NumericsEmulation {
+    /// Runs the graph in fp32 and in `precision` on the same seeded weights and inputs and measures the drift.
+    public static func drift(graph: LayerGraph, weights: WeightStore, seed: UInt64, precision: Precision) throws -> NumericDrift {
+        let reference = try LayerExecutor(graph: graph, weights: weights)
+        reference.fillSeededInputs(seed: seed)
+        reference.run()
+        let want = reference.output.array
+
+        let rounded = precision == .fp32 ? weights : WeightStore(tensors: weights.tensors.mapValues { t in
+            let c = Tensor(shape: t.shape)
+            c.copy(from: t)
+            precision.round(c.data, count: c.count)
+            return c
+        }, origin: "\(weights.origin) rounded to \(precision.rawValue)")
+        let emulated = try LayerExecutor(graph: graph, weights: rounded)
+        emulated.fillSeededInputs(seed: seed)
+        precision.storage.round(emulated.input.data, count: emulated.input.count)
+        for cache in [LayerGraph.keyCacheName, LayerGraph.valueCacheName] {
+            precision.kvCache.round(emulated.tensor(cache).data, count: emulated.tensor(cache).count)
+        }
+        emulated.operandTransform = { p, n in precision.round(p, count: n) }
+        emulated.outputTransform = { p, n in precision.storage.round(p, count: n) }
+        emulated.run()
+        return NumericDrift(precision: precision, reference: want, emulated: emulated.output.array)
+    }
+}
