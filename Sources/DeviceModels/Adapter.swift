@@ -9,6 +9,8 @@ public protocol Adapter {
     func effectivePrecision(_ requested: Precision) -> (Precision, String?)
     /// Lower the graph and model every unit's time (one chip's share when the graph is a tensor-parallel shard).
     func lower(_ graph: LayerGraph, options: AdapterOptions) -> ExecutionPlan
+    /// Peak FLOP/s the style's matrix units reach in a precision.
+    func peak(_ p: Precision) -> Double
 }
 
 /// The adapter for a device's style.
@@ -23,7 +25,7 @@ public func makeAdapter(for device: DeviceProfile, catalog: DeviceCatalog) -> Ad
 
 extension Adapter {
     /// Peak FLOP/s for a precision (falls back to the bf16/fp16 rate when the device lacks that format).
-    func peak(_ p: Precision) -> Double {
+    public func peak(_ p: Precision) -> Double {
         device.peak(p) ?? device.peak(.bf16) ?? device.peak(.fp16)!
     }
 

@@ -16,12 +16,17 @@ public struct LPUAdapter: Adapter {
         }
     }
 
+    /// One-byte formats run on the int8 matrix path; everything else at the fp16 rate.
+    public func peak(_ p: Precision) -> Double {
+        p.bytes == 1 ? (device.peak(p) ?? device.peakTFLOPS["int8"]!.value * 1e12) : device.peak(.fp16)!
+    }
+
     /// Usable SRAM per chip in bytes.
     public var usableSRAM: Double { device.sramMB.value * 1e6 * parameters.value("sram_usable_fraction") }
 
     public func lower(_ graph: LayerGraph, options: AdapterOptions) -> ExecutionPlan {
         let (p, hazard) = effectivePrecision(options.precision)
-        let rate = p.bytes == 1 ? (device.peak(.fp8e4m3) ?? device.peakTFLOPS["int8"]!.value * 1e12) : peak(.fp16)
+        let rate = peak(p)
         var kernels: [PlannedKernel] = []
         for op in graph.ops {
             let bytes = scaled(op.cost, p)

@@ -43,8 +43,17 @@ public struct MigrationReport: Codable, Equatable, Sendable {
         let rows = try w.scenarios.map { s -> MigrationRow in
             let graph = LayerGraph.lower(w.config, s)
             if numerics, weights == nil { weights = .seeded(for: graph.weights, seed: seed) }
-            let sideA = try side(w, graph, adapterA, options, weights: numerics ? weights : nil, seed: seed)
-            let sideB = try side(w, graph, adapterB, options, weights: numerics ? weights : nil, seed: seed)
+            // Numerics depend only on the effective precision: emulate each distinct one once per scenario.
+            var drifts: [Precision: NumericDrift] = [:]
+            let drift: (Precision) throws -> NumericDrift? = { p in
+                guard let weights else { return nil }
+                if let d = drifts[p] { return d }
+                let d = try NumericsEmulation.drift(graph: graph, weights: weights, seed: seed, precision: p)
+                drifts[p] = d
+                return d
+            }
+            let sideA = try side(w, graph, adapterA, options, drift: drift)
+            let sideB = try side(w, graph, adapterB, options, drift: drift)
             return MigrationRow(scenario: s.name, from: sideA, to: sideB,
                                 throughputRatio: sideB.layer.tokensPerSecond / sideA.layer.tokensPerSecond,
                                 latencyRatio: sideB.layer.seconds / sideA.layer.seconds,
@@ -54,7 +63,7 @@ public struct MigrationReport: Codable, Equatable, Sendable {
     }
 
     static func side(_ w: WorkloadSpec, _ graph: LayerGraph, _ adapter: Adapter, _ options: AdapterOptions,
-                     weights: WeightStore?, seed: UInt64) throws -> MigrationSide {
+                     drift: (Precision) throws -> NumericDrift?) throws -> MigrationSide {
         let plan = adapter.lower(graph, options: options)
         let layer = LayerPrediction(graph: graph, plan: plan, device: adapter.device, peak: adapter.peak(plan.precision))
         let predictor = ServePredictor(adapter: adapter, options: options)
@@ -67,10 +76,9 @@ public struct MigrationReport: Codable, Equatable, Sendable {
         var chipOptions = options
         chipOptions.chips = nil
         let chips = ServePredictor(adapter: adapter, options: chipOptions).chips(need: need)
-        let drift = try weights.map { try NumericsEmulation.drift(graph: graph, weights: $0, seed: seed, precision: plan.precision) }
         return MigrationSide(device: adapter.device.name, style: adapter.device.style, precision: plan.precision, layer: layer,
                              variance: LengthVariance.predict(graph.config, graph.scenario, adapter: adapter, options: options),
-                             numerics: drift, chipsNeeded: chips,
+                             numerics: try drift(plan.precision), chipsNeeded: chips,
                              paddingWasteFraction: plan.paddingWasteFlops / max(graph.totalCost.flops, 1))
     }
 
@@ -82,7 +90,8 @@ public struct MigrationReport: Codable, Equatable, Sendable {
             out.append("precision changes: \(a.1.precision.rawValue) on \(a.1.device) → \(b.1.precision.rawValue) on \(b.1.device)")
         }
         if a.1.style == .cuda, b.1.style != .cuda, options.fusedAttention {
-            out.append("the fused (FlashAttention) kernel has no drop-in equivalent on \(b.1.style.rawValue): needs a Pallas/custom kernel or the score matrix goes through memory")
+            let kernel = b.1.style == .xla ? "a Pallas (splash) attention kernel" : "a kernel written for the LPU compiler"
+            out.append("the fused (FlashAttention) CUDA kernel has no drop-in equivalent on \(b.1.style.rawValue): needs \(kernel), or the score matrix goes through memory")
         }
         if b.1.style == .xla, s.lengths.count > 1 {
             out.append("dynamic sequence lengths: \(b.1.variance.distinctShapes) compiled shape(s), \(String(format: "%.1f", b.1.variance.recompilationsPer1000)) compilation(s) per 1,000 requests\(options.bucketing ? " with power-of-two bucketing" : " without bucketing")")

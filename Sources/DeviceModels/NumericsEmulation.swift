@@ -3,8 +3,9 @@ import Reference
 import Workload
 
 /// How far a style's precision moves a layer's output from the fp32 reference, run on the CPU: weights and GEMM
-/// operands rounded to the style's format (round to nearest even), products accumulated in fp32 by OpenBLAS as
-/// tensor cores and MXUs accumulate, activations stored in the style's storage format between ops.
+/// operands rounded to the style's format (round to nearest even; fp8 with a per-tensor scale), products
+/// accumulated in fp32 by OpenBLAS as tensor cores and MXUs accumulate, activations stored in the style's
+/// storage format between ops.
 public struct NumericDrift: Codable, Equatable, Sendable {
     public var precision: Precision
     /// Computed, not modelled: the emulation runs the real kernels on this machine.
@@ -42,7 +43,7 @@ public enum NumericsEmulation {
         let rounded = precision == .fp32 ? weights : WeightStore(tensors: weights.tensors.mapValues { t in
             let c = Tensor(shape: t.shape)
             c.copy(from: t)
-            precision.round(c.data, count: c.count)
+            precision.quantize(c.data, count: c.count)
             return c
         }, origin: "\(weights.origin) rounded to \(precision.rawValue)")
         let emulated = try LayerExecutor(graph: graph, weights: rounded)
@@ -51,7 +52,7 @@ public enum NumericsEmulation {
         for cache in [LayerGraph.keyCacheName, LayerGraph.valueCacheName] {
             precision.kvCache.round(emulated.tensor(cache).data, count: emulated.tensor(cache).count)
         }
-        emulated.operandTransform = { p, n in precision.round(p, count: n) }
+        emulated.operandTransform = { p, n in precision.quantize(p, count: n) }
         emulated.outputTransform = { p, n in precision.storage.round(p, count: n) }
         emulated.run()
         return NumericDrift(precision: precision, reference: want, emulated: emulated.output.array)

@@ -62,6 +62,26 @@ public enum Precision: String, CaseIterable, Codable, Sendable {
         for i in 0..<count { p[i] = round(p[i]) }
     }
 
+    /// Largest finite value of the format (fp8 only needs it, for scaling).
+    public var maxFinite: Float? {
+        switch self {
+        case .fp8e4m3: return 448
+        case .fp8e5m2: return 57344
+        default: return nil
+        }
+    }
+
+    /// Rounds a tensor as deployments quantize it: fp8 with one per-tensor scale mapping the tensor's largest
+    /// magnitude to the format's largest finite value (Transformer Engine's current scaling); others directly.
+    public func quantize(_ p: UnsafeMutablePointer<Float>, count: Int) {
+        guard let maxFinite else { return round(p, count: count) }
+        var amax: Float = 0
+        for i in 0..<count where p[i].isFinite { amax = max(amax, abs(p[i])) }
+        guard amax > 0 else { return }
+        let scale = amax / maxFinite
+        for i in 0..<count { p[i] = round(p[i] / scale) * scale }
+    }
+
     /// fp32 with the low `droppedBits` mantissa bits rounded away (bf16: 16, tf32: 13), RNE on the bit pattern.
     @inline(__always)
     static func truncateMantissa(_ x: Float, droppedBits: UInt32) -> Float {

@@ -83,3 +83,19 @@ final class PrecisionTests: XCTestCase {
         XCTAssertEqual(Precision.fp8e5m2.bytes, 1)
     }
 }
+
+final class QuantizeTests: XCTestCase {
+    func testFP8UsesAPerTensorScale() {
+        var v: [Float] = [0.01, -0.02, 0.005, 0.0001]
+        v.withUnsafeMutableBufferPointer { Precision.fp8e4m3.quantize($0.baseAddress!, count: 4) }
+        // amax 0.02 maps to 448: scale = 0.02/448; 0.01 → 224 exactly, 0.005 → 112 exactly.
+        XCTAssertEqual(v[0], 0.01, accuracy: 1e-9)
+        XCTAssertEqual(v[1], -0.02, accuracy: 1e-9)
+        XCTAssertEqual(v[2], 0.005, accuracy: 1e-9)
+        // 0.0001 → 2.24 on the scaled grid, where e4m3 spacing is 0.25: 2.25 × scale.
+        XCTAssertEqual(v[3], 2.25 * 0.02 / 448, accuracy: 1e-10)
+        var w: [Float] = [1.1, 3.3]
+        w.withUnsafeMutableBufferPointer { Precision.bf16.quantize($0.baseAddress!, count: 2) }
+        XCTAssertEqual(w, [Precision.bf16.round(1.1), Precision.bf16.round(3.3)], "non-fp8 formats round without scaling")
+    }
+}
