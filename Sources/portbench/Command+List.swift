@@ -19,6 +19,14 @@ struct List: ParsableCommand {
                 }
             }
             print(table.render())
+            var serve = TextTable(header: ["workload", "layers", "vocab", "serve scenario", "batch", "input", "output"])
+            for w in try specs.locator.allWorkloads() {
+                guard let m = w.model else { continue }
+                for s in w.serve {
+                    serve.rows.append([w.name, "\(m.layers)", "\(m.vocab)", s.name, "\(s.batch)", "\(s.inputLen)", "\(s.outputLen)"])
+                }
+            }
+            if !serve.rows.isEmpty { print("\nwhole-model serving scenarios (device-model predictions: portbench predict):\n" + serve.render()) }
         }
     }
 }

@@ -1,6 +1,32 @@
 import Foundation
 import XCTest
 
+/// Runs the `portbench` binary SwiftPM built beside the test bundle, from the repository root.
+enum Binary {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Linux puts the test bundle in the products folder itself; other platforms one level down.
+    static var url: URL {
+        let bundle = Bundle(for: CLITests.self).bundleURL
+        let candidates = [bundle.appendingPathComponent("portbench"), bundle.deletingLastPathComponent().appendingPathComponent("portbench")]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }
+
+    static func run(_ args: [String]) throws -> (code: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = url
+        p.arguments = args
+        p.currentDirectoryURL = root
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+}
+
 /// The `portbench` binary as a user meets it: exit codes, error lines on stderr, and no partial output files.
 final class CLITests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -13,26 +39,7 @@ final class CLITests: XCTestCase {
 
     override func tearDown() { try? FileManager.default.removeItem(at: dir) }
 
-    /// The binary SwiftPM built beside the test bundle (Linux puts the bundle in the products folder itself).
-    var binary: URL {
-        let bundle = Bundle(for: CLITests.self).bundleURL
-        let candidates = [bundle.appendingPathComponent("portbench"), bundle.deletingLastPathComponent().appendingPathComponent("portbench")]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-    }
-
-    func run(_ args: [String]) throws -> (code: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        p.currentDirectoryURL = Self.root
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-    }
+    func run(_ args: [String]) throws -> (code: Int32, out: String, err: String) { try Binary.run(args) }
 
     func testListShowsEveryWorkloadWithFLOPs() throws {
         let r = try run(["list"])
@@ -88,5 +95,69 @@ final class CLITests: XCTestCase {
         let got = try Data(contentsOf: dump.appendingPathComponent("tiny-llama/prefill-7/output.npy"))
         let want = try Data(contentsOf: Self.root.appendingPathComponent(fx + "llama-prefill.expected.npy"))
         XCTAssertEqual(got.count, want.count)
+    }
+}
+
+/// The device-model commands: everything they print is labelled modelled, and bad input exits with code 2.
+final class DeviceModelCLITests: XCTestCase {
+    var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("pb-dm-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(at: dir) }
+
+    func testDevicesListsSourcesWhenAsked() throws {
+        let r = try Binary.run(["devices", "--sources"])
+        XCTAssertEqual(r.code, 0, r.err)
+        XCTAssertTrue(r.out.contains("tpu-v6e"))
+        XCTAssertTrue(r.out.contains("peak_tflops.bf16 = 989.4   [spec] https://www.glennklockwood.com/garden/processors/h100"), r.out)
+    }
+
+    func testPredictJSONIsLabelledModelled() throws {
+        let r = try Binary.run(["predict", "llama-3-8b", "--device", "xla:tpu-v6e", "--format", "json"])
+        XCTAssertEqual(r.code, 0, r.err)
+        let json = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any]
+        XCTAssertEqual(json["provenance"] as? String, "modelled")
+        XCTAssertEqual((json["layers"] as? [Any])?.count, 4)
+        XCTAssertEqual((json["serving"] as? [Any])?.count, 2)
+    }
+
+    func testPlanShowsFusionsAndPadding() throws {
+        let r = try Binary.run(["plan", "llama-3-8b", "--scenario", "decode-2k", "--device", "tpu-v6e"])
+        XCTAssertEqual(r.code, 0, r.err)
+        XCTAssertTrue(r.out.contains("gemm-fusion"))
+        XCTAssertTrue(r.out.contains("MODELLED"))
+        XCTAssertTrue(r.out.contains("4×2049×128ᵀ→8×2304×256"), r.out)
+    }
+
+    func testMigrateMarkdownAndResultDocument() throws {
+        let out = dir.appendingPathComponent("mig.json")
+        let r = try Binary.run(["migrate", "tiny-mixtral", "--from", "cuda:h100-sxm", "--to", "lpu:groq-lpu", "--format", "markdown", "--out", out.path])
+        XCTAssertEqual(r.code, 0, r.err)
+        XCTAssertTrue(r.out.contains("# Migration cost: tiny-mixtral, h100-sxm → groq-lpu"))
+        XCTAssertTrue(r.out.contains("all experts must be resident in SRAM"), r.out)
+        let doc = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as! [String: Any]
+        XCTAssertEqual(doc["schema"] as? String, "portbench.result")
+        XCTAssertEqual((doc["migrations"] as? [Any])?.count, 1)
+    }
+
+    func testValidateModelsPrintsMAPEPerStyle() throws {
+        let r = try Binary.run(["validate-models"])
+        XCTAssertEqual(r.code, 0, r.err)
+        for style in ["cuda", "xla", "lpu"] { XCTAssertTrue(r.out.contains("MAPE \(style): "), r.out) }
+    }
+
+    func testBadDeviceAndPrecisionAreInputErrors() throws {
+        let d = try Binary.run(["predict", "llama-3-8b", "--device", "h900"])
+        XCTAssertEqual(d.code, 2)
+        XCTAssertTrue(d.err.contains("unknown device 'h900'"), d.err)
+        let p = try Binary.run(["migrate", "llama-3-8b", "--from", "h100-sxm", "--to", "tpu-v6e", "--precision", "fp4"])
+        XCTAssertNotEqual(p.code, 0)
+        XCTAssertTrue(p.err.contains("--precision: unknown 'fp4'"), p.err)
+        let t = try Binary.run(["validate-models", "--table", "/nonexistent.yaml"])
+        XCTAssertEqual(t.code, 2)
     }
 }
