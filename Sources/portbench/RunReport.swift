@@ -21,9 +21,12 @@ struct RunReport {
                            "\(fmt(c.stats.medianLower95 * 1e3))–\(fmt(c.stats.medianUpper95 * 1e3))", fmt(c.stats.cv * 100, 1),
                            fmt(c.metric(.tokensPerSecond) ?? 0, 1), fmt(c.metric(.gflops) ?? 0, 1),
                            fmt(c.metric(.weightReadGBps) ?? 0, 1), c.ceiling.bound.rawValue, fmt(c.ceiling.seconds * 1e3),
-                           fmt((c.metric(.ceilingFraction) ?? 0) * 100, 1) + "%"])
+                           fmt((c.metric(.ceilingFraction) ?? 0) * 100, 1) + "%" + ((c.metric(.ceilingFraction) ?? 0) > 1 ? "*" : "")])
         }
         out.append(t.render())
+        if document.cases.contains(where: { ($0.metric(.ceilingFraction) ?? 0) > 1 }) {
+            out.append("* above 100%: the host ran faster during that case than during calibration (shared hosts vary); the ceiling is then a lower bound")
+        }
         if perOp { out += document.cases.flatMap(opTable) }
         out.append("")
         var g = TextTable(header: ["sgemm shape (m×n×k)", "calls", "GFLOP/s"])
