@@ -1,5 +1,9 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+// The XLA backend is built only when ci/install-pjrt.sh has fetched the PJRT C API header (and plugin).
+let hasPJRT = FileManager.default.fileExists(atPath: Context.packageDirectory + "/.cache/pjrt/include/pjrt_c_api.h")
 
 // One target per box of DESIGN.md; a module imports only the boxes above it.
 let package = Package(
@@ -25,7 +29,7 @@ let package = Package(
         .executableTarget(name: "portbench", dependencies: [
             "Workload", "Reference", "Measurement", "DeviceModels",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ] + (hasPJRT ? ["XLABackend"] : []), swiftSettings: hasPJRT ? [.define("PORTBENCH_XLA")] : []),
         .testTarget(name: "WorkloadTests", dependencies: ["Workload"]),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference", "Workload"],
                     exclude: ["Fixtures"]),
@@ -36,3 +40,11 @@ let package = Package(
     ],
     swiftLanguageModes: [.v5]
 )
+
+if hasPJRT {
+    package.targets += [
+        .target(name: "CPJRT", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "XLABackend", dependencies: ["Workload", "Reference", "CPJRT"]),
+        .testTarget(name: "XLABackendTests", dependencies: ["XLABackend", "Workload", "Reference"]),
+    ]
+}

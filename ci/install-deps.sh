@@ -6,8 +6,13 @@ missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+fetch_pjrt() {
+  # The XLA backend's plugin (PyPI); the build and tests work without it, so a failure here is only a warning.
+  bash "$(dirname "$0")/install-pjrt.sh" || echo "install-deps: warning: the XLA PJRT plugin could not be fetched; the xla backend is disabled" >&2
+}
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all system packages present (${PKGS[*]})"
+  fetch_pjrt
   exit 0
 fi
 SUDO=""
@@ -16,3 +21,4 @@ echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fetch_pjrt
