@@ -1,0 +1,62 @@
+import Foundation
+import Reference
+import Workload
+
+/// One layer graph compiled by XLA through PJRT, with its weights and inputs resident on the device.
+public final class XLALayerRunner {
+    public let graph: LayerGraph
+    public let precision: ProgramPrecision
+    public let program: String
+    public let compileSeconds: Double
+    let client: PJRTClient
+    let executable: PJRTExecutable
+    var arguments: [PJRTBuffer] = []
+
+    /// Emits, compiles (timed) and uploads weights plus the executor's current input and caches.
+    public init(client: PJRTClient, graph: LayerGraph, precision: ProgramPrecision, weights: WeightStore,
+                inputs: (String) -> Tensor) throws {
+        self.client = client
+        self.graph = graph
+        self.precision = precision
+        let emitter = StableHLOEmitter(graph: graph, precision: precision)
+        program = emitter.emit()
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        executable = try client.compile(mlir: program)
+        compileSeconds = Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9
+        arguments = try emitter.parameters.map { name in try client.upload(weights[name] ?? inputs(name)) }
+    }
+
+    /// Runs once, waiting for completion (what the timer measures).
+    public func run() throws -> PJRTBuffer { try executable.execute(arguments)[0] }
+
+    /// Runs once and copies the output back.
+    public func output() throws -> Tensor {
+        let t = Tensor(shape: graph.value(LayerGraph.outputName)!.shape)
+        try run().read(into: t)
+        return t
+    }
+
+    /// What XLA made of the program: fusion count and the optimized program's size.
+    public func compiledSummary() throws -> CompiledSummary {
+        let p = try executable.optimizedProgram()
+        return CompiledSummary(format: p.format, bytes: p.code.count, fusions: CompiledSummary.countFusions(p.code))
+    }
+}
+
+/// Facts read from XLA's optimized program.
+public struct CompiledSummary: Codable, Equatable, Sendable {
+    public var format: String
+    public var bytes: Int
+    public var fusions: Int
+
+    /// Distinct fused computations named in the program (HLO text or a serialized HloModuleProto alike).
+    static func countFusions(_ code: [UInt8]) -> Int {
+        let text = String(decoding: code, as: UTF8.self)
+        var names = Set<String>()
+        let pattern = try! NSRegularExpression(pattern: "fused_computation[A-Za-z0-9_.]*")
+        for m in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            names.insert(String(text[Range(m.range, in: text)!]))
+        }
+        return names.count
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Reference
+@testable import Workload
+@testable import XLABackend
+import XCTest
+
+/// Every emitted program compiled by the real plugin and compared with the fp32 CPU reference.
+final class EmitterTests: XCTestCase {
+    static let client = try! PJRTClient(pluginPath: Plugin.path)
+
+    func workload(_ name: String) throws -> WorkloadSpec {
+        try WorkloadSpec.load(url: Plugin.root.appendingPathComponent("Workloads/\(name).yaml"))
+    }
+
+    /// Runs `graph` on the reference and through XLA; returns (relative L2, max abs) of the difference.
+    func compare(_ graph: LayerGraph, precision: ProgramPrecision = .fp32) throws -> (Double, Double, XLALayerRunner) {
+        let weights = WeightStore.seeded(for: graph.weights, seed: 5)
+        let reference = try LayerExecutor(graph: graph, weights: weights)
+        reference.fillSeededInputs(seed: 5)
+        let runner = try XLALayerRunner(client: Self.client, graph: graph, precision: precision, weights: weights) { reference.tensor($0) }
+        let got = try runner.output().array
+        reference.run()
+        let want = reference.output.array
+        var num = 0.0, den = 0.0, maxAbs = 0.0
+        for (g, w) in zip(got, want) {
+            num += Double(g - w) * Double(g - w)
+            den += Double(w) * Double(w)
+            maxAbs = max(maxAbs, Double(abs(g - w)))
+        }
+        return ((num / den).squareRoot(), maxAbs, runner)
+    }
+
+    func testEveryLayerKindPrefillAndDecodeMatchesTheReference() throws {
+        for name in ["tiny-llama", "tiny-gpt2", "tiny-bert", "tiny-mixtral"] {
+            let w = try workload(name)
+            for s in w.scenarios {
+                let (rel, maxAbs, _) = try compare(LayerGraph.lower(w.config, s))
+                XCTAssertLessThan(rel, 1e-5, "\(name)/\(s.name): relative L2 \(rel)")
+                XCTAssertLessThan(maxAbs, 1e-4, "\(name)/\(s.name): max abs \(maxAbs)")
+            }
+        }
+    }
+
+    func testBF16ProgramsDriftLikeBF16() throws {
+        let w = try workload("tiny-llama")
+        let (rel, _, _) = try compare(LayerGraph.lower(w.config, w.scenarios[0]), precision: .bf16)
+        XCTAssertGreaterThan(rel, 1e-4, "bf16 must actually round")
+        XCTAssertLessThan(rel, 3e-2)
+    }
+
+    func testGoldenTextForALinearLayer() throws {
+        let c = TransformerConfig(kind: .decoder, hidden: 4, heads: 1, kvHeads: 1, headDim: 4, ffn: 8, activation: .silu, norm: .rmsnorm,
+                                  normEps: 1e-5, normPosition: .pre, bias: false, position: .none)
+        let head = LayerGraph.lmHead(rows: 2, hidden: 4, vocab: 3)
+        var g = head
+        g.values.append(ValueInfo(name: LayerGraph.keyCacheName, shape: [1, 1, 1, 4], role: .state))
+        g.values.append(ValueInfo(name: LayerGraph.valueCacheName, shape: [1, 1, 1, 4], role: .state))
+        _ = c
+        let text = StableHLOEmitter(graph: g).emit()
+        XCTAssertEqual(text, """
+        module @portbench {
+          func.func public @main(%arg0: tensor<2x4xf32>, %arg1: tensor<1x1x1x4xf32>, %arg2: tensor<1x1x1x4xf32>, %arg3: tensor<3x4xf32>) -> (tensor<2x3xf32>) {
+            %v1 = stablehlo.dot_general %arg0, %arg3, contracting_dims = [1] x [1] : (tensor<2x4xf32>, tensor<3x4xf32>) -> tensor<2x3xf32>
+            return %v1 : tensor<2x3xf32>
+          }
+        }
+
+        """)
+    }
+
+    func testCompiledSummaryCountsFusions() throws {
+        let w = try workload("tiny-llama")
+        let (_, _, runner) = try compare(LayerGraph.lower(w.config, w.scenarios[0]))
+        let summary = try runner.compiledSummary()
+        XCTAssertGreaterThan(summary.bytes, 0)
+        XCTAssertGreaterThan(summary.fusions, 0, "format \(summary.format)")
+    }
+}
