@@ -14,27 +14,10 @@ public struct CaseRunner {
 
     public func run(_ executor: LayerExecutor, workload: String, calibration: Calibration,
                     progress: ((Int, UInt64) -> Void)? = nil) -> CaseResult {
-        let graph = executor.graph
         let samples = policy.sample({ executor.run() }, progress: progress)
-        let stats = SampleStatistics(samples.map { Double($0) * 1e-9 })
-        let cost = graph.totalCost
-        let ceiling = Ceiling(graph: graph, calibration: calibration)
-        let s = graph.scenario
-        let metrics: [Metric: Double] = [
-            .medianSeconds: stats.median,
-            .tokensPerSecond: Double(s.tokens) / stats.median,
-            .gflops: cost.flops / stats.median / 1e9,
-            .weightReadGBps: cost.weightBytes / stats.median / 1e9,
-            .ceilingFraction: ceiling.fraction(measuredSeconds: stats.median),
-            .cv: stats.cv,
-        ]
-        return CaseResult(
-            workload: workload, scenario: s.name, backend: "cpu-reference", provenance: .measured,
-            phase: s.phase.rawValue, batch: s.batch, seq: s.seq, context: s.context, tokens: s.tokens,
-            flops: cost.flops, weightBytes: cost.weightBytes, bytes: cost.bytes, weights: executor.weights.origin,
-            samplesNs: samples, stats: stats,
-            metrics: Dictionary(uniqueKeysWithValues: metrics.map { ($0.key.rawValue, $0.value) }),
-            ceiling: ceiling, ops: perOp ? opTimings(executor) : nil)
+        return CaseResult.make(graph: executor.graph, workload: workload, backend: "cpu-reference", samplesNs: samples,
+                               weights: executor.weights.origin, calibration: calibration,
+                               ops: perOp ? opTimings(executor) : nil, details: nil)
     }
 
     /// Times each op separately over the policy's repetitions (a separate pass, so it never skews whole-layer samples).
@@ -52,6 +35,32 @@ public struct CaseRunner {
             return OpTiming(name: ops[i].name, kind: ops[i].kind.name, flops: c.flops, bytes: c.bytes,
                             medianSeconds: SampleStatistics(times[i]).median)
         }
+    }
+}
+
+extension CaseResult {
+    /// A measured case from raw samples: statistics, metrics and the ceiling for its graph.
+    public static func make(graph: LayerGraph, workload: String, backend: String, samplesNs: [UInt64], weights: String,
+                            calibration: Calibration, ops: [OpTiming]?, details: BackendDetails?) -> CaseResult {
+        let stats = SampleStatistics(samplesNs.map { Double($0) * 1e-9 })
+        let cost = graph.totalCost
+        let ceiling = Ceiling(graph: graph, calibration: calibration)
+        let s = graph.scenario
+        let metrics: [Metric: Double] = [
+            .medianSeconds: stats.median,
+            .tokensPerSecond: Double(s.tokens) / stats.median,
+            .gflops: cost.flops / stats.median / 1e9,
+            .weightReadGBps: cost.weightBytes / stats.median / 1e9,
+            .ceilingFraction: ceiling.fraction(measuredSeconds: stats.median),
+            .cv: stats.cv,
+        ]
+        return CaseResult(
+            workload: workload, scenario: s.name, backend: backend, provenance: .measured,
+            phase: s.phase.rawValue, batch: s.batch, seq: s.seq, context: s.context, tokens: s.tokens,
+            flops: cost.flops, weightBytes: cost.weightBytes, bytes: cost.bytes, weights: weights,
+            samplesNs: samplesNs, stats: stats,
+            metrics: Dictionary(uniqueKeysWithValues: metrics.map { ($0.key.rawValue, $0.value) }),
+            ceiling: ceiling, ops: ops, backendDetails: details)
     }
 }
 

@@ -30,8 +30,46 @@ public struct CaseResult: Codable, Equatable, Sendable {
     public var metrics: [String: Double]
     public var ceiling: Ceiling
     public var ops: [OpTiming]?
+    /// For backends other than the CPU reference: compile time, numerics against the reference, what was compiled.
+    public var backendDetails: BackendDetails?
 
     public func metric(_ m: Metric) -> Double? { metrics[m.rawValue] }
+}
+
+/// What an external backend (XLA through PJRT) reports beside its run samples.
+public struct BackendDetails: Codable, Equatable, Sendable {
+    public var platform: String
+    public var precision: String
+    /// Compilation, measured apart from the runs.
+    public var compileSeconds: Double
+    public var relativeL2: Double
+    public var maxAbsError: Double
+    public var cosineSimilarity: Double
+    public var fusions: Int
+    public var programBytes: Int
+    /// Reference median ÷ this backend's median, when the run timed both.
+    public var speedupOverReference: Double?
+
+    public init(platform: String, precision: String, compileSeconds: Double, relativeL2: Double, maxAbsError: Double,
+                cosineSimilarity: Double, fusions: Int, programBytes: Int, speedupOverReference: Double? = nil) {
+        self.platform = platform
+        self.precision = precision
+        self.compileSeconds = compileSeconds
+        self.relativeL2 = relativeL2
+        self.maxAbsError = maxAbsError
+        self.cosineSimilarity = cosineSimilarity
+        self.fusions = fusions
+        self.programBytes = programBytes
+        self.speedupOverReference = speedupOverReference
+    }
+}
+
+/// A case that could not be measured (e.g. the XLA worker aborted); the rest of the run is kept.
+public struct RunFailure: Codable, Equatable, Sendable {
+    public var workload: String
+    public var scenario: String
+    public var backend: String
+    public var message: String
 }
 
 /// A speed goal's outcome.
@@ -64,6 +102,8 @@ public struct ResultDocument: Codable, Equatable, Sendable {
     public var goals: [GoalResult]
     /// Modelled migration reports (`portbench migrate`), labelled as modelled throughout.
     public var migrations: [MigrationReport]?
+    /// Cases that failed without stopping the run.
+    public var failures: [RunFailure]?
 
     public static let toolVersion = "portbench 0.1.0"
 

@@ -15,6 +15,10 @@ public struct RunOptions {
     public var inputFile: String?
     /// Folder for `<workload>/<scenario>/{input,output}.npy`.
     public var dumpOutputs: URL?
+    /// Time the CPU reference (on by default; off to run only another backend).
+    public var reference: Bool = true
+    /// Another backend to time on every case (the XLA backend, wired by the CLI); returns its samples and details.
+    public var external: ExternalBackend?
 
     public init(policy: RepetitionPolicy, seed: UInt64 = 42, perOp: Bool = false, weightsFile: String? = nil,
                 layerIndex: Int = 0, weightPrefix: String = "", inputFile: String? = nil, dumpOutputs: URL? = nil) {
@@ -29,12 +33,24 @@ public struct RunOptions {
     }
 }
 
+/// A backend measured outside this module (XLA through PJRT in a worker process).
+public struct ExternalBackend {
+    public var name: String
+    public var measure: (WorkloadSpec, Scenario) throws -> (samplesNs: [UInt64], details: BackendDetails)
+
+    public init(name: String, measure: @escaping (WorkloadSpec, Scenario) throws -> (samplesNs: [UInt64], details: BackendDetails)) {
+        self.name = name
+        self.measure = measure
+    }
+}
+
 /// Progress events of a suite run, for the CLI to print.
 public enum RunEvent {
     case calibrating(String)
     case preparing(index: Int, total: Int, workload: String, scenario: String, detail: String)
     case repetition(index: Int, total: Int, workload: String, scenario: String, rep: Int, of: Int, seconds: Double)
     case finished(CaseResult)
+    case failed(RunFailure)
 }
 
 /// Runs every case of a suite on the CPU reference and assembles the result document.
@@ -78,6 +94,7 @@ public struct SuiteRunner {
         }
         let input = try options.inputFile.map { try NPY.read(path: $0) }
         var cases: [CaseResult] = []
+        var failures: [RunFailure] = []
         var index = 0
         for entry in suite.entries {
             var store: WeightStore?
@@ -85,29 +102,51 @@ public struct SuiteRunner {
                 index += 1
                 let name = (entry.workload.name, scenario.name)
                 let graph = LayerGraph.lower(entry.workload.config, scenario)
-                if store == nil {
-                    events(.preparing(index: index, total: all.count, workload: name.0, scenario: name.1,
-                                      detail: String(format: "weights %.2f GB", graph.weightBytes / 1e9)))
-                    store = try loadWeights(graph)
+                var reference: CaseResult?
+                if options.reference {
+                    if store == nil {
+                        events(.preparing(index: index, total: all.count, workload: name.0, scenario: name.1,
+                                          detail: String(format: "weights %.2f GB", graph.weightBytes / 1e9)))
+                        store = try loadWeights(graph)
+                    }
+                    let executor = try LayerExecutor(graph: graph, weights: store!)
+                    executor.fillSeededInputs(seed: options.seed)
+                    if let input { executor.input.copy(from: input) }
+                    let runner = CaseRunner(policy: options.policy, perOp: options.perOp)
+                    let result = runner.run(executor, workload: name.0, calibration: calibration) { rep, ns in
+                        events(.repetition(index: index, total: all.count, workload: name.0, scenario: name.1, rep: rep,
+                                           of: options.policy.repetitions, seconds: Double(ns) * 1e-9))
+                    }
+                    if let dir = options.dumpOutputs { try dump(executor, to: dir, workload: name.0, scenario: name.1) }
+                    cases.append(result)
+                    reference = result
+                    events(.finished(result))
                 }
-                let executor = try LayerExecutor(graph: graph, weights: store!)
-                executor.fillSeededInputs(seed: options.seed)
-                if let input { executor.input.copy(from: input) }
-                let runner = CaseRunner(policy: options.policy, perOp: options.perOp)
-                let result = runner.run(executor, workload: name.0, calibration: calibration) { rep, ns in
-                    events(.repetition(index: index, total: all.count, workload: name.0, scenario: name.1, rep: rep,
-                                       of: options.policy.repetitions, seconds: Double(ns) * 1e-9))
+                if let external = options.external {
+                    events(.preparing(index: index, total: all.count, workload: name.0, scenario: name.1, detail: "\(external.name) in a worker process"))
+                    do {
+                        var (samples, details) = try external.measure(entry.workload, scenario)
+                        let origin = options.weightsFile ?? "seeded \(options.seed)"
+                        var result = CaseResult.make(graph: graph, workload: name.0, backend: external.name, samplesNs: samples,
+                                                     weights: origin, calibration: calibration, ops: nil, details: nil)
+                        details.speedupOverReference = reference.map { $0.stats.median / result.stats.median }
+                        result.backendDetails = details
+                        cases.append(result)
+                        events(.finished(result))
+                    } catch {
+                        let failure = RunFailure(workload: name.0, scenario: name.1, backend: external.name, message: "\(error)")
+                        failures.append(failure)
+                        events(.failed(failure))
+                    }
                 }
-                if let dir = options.dumpOutputs { try dump(executor, to: dir, workload: name.0, scenario: name.1) }
-                cases.append(result)
-                events(.finished(result))
             }
         }
         return ResultDocument(
             runId: UUID().uuidString.lowercased(), created: ISO8601DateFormatter().string(from: Date()),
             tool: ResultDocument.toolVersion, suite: suite.name, policy: options.policy, seed: options.seed,
             machine: .current(), calibration: calibration, metrics: Metric.allCases.map(\.descriptor),
-            cases: cases, goals: evaluate(goals: suite.goals, cases: cases), migrations: nil)
+            cases: cases, goals: evaluate(goals: suite.goals, cases: cases.filter { $0.backend == "cpu-reference" }),
+            migrations: nil, failures: failures.isEmpty ? nil : failures)
     }
 
     func loadWeights(_ graph: LayerGraph) throws -> WeightStore {

@@ -22,6 +22,9 @@ struct Run: ParsableCommand {
     @Option(help: "Reuse ceilings from `portbench calibrate --out FILE`; missing shapes are measured.") var calibration: String?
     @Flag(name: .customLong("per-op"), help: "Also time every op separately and print the breakdown.") var perOp = false
     @Flag(name: .customLong("enforce-goals"), help: "Exit with code 3 when a suite speed goal is missed.") var enforceGoals = false
+    @Option(help: "Backends: cpu, xla, or cpu,xla (default: cpu,xla when the PJRT plugin is installed, else cpu).") var backend: String?
+    @Option(name: .customLong("pjrt-plugin"), help: "PJRT plugin for the xla backend (default: $PORTBENCH_PJRT_PLUGIN or .cache/pjrt/pjrt_c_api_cpu_plugin.so).") var pjrtPlugin: String?
+    @Option(name: .customLong("xla-precision"), help: "Precision of the XLA programs: fp32 or bf16.") var xlaPrecision: String = "fp32"
 
     func validate() throws {
         if let r = repetitions, r < 1 { throw ValidationError("--repetitions must be at least 1, got \(r)") }
@@ -34,8 +37,13 @@ struct Run: ParsableCommand {
         try guarded {
             let suite = try specs.locator.suite(for: names)
             let policy = RepetitionPolicy(warmup: warmup ?? suite.warmup ?? 1, repetitions: repetitions ?? suite.repetitions ?? 5)
-            let options = RunOptions(policy: policy, seed: seed, perOp: perOp, weightsFile: weights, layerIndex: layerIndex,
+            var options = RunOptions(policy: policy, seed: seed, perOp: perOp, weightsFile: weights, layerIndex: layerIndex,
                                      weightPrefix: weightPrefix, inputFile: input, dumpOutputs: dumpOutputs.map { URL(fileURLWithPath: $0) })
+            let backends = try XLAWiring.backends(requested: backend, plugin: pjrtPlugin)
+            options.reference = backends.contains("cpu")
+            if backends.contains("xla") {
+                options.external = try XLAWiring.backend(plugin: pjrtPlugin, precision: xlaPrecision, options: options)
+            }
             let reuse = try calibration.map { try CalibrationFile.read(URL(fileURLWithPath: $0)) }
             let outURL = URL(fileURLWithPath: out ?? defaultOutPath(suite: suite.name))
             note("portbench: suite '\(suite.name)', \(suite.entries.map(\.scenarios.count).reduce(0, +)) scenarios, "
@@ -44,6 +52,10 @@ struct Run: ParsableCommand {
             try doc.write(to: outURL)
             print(RunReport(document: doc).render(perOp: perOp))
             note("wrote \(outURL.path)")
+            if let failures = doc.failures, !failures.isEmpty {
+                note("\(failures.count) case(s) failed; the other results are in the document")
+                throw ExitCode(1)
+            }
             if enforceGoals, doc.goals.contains(where: { !$0.passed }) { throw ExitCode(3) }
         }
     }
@@ -64,8 +76,9 @@ enum ProgressPrinter {
         case .preparing(let i, let n, let w, let s, let detail): note("[\(i)/\(n)] \(w)/\(s): preparing (\(detail))")
         case .repetition(let i, let n, let w, let s, let rep, let of, let sec):
             note("[\(i)/\(n)] \(w)/\(s): run \(rep)/\(of) \(fmt(sec * 1e3, 1)) ms")
+        case .failed(let f): note("[FAILED] \(f.workload)/\(f.scenario) on \(f.backend): \(f.message)")
         case .finished(let c):
-            note("[done] \(c.workload)/\(c.scenario): median \(fmt(c.stats.median * 1e3, 2)) ms, "
+            note("[done] \(c.workload)/\(c.scenario) \(c.backend): median \(fmt(c.stats.median * 1e3, 2)) ms, "
                  + "\(fmt((c.metric(.ceilingFraction) ?? 0) * 100, 1))% of the \(c.ceiling.bound.rawValue) ceiling")
         }
     }

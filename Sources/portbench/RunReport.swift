@@ -15,9 +15,9 @@ struct RunReport {
             out.append("ceilings (measured here, best repetition): memory read \(fmt(c.memoryReadGigabytesPerSecond, 1)) GB/s (median \(fmt(c.memoryReadMedianGigabytesPerSecond, 1))); sgemm per shape below")
         }
         out.append("")
-        var t = TextTable(header: ["workload", "scenario", "tokens", "median ms", "95% CI ms", "CV %", "tokens/s", "GFLOP/s", "weights GB/s", "bound", "ceiling ms", "of ceiling"])
+        var t = TextTable(header: ["workload", "scenario", "backend", "tokens", "median ms", "95% CI ms", "CV %", "tokens/s", "GFLOP/s", "weights GB/s", "bound", "ceiling ms", "of ceiling"])
         for c in document.cases {
-            t.rows.append([c.workload, c.scenario, "\(c.tokens)", fmt(c.stats.median * 1e3),
+            t.rows.append([c.workload, c.scenario, c.backend, "\(c.tokens)", fmt(c.stats.median * 1e3),
                            "\(fmt(c.stats.medianLower95 * 1e3))–\(fmt(c.stats.medianUpper95 * 1e3))", fmt(c.stats.cv * 100, 1),
                            fmt(c.metric(.tokensPerSecond) ?? 0, 1), fmt(c.metric(.gflops) ?? 0, 1),
                            fmt(c.metric(.weightReadGBps) ?? 0, 1), c.ceiling.bound.rawValue, fmt(c.ceiling.seconds * 1e3),
@@ -27,6 +27,18 @@ struct RunReport {
         if document.cases.contains(where: { ($0.metric(.ceilingFraction) ?? 0) > 1 }) {
             out.append("* above 100%: the host ran faster during that case than during calibration (shared hosts vary); the ceiling is then a lower bound")
         }
+        let external = document.cases.filter { $0.backendDetails != nil }
+        if !external.isEmpty {
+            var x = TextTable(header: ["workload", "scenario", "backend", "precision", "compile s", "fusions", "program KB", "rel L2 vs fp32", "max abs", "cosine", "reference ÷ xla"])
+            for c in external {
+                let d = c.backendDetails!
+                x.rows.append([c.workload, c.scenario, d.platform, d.precision, fmt(d.compileSeconds, 2), "\(d.fusions)", fmt(Double(d.programBytes) / 1024, 1),
+                               String(format: "%.2e", d.relativeL2), String(format: "%.2e", d.maxAbsError), String(format: "%.6f", d.cosineSimilarity),
+                               d.speedupOverReference.map { fmt($0, 2) + "×" } ?? "-"])
+            }
+            out += ["", "XLA through PJRT (measured; run time excludes compilation; numerics against the fp32 CPU reference):", x.render()]
+        }
+        for f in document.failures ?? [] { out.append("FAILED \(f.workload)/\(f.scenario) on \(f.backend): \(f.message)") }
         if perOp { out += document.cases.flatMap(opTable) }
         out.append("")
         var g = TextTable(header: ["sgemm shape (m×n×k)", "calls", "GFLOP/s"])

@@ -1,0 +1,119 @@
+import Foundation
+import Reference
+import Workload
+
+/// What the parent asks an isolated XLA worker process to do: one case.
+public struct XLAWorkerRequest: Codable, Sendable {
+    public var workloadFile: String
+    public var scenario: String
+    public var precision: String
+    public var seed: UInt64
+    public var warmup: Int
+    public var repetitions: Int
+    public var pluginPath: String
+    public var weightsFile: String?
+    public var layerIndex: Int
+    public var weightPrefix: String
+    public var inputFile: String?
+
+    public init(workloadFile: String, scenario: String, precision: String, seed: UInt64, warmup: Int, repetitions: Int,
+                pluginPath: String, weightsFile: String?, layerIndex: Int, weightPrefix: String, inputFile: String?) {
+        self.workloadFile = workloadFile
+        self.scenario = scenario
+        self.precision = precision
+        self.seed = seed
+        self.warmup = warmup
+        self.repetitions = repetitions
+        self.pluginPath = pluginPath
+        self.weightsFile = weightsFile
+        self.layerIndex = layerIndex
+        self.weightPrefix = weightPrefix
+        self.inputFile = inputFile
+    }
+}
+
+/// What a worker measured: compile time apart from run time, every run sample, numerics against the fp32
+/// reference on the same weights and inputs, and what XLA compiled.
+public struct XLAWorkerResponse: Codable, Sendable {
+    public var platform: String
+    public var compileSeconds: Double
+    public var samplesNs: [UInt64]
+    public var relativeL2: Double
+    public var maxAbsError: Double
+    public var cosineSimilarity: Double
+    public var fusions: Int
+    public var programBytes: Int
+    public var programFormat: String
+    public var error: String?
+}
+
+/// The worker side: runs in a child process (`portbench xla-worker`), so an XLA abort loses one case, not the run.
+public enum XLAWorker {
+    public static func serve(_ r: XLAWorkerRequest) -> XLAWorkerResponse {
+        do {
+            return try measure(r)
+        } catch {
+            return XLAWorkerResponse(platform: "", compileSeconds: 0, samplesNs: [], relativeL2: 0, maxAbsError: 0,
+                                     cosineSimilarity: 0, fusions: 0, programBytes: 0, programFormat: "", error: "\(error)")
+        }
+    }
+
+    static func measure(_ r: XLAWorkerRequest) throws -> XLAWorkerResponse {
+        let spec = try WorkloadSpec.load(url: URL(fileURLWithPath: r.workloadFile))
+        guard let scenario = spec.scenario(named: r.scenario) else {
+            throw SpecError(file: r.workloadFile, path: "scenarios", message: "no scenario '\(r.scenario)'")
+        }
+        guard let precision = ProgramPrecision(rawValue: r.precision) else {
+            throw SpecError(file: "request", path: "precision", message: "expected fp32 or bf16, got '\(r.precision)'")
+        }
+        let graph = LayerGraph.lower(spec.config, scenario)
+        let weights = try r.weightsFile.map {
+            try WeightStore.load(safetensors: $0, config: spec.config, weights: graph.weights, layerIndex: r.layerIndex, prefix: r.weightPrefix)
+        } ?? WeightStore.seeded(for: graph.weights, seed: r.seed)
+        let reference = try LayerExecutor(graph: graph, weights: weights)
+        reference.fillSeededInputs(seed: r.seed)
+        if let input = r.inputFile { reference.input.copy(from: try NPY.read(path: input)) }
+
+        let client = try PJRTClient(pluginPath: r.pluginPath)
+        let runner = try XLALayerRunner(client: client, graph: graph, precision: precision, weights: weights) { reference.tensor($0) }
+        let got = try runner.output().array
+        for _ in 0..<r.warmup { _ = try runner.run() }
+        var samples: [UInt64] = []
+        for _ in 0..<r.repetitions {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            _ = try runner.run()
+            samples.append(DispatchTime.now().uptimeNanoseconds - t0)
+        }
+        reference.run()
+        let d = drift(reference: reference.output.array, got: got)
+        let summary = try runner.compiledSummary()
+        return XLAWorkerResponse(platform: client.platform, compileSeconds: runner.compileSeconds, samplesNs: samples,
+                                 relativeL2: d.0, maxAbsError: d.1, cosineSimilarity: d.2, fusions: summary.fusions,
+                                 programBytes: summary.bytes, programFormat: summary.format, error: nil)
+    }
+
+    static func drift(reference: [Float], got: [Float]) -> (Double, Double, Double) {
+        var num = 0.0, den = 0.0, maxAbs = 0.0, dot = 0.0, ng = 0.0
+        for (w, g) in zip(reference, got) {
+            let (a, b) = (Double(w), Double(g))
+            num += (b - a) * (b - a)
+            den += a * a
+            maxAbs = max(maxAbs, abs(b - a))
+            dot += a * b
+            ng += b * b
+        }
+        return ((num / max(den, 1e-300)).squareRoot(), maxAbs, dot / max((den * ng).squareRoot(), 1e-300))
+    }
+
+    /// Worker entry: one JSON request on stdin, one JSON response on stdout.
+    public static func main() -> Int32 {
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        guard let request = try? JSONDecoder().decode(XLAWorkerRequest.self, from: data) else {
+            FileHandle.standardError.write("xla-worker: expected one JSON request on stdin\n".data(using: .utf8)!)
+            return 2
+        }
+        let response = serve(request)
+        FileHandle.standardOutput.write(try! JSONEncoder().encode(response))
+        return response.error == nil ? 0 : 1
+    }
+}
