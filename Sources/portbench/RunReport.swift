@@ -25,7 +25,7 @@ struct RunReport {
         }
         out.append(t.render())
         if document.cases.contains(where: { ($0.metric(.ceilingFraction) ?? 0) > 1 }) {
-            out.append("* above 100%: the host ran faster during that case than during calibration (shared hosts vary); the ceiling is then a lower bound")
+            out.append("* above 100%: the ceilings are OpenBLAS's own rates under this machine's settings; XLA brings its own kernels and can pass them, and a shared host can run faster during a case than during calibration")
         }
         let external = document.cases.filter { $0.backendDetails != nil }
         if !external.isEmpty {

@@ -1,0 +1,66 @@
+import Foundation
+import Reference
+@testable import Workload
+@testable import XLABackend
+import XCTest
+
+/// Crashes stay in the worker; repeated executions do not leak.
+final class IsolationTests: XCTestCase {
+    /// A fake plugin whose GetPjrtApi aborts, built with the system C compiler.
+    func abortingPlugin() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pb-abort-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let c = dir.appendingPathComponent("abort.c"), so = dir.appendingPathComponent("libabort.so")
+        try "#include <stdlib.h>\nvoid *GetPjrtApi(void) { abort(); }\n".write(to: c, atomically: true, encoding: .utf8)
+        let cc = Process()
+        cc.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        cc.arguments = ["cc", "-shared", "-fPIC", "-o", so.path, c.path]
+        try cc.run()
+        cc.waitUntilExit()
+        guard cc.terminationStatus == 0 else { throw XCTSkip("no C compiler to build the aborting plugin") }
+        return so.path
+    }
+
+    var portbench: URL {
+        let bundle = Bundle(for: IsolationTests.self).bundleURL
+        return [bundle.appendingPathComponent("portbench"), bundle.deletingLastPathComponent().appendingPathComponent("portbench")]
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }!
+    }
+
+    func request(plugin: String) -> XLAWorkerRequest {
+        XLAWorkerRequest(workloadFile: Plugin.root.appendingPathComponent("Workloads/tiny-llama.yaml").path, scenario: "prefill-7",
+                         precision: "fp32", seed: 1, warmup: 1, repetitions: 3, pluginPath: plugin, weightsFile: nil, layerIndex: 0,
+                         weightPrefix: "", inputFile: nil)
+    }
+
+    func testAnAbortingPluginFailsOnlyTheWorker() throws {
+        let plugin = try abortingPlugin()
+        XCTAssertThrowsError(try XLAWorkerProcess.run(request(plugin: plugin), executable: portbench)) { e in
+            XCTAssertTrue("\(e)".contains("killed by signal 6"), "\(e)")
+        }
+        // The same parent then runs a healthy case.
+        let ok = try XLAWorkerProcess.run(request(plugin: Plugin.path), executable: portbench)
+        XCTAssertEqual(ok.samplesNs.count, 3)
+        XCTAssertLessThan(ok.relativeL2, 1e-5)
+        XCTAssertGreaterThan(ok.compileSeconds, 0)
+    }
+
+    func testThousandsOfExecutionsDoNotLeak() throws {
+        let client = try PJRTClient(pluginPath: Plugin.path)
+        let w = try WorkloadSpec.load(url: Plugin.root.appendingPathComponent("Workloads/tiny-llama.yaml"))
+        let graph = LayerGraph.lower(w.config, w.scenarios[0])
+        let weights = WeightStore.seeded(for: graph.weights, seed: 1)
+        let exec = try LayerExecutor(graph: graph, weights: weights)
+        let runner = try XLALayerRunner(client: client, graph: graph, precision: .fp32, weights: weights) { exec.tensor($0) }
+        func rss() -> Int {
+            let fields = (try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8))?.split(separator: " ") ?? []
+            return (fields.count > 1 ? Int(fields[1]) ?? 0 : 0) * 4096
+        }
+        for _ in 0..<300 { _ = try runner.output() }
+        let before = rss()
+        for _ in 0..<3000 { _ = try runner.output() }
+        let grown = rss() - before
+        // 3,000 executions each allocate an output buffer and events: a leak of even 1 KB each would show as 3 MB.
+        XCTAssertLessThan(grown, 2 << 20, "RSS grew by \(grown) bytes over 3,000 executions")
+    }
+}
