@@ -5,15 +5,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPS=${REPS:-20}
+PY=${PYTHON:-python3}   # a Python with JAX; e.g. PYTHON=/path/to/venv/bin/python
 B=.build/release/portbench
 [ -x "$B" ] || swift build -c release --product portbench
-python3 -c "import jax" 2>/dev/null || { echo "xla-vs-jax: needs JAX (pip install jax)" >&2; exit 2; }
+"$PY" -c "import jax" 2>/dev/null || { echo "xla-vs-jax: needs JAX (pip install jax)" >&2; exit 2; }
 pb=(); jx=()
 for round in 1 2; do
   out=$(mktemp)
   "$B" run xla-bench-decoder --backend xla --repetitions "$REPS" --warmup 3 --out "$out" >/dev/null 2>&1
   pb+=("$(python3 -c "import json,sys; d=json.load(open('$out')); print(d['cases'][0]['stats']['median'])")")
-  jx+=("$(python3 benchmarks/jax_decoder.py --repetitions "$REPS" | python3 -c "import json,sys; print(json.load(sys.stdin)['median_s'])")")
+  jx+=("$("$PY" benchmarks/jax_decoder.py --repetitions "$REPS" | python3 -c "import json,sys; print(json.load(sys.stdin)['median_s'])")")
   rm -f "$out"
 done
 python3 - "${pb[@]}" "${jx[@]}" <<'PY'
