@@ -104,6 +104,8 @@ public struct ResultDocument: Codable, Equatable, Sendable {
     public var migrations: [MigrationReport]?
     /// Cases that failed without stopping the run.
     public var failures: [RunFailure]?
+    /// Measured migrations (`portbench migrate --from cpu:openblas --to xla:cpu`).
+    public var measuredMigrations: [MeasuredMigration]?
 
     public static let toolVersion = "portbench 0.1.0"
 

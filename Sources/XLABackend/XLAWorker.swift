@@ -15,6 +15,8 @@ public struct XLAWorkerRequest: Codable, Sendable {
     public var layerIndex: Int
     public var weightPrefix: String
     public var inputFile: String?
+    /// When set: also compile and time the scenario at each of these lengths (sequence for prefill, context for decode).
+    public var lengths: [Int]?
 
     public init(workloadFile: String, scenario: String, precision: String, seed: UInt64, warmup: Int, repetitions: Int,
                 pluginPath: String, weightsFile: String?, layerIndex: Int, weightPrefix: String, inputFile: String?) {
@@ -32,6 +34,13 @@ public struct XLAWorkerRequest: Codable, Sendable {
     }
 }
 
+/// One compiled shape's measured compile time and run time.
+public struct ShapeTiming: Codable, Sendable {
+    public var length: Int
+    public var compileSeconds: Double
+    public var medianSeconds: Double
+}
+
 /// What a worker measured: compile time apart from run time, every run sample, numerics against the fp32
 /// reference on the same weights and inputs, and what XLA compiled.
 public struct XLAWorkerResponse: Codable, Sendable {
@@ -44,6 +53,7 @@ public struct XLAWorkerResponse: Codable, Sendable {
     public var fusions: Int
     public var programBytes: Int
     public var programFormat: String
+    public var shapes: [ShapeTiming]?
     public var error: String?
 }
 
@@ -54,7 +64,7 @@ public enum XLAWorker {
             return try measure(r)
         } catch {
             return XLAWorkerResponse(platform: "", compileSeconds: 0, samplesNs: [], relativeL2: 0, maxAbsError: 0,
-                                     cosineSimilarity: 0, fusions: 0, programBytes: 0, programFormat: "", error: "\(error)")
+                                     cosineSimilarity: 0, fusions: 0, programBytes: 0, programFormat: "", shapes: nil, error: "\(error)")
         }
     }
 
@@ -87,9 +97,30 @@ public enum XLAWorker {
         reference.run()
         let d = drift(reference: reference.output.array, got: got)
         let summary = try runner.compiledSummary()
+        let shapes = try r.lengths.map { try $0.map { try timeShape(client, spec, scenario, length: $0, precision: precision, weights: weights, r) } }
         return XLAWorkerResponse(platform: client.platform, compileSeconds: runner.compileSeconds, samplesNs: samples,
                                  relativeL2: d.0, maxAbsError: d.1, cosineSimilarity: d.2, fusions: summary.fusions,
-                                 programBytes: summary.bytes, programFormat: summary.format, error: nil)
+                                 programBytes: summary.bytes, programFormat: summary.format, shapes: shapes, error: nil)
+    }
+
+    /// Compiles (timed) and runs the scenario at another length: the cost of meeting a new shape.
+    static func timeShape(_ client: PJRTClient, _ spec: WorkloadSpec, _ s: Scenario, length: Int, precision: ProgramPrecision,
+                          weights: WeightStore, _ r: XLAWorkerRequest) throws -> ShapeTiming {
+        let variant = s.phase == .prefill ? Scenario.prefill(s.name, batch: s.batch, seq: length)
+                                          : Scenario.decode(s.name, batch: s.batch, context: length)
+        let graph = LayerGraph.lower(spec.config, variant)
+        let exec = try LayerExecutor(graph: graph, weights: weights)
+        exec.fillSeededInputs(seed: r.seed)
+        let runner = try XLALayerRunner(client: client, graph: graph, precision: precision, weights: weights) { exec.tensor($0) }
+        for _ in 0..<max(1, r.warmup) { _ = try runner.run() }
+        var times: [Double] = []
+        for _ in 0..<max(3, r.repetitions) {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            _ = try runner.run()
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9)
+        }
+        times.sort()
+        return ShapeTiming(length: length, compileSeconds: runner.compileSeconds, medianSeconds: times[times.count / 2])
     }
 
     static func drift(reference: [Float], got: [Float]) -> (Double, Double, Double) {

@@ -63,6 +63,33 @@ enum XLAWiring {
     }
 }
 
+extension XLAWiring {
+    /// The measured-migration closure: one XLA case plus every extra shape, in a worker process.
+    static func shapes(plugin: String?, precision: String, seed: UInt64, policy: RepetitionPolicy) throws -> MeasuredMigrationRunner.XLAMeasure {
+        #if PORTBENCH_XLA
+        let path = pluginPath(plugin)
+        guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("no PJRT plugin at \(path); \(howToGet)") }
+        guard ProgramPrecision(rawValue: precision) != nil else { throw ValidationError("--xla-precision: expected fp32 or bf16, got '\(precision)'") }
+        return { workload, scenario, lengths in
+            guard let file = workload.file else { throw ValidationError("\(workload.name) has no file for the worker to read") }
+            var request = XLAWorkerRequest(workloadFile: file, scenario: scenario.name, precision: precision, seed: seed,
+                                           warmup: policy.warmup, repetitions: policy.repetitions, pluginPath: path,
+                                           weightsFile: nil, layerIndex: 0, weightPrefix: "", inputFile: nil)
+            request.lengths = lengths.isEmpty ? nil : lengths
+            let r = try XLAWorkerProcess.run(request)
+            let details = BackendDetails(platform: "xla:" + r.platform.lowercased(), precision: precision, compileSeconds: r.compileSeconds,
+                                         relativeL2: r.relativeL2, maxAbsError: r.maxAbsError, cosineSimilarity: r.cosineSimilarity,
+                                         fusions: r.fusions, programBytes: r.programBytes)
+            let shapes = (r.shapes ?? []).map { MeasuredShape(length: $0.length, xlaCompileSeconds: $0.compileSeconds,
+                                                               xlaMedianSeconds: $0.medianSeconds, referenceMedianSeconds: 0) }
+            return (r.samplesNs, details, shapes)
+        }
+        #else
+        throw ValidationError(howToGet)
+        #endif
+    }
+}
+
 /// `portbench xla-worker`: the isolated child that runs one XLA case (internal).
 struct XLAWorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "xla-worker", abstract: "Internal: run one XLA case from a JSON request on stdin.",
