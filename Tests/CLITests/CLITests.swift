@@ -161,3 +161,42 @@ final class DeviceModelCLITests: XCTestCase {
         XCTAssertEqual(t.code, 2)
     }
 }
+
+/// The XLA backend from the command line (skipped when this build has no PJRT plugin).
+final class XLACLITests: XCTestCase {
+    func requirePlugin() throws {
+        let plugin = Binary.root.appendingPathComponent(".cache/pjrt/pjrt_c_api_cpu_plugin.so").path
+        guard FileManager.default.fileExists(atPath: plugin) else { throw XCTSkip("no PJRT plugin (ci/install-pjrt.sh)") }
+    }
+
+    func testRunWithBothBackendsReportsTheRatio() throws {
+        try requirePlugin()
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("pb-xla-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let r = try Binary.run(["run", "tiny-gpt2", "--backend", "cpu,xla", "--repetitions", "3", "--out", out.path])
+        XCTAssertEqual(r.code, 0, r.err)
+        XCTAssertTrue(r.out.contains("XLA through PJRT (measured"), r.out)
+        let doc = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as! [String: Any]
+        let cases = doc["cases"] as! [[String: Any]]
+        XCTAssertEqual(cases.map { $0["backend"] as! String }, ["cpu-reference", "xla", "cpu-reference", "xla"])
+        let details = cases[1]["backend_details"] as! [String: Any]
+        XCTAssertNotNil(details["speedup_over_reference"])
+        XCTAssertLessThan(details["relative_l2"] as! Double, 1e-5)
+        XCTAssertGreaterThan(details["fusions"] as! Int, 0)
+    }
+
+    func testMeasuredMigrationToXLA() throws {
+        try requirePlugin()
+        let r = try Binary.run(["migrate", "tiny-llama", "--from", "cpu:openblas", "--to", "xla:cpu", "--repetitions", "3", "--format", "markdown"])
+        XCTAssertEqual(r.code, 0, r.err)
+        XCTAssertTrue(r.out.contains("# Measured migration"), r.out)
+        XCTAssertTrue(r.out.contains("speed ratio (reference ÷ XLA) [measured]"), r.out)
+        XCTAssertTrue(r.out.contains("tpu-v6e layer ms [modelled]"), r.out)
+    }
+
+    func testBadBackendIsAnInputError() throws {
+        let r = try Binary.run(["run", "tiny-llama", "--backend", "tpu"])
+        XCTAssertNotEqual(r.code, 0)
+        XCTAssertTrue(r.err.contains("--backend: expected cpu, xla or cpu,xla"), r.err)
+    }
+}

@@ -1,4 +1,5 @@
 @testable import Measurement
+import Workload
 import XCTest
 
 /// Summary statistics against NumPy (np.percentile default, np.std ddof=1) and the binomial median interval.
@@ -39,5 +40,30 @@ final class StatisticsTests: XCTestCase {
         XCTAssertTrue(Metric.allCases.allSatisfy { $0.descriptor.provenance == .measured }, "the CPU reference reports measured numbers only")
         XCTAssertEqual(Metric.medianSeconds.descriptor.direction, .lowerIsBetter)
         XCTAssertEqual(Metric.tokensPerSecond.descriptor.direction, .higherIsBetter)
+    }
+}
+
+final class MeasuredMigrationTests: XCTestCase {
+    func testRecompilationCostUsesMeasuredCompileTimes() {
+        let lengths = [WeightedLength(length: 96, weight: 1), WeightedLength(length: 300, weight: 2), WeightedLength(length: 512, weight: 1)]
+        XCTAssertEqual(MeasuredMigration.shapesToMeasure(lengths), [96, 128, 300, 512])
+        let shapes: [Int: MeasuredShape] = [
+            96: MeasuredShape(length: 96, xlaCompileSeconds: 1, xlaMedianSeconds: 0.1, referenceMedianSeconds: 0),
+            128: MeasuredShape(length: 128, xlaCompileSeconds: 2, xlaMedianSeconds: 0.2, referenceMedianSeconds: 0),
+            300: MeasuredShape(length: 300, xlaCompileSeconds: 3, xlaMedianSeconds: 0.3, referenceMedianSeconds: 0),
+            512: MeasuredShape(length: 512, xlaCompileSeconds: 5, xlaMedianSeconds: 0.5, referenceMedianSeconds: 0),
+        ]
+        let exact = MeasuredMigration.recompilation(lengths: lengths, bucketing: false, shapes: shapes)
+        XCTAssertEqual(exact.shapes, [96, 300, 512])
+        XCTAssertEqual(exact.recompilationsPer1000, 3, accuracy: 1e-9)
+        XCTAssertEqual(exact.compileSecondsPer1000, 9, accuracy: 1e-9)
+        XCTAssertEqual(exact.meanRunSeconds, 0.25 * 0.1 + 0.5 * 0.3 + 0.25 * 0.5, accuracy: 1e-12)
+        let bucketed = MeasuredMigration.recompilation(lengths: lengths, bucketing: true, shapes: shapes)
+        XCTAssertEqual(bucketed.shapes, [128, 512])
+        XCTAssertEqual(bucketed.compileSecondsPer1000, 7, accuracy: 1e-9)
+        XCTAssertEqual(bucketed.meanRunSeconds, 0.25 * 0.2 + 0.75 * 0.5, accuracy: 1e-12)
+        // With 2 requests a rare shape is not always met: expected first sightings, not a count of shapes.
+        let few = MeasuredMigration.recompilation(lengths: lengths, bucketing: false, shapes: shapes, requests: 2)
+        XCTAssertEqual(few.recompilationsPer1000, 1000.0 / 2 * ((1 - 0.75 * 0.75) * 2 + (1 - 0.5 * 0.5)), accuracy: 1e-6)
     }
 }
