@@ -21,6 +21,17 @@ public struct Calibration: Codable, Equatable, Sendable {
     public var memoryBufferBytes: Int
     public var repetitions: Int
 
+    /// The same ceilings with the memory bandwidth re-measured now (for a memory-bound case, so the bound and the
+    /// case see the same host conditions; shared hosts drift by tens of percent over minutes).
+    public func remeasuringBandwidth(bytes: Int = 512 << 20, repetitions: Int = 7) -> Calibration {
+        var c = self
+        let bw = Calibration.measureReadBandwidth(bytes: bytes, repetitions: repetitions)
+        c.memoryReadGigabytesPerSecond = bw.best
+        c.memoryReadMedianGigabytesPerSecond = bw.median
+        c.memoryBufferBytes = bytes
+        return c
+    }
+
     public func rate(for shape: GemmShape) -> GemmRate? {
         gemm.first { $0.shape.key == shape.key }
     }

@@ -12,6 +12,8 @@ public struct Ceiling: Codable, Equatable, Sendable {
     public var memorySeconds: Double
     /// GEMM FLOPs the compute bound covers.
     public var gemmFlops: Double
+    /// The read bandwidth the memory bound used, GB/s.
+    public var memoryBandwidthGigabytesPerSecond: Double?
 
     public var seconds: Double { max(computeSeconds, memorySeconds) }
 
@@ -32,6 +34,7 @@ public struct Ceiling: Codable, Equatable, Sendable {
         computeSeconds = compute
         memorySeconds = graph.totalCost.weightBytes / (calibration.memoryReadGigabytesPerSecond * 1e9)
         gemmFlops = flops
+        memoryBandwidthGigabytesPerSecond = calibration.memoryReadGigabytesPerSecond
         bound = compute >= memorySeconds ? .compute : .memory
     }
 

@@ -1,5 +1,6 @@
 import DeviceModels
 import Foundation
+import Workload
 
 /// Median time of one op of the graph, from a separate profiled pass.
 public struct OpTiming: Codable, Equatable, Sendable {
@@ -76,6 +77,7 @@ public struct RunFailure: Codable, Equatable, Sendable {
 public struct GoalResult: Codable, Equatable, Sendable {
     public var workload: String
     public var scenario: String
+    public var bound: GoalBound
     public var required: Double
     public var reached: Double
     public var passed: Bool

@@ -1,10 +1,30 @@
 import Foundation
 
-/// A speed goal that `portbench run` checks: the fraction of the measured ceiling a scenario must reach.
+/// Which measured ceiling a speed goal is judged against.
+public enum GoalBound: String, CaseIterable, Equatable, Sendable, Codable {
+    /// The roofline: the slower of the two bounds below.
+    case ceiling
+    /// The layer's GEMMs at their calibrated sgemm rates.
+    case gemm
+    /// The layer's weight bytes at the memory read bandwidth measured beside the case.
+    case bandwidth
+
+    public var key: String { "min_\(rawValue)_fraction" }
+}
+
+/// A speed goal that `portbench run` checks: the fraction of a measured ceiling a scenario must reach.
 public struct SpeedGoal: Equatable, Sendable, Codable {
     public var workload: String
     public var scenario: String
-    public var minCeilingFraction: Double
+    public var bound: GoalBound
+    public var minFraction: Double
+
+    public init(workload: String, scenario: String, bound: GoalBound = .ceiling, minFraction: Double) {
+        self.workload = workload
+        self.scenario = scenario
+        self.bound = bound
+        self.minFraction = minFraction
+    }
 }
 
 /// One workload of a suite with the scenarios chosen from it.
@@ -82,14 +102,19 @@ public struct Suite: Equatable, Sendable {
             }
         }
         let goals = try m["goals"]?.sequence().map { g -> SpeedGoal in
-            let gm = try g.mapping(allowed: ["scenario", "min_ceiling_fraction"])
+            let keys = GoalBound.allCases.map(\.key)
+            let gm = try g.mapping(allowed: ["scenario"] + keys)
             let scenario = try g.required(gm, "scenario").string()
             guard scenarios.contains(where: { $0.name == scenario }) else {
                 throw gm["scenario"]!.fail("goal names scenario '\(scenario)', which this entry does not run")
             }
-            let fraction = try g.required(gm, "min_ceiling_fraction").positiveDouble()
-            guard fraction <= 1 else { throw gm["min_ceiling_fraction"]!.fail("expected a fraction in (0, 1], got \(fraction)") }
-            return SpeedGoal(workload: spec.name, scenario: scenario, minCeilingFraction: fraction)
+            let given = GoalBound.allCases.filter { gm[$0.key] != nil }
+            guard given.count == 1, let bound = given.first else {
+                throw g.fail("expected exactly one of \(keys.joined(separator: ", "))")
+            }
+            let fraction = try gm[bound.key]!.positiveDouble()
+            guard fraction <= 1 else { throw gm[bound.key]!.fail("expected a fraction in (0, 1], got \(fraction)") }
+            return SpeedGoal(workload: spec.name, scenario: scenario, bound: bound, minFraction: fraction)
         } ?? []
         return (SuiteEntry(workload: spec, scenarios: scenarios), goals)
     }

@@ -47,7 +47,7 @@ struct RunReport {
         if !document.goals.isEmpty {
             out.append("")
             for goal in document.goals {
-                out.append("goal \(goal.passed ? "PASS" : "FAIL"): \(goal.workload)/\(goal.scenario) reached \(fmt(goal.reached * 100, 1))% of its ceiling (needs \(fmt(goal.required * 100, 0))%)")
+                out.append("goal \(goal.passed ? "PASS" : "FAIL"): \(goal.workload)/\(goal.scenario) reached \(fmt(goal.reached * 100, 1))% of its \(goal.bound.rawValue) ceiling (needs \(fmt(goal.required * 100, 0))%)")
             }
         }
         return out.joined(separator: "\n")

@@ -25,8 +25,9 @@ final class RunTests: XCTestCase {
 
     func testSmokeSuiteProducesCompleteDocument() throws {
         let suite = try locator.suite(for: ["smoke"])
-        let runner = SuiteRunner(suite: suite, options: RunOptions(policy: RepetitionPolicy(warmup: 1, repetitions: 3), perOp: true,
-                                                                  dumpOutputs: dir.appendingPathComponent("dump")))
+        var options = RunOptions(policy: RepetitionPolicy(warmup: 1, repetitions: 3), perOp: true, dumpOutputs: dir.appendingPathComponent("dump"))
+        options.remeasureBandwidth = false
+        let runner = SuiteRunner(suite: suite, options: options)
         var events = 0
         let doc = try runner.run(calibration: fixedCalibration(runner.graphs.flatMap(\.graph.gemmShapes))) { _ in events += 1 }
         XCTAssertEqual(doc.cases.count, 7)
@@ -89,11 +90,14 @@ final class RunTests: XCTestCase {
             CaseResult(workload: "w", scenario: "s", backend: "cpu-reference", provenance: .measured, phase: "prefill", batch: 1, seq: 1,
                        context: 0, tokens: 1, flops: 1, weightBytes: 1, bytes: 1, weights: "seeded", samplesNs: [1], stats: SampleStatistics([1]),
                        metrics: [Metric.ceilingFraction.rawValue: fraction],
-                       ceiling: Ceiling(bound: .compute, computeSeconds: 1, memorySeconds: 0, gemmFlops: 1), ops: nil)
+                       ceiling: Ceiling(bound: .compute, computeSeconds: fraction, memorySeconds: fraction / 2, gemmFlops: 1), ops: nil)
         }
-        let goal = SpeedGoal(workload: "w", scenario: "s", minCeilingFraction: 0.7)
+        let goal = SpeedGoal(workload: "w", scenario: "s", minFraction: 0.7)
         XCTAssertEqual(runner.evaluate(goals: [goal], cases: [fake(0.71)]).map(\.passed), [true])
         XCTAssertEqual(runner.evaluate(goals: [goal], cases: [fake(0.69)]).map(\.passed), [false])
+        let bandwidth = SpeedGoal(workload: "w", scenario: "s", bound: .bandwidth, minFraction: 0.4)
+        XCTAssertEqual(runner.evaluate(goals: [bandwidth], cases: [fake(0.9)]).map(\.reached), [0.45])
+        XCTAssertEqual(runner.evaluate(goals: [bandwidth], cases: [fake(0.7)]).map(\.passed), [false])
     }
 
     func testFingerprintRecordsOpenBLASSettingsAndTheyChangeTheKey() {

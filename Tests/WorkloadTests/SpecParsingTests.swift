@@ -73,6 +73,7 @@ final class SpecParsingTests: XCTestCase {
         }
         let d = try locator.suite(for: [])
         XCTAssertEqual(d.goals.map(\.scenario), ["prefill-512", "decode-2k"])
+        XCTAssertEqual(d.goals.map(\.bound), [.gemm, .bandwidth])
     }
 
     func testPublishedConfigurationsAreEncodedExactly() throws {
@@ -159,8 +160,10 @@ final class SpecParsingTests: XCTestCase {
             XCTAssertEqual(s?.path, "entries[0].scenarios[1]")
             XCTAssertTrue(s?.message.contains("has no scenario 'nope'; it has: p, d") ?? false, "\(e)")
         }
-        try "name: s\nentries:\n  - workload: t.yaml\n    scenarios: [p]\n    goals: [{scenario: d, min_ceiling_fraction: 0.5}]\n".write(to: suite, atomically: true, encoding: .utf8)
+        try "name: s\nentries:\n  - workload: t.yaml\n    scenarios: [p]\n    goals: [{scenario: d, min_gemm_fraction: 0.5}]\n".write(to: suite, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try Suite.load(url: suite)) { XCTAssertTrue("\($0)".contains("does not run"), "\($0)") }
+        try "name: s\nentries:\n  - workload: t.yaml\n    goals: [{scenario: p, min_gemm_fraction: 0.5, min_bandwidth_fraction: 0.5}]\n".write(to: suite, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try Suite.load(url: suite)) { XCTAssertTrue("\($0)".contains("expected exactly one of"), "\($0)") }
         try "name: s\nentries:\n  - workload: missing.yaml\n".write(to: suite, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try Suite.load(url: suite)) { XCTAssertTrue("\($0)".contains("missing.yaml"), "\($0)") }
     }
