@@ -8,7 +8,7 @@ import XLABackend
 
 /// Connects the optional XLA backend to `run`: present only when the build found the PJRT header.
 enum XLAWiring {
-    static let howToGet = "the xla backend needs the PJRT plugin: run `bash ci/install-pjrt.sh`, then rebuild (or pass --pjrt-plugin PATH to a build that has it)"
+    static let howToGet = "the xla backend needs the PJRT plugin: run `bash ci/install-pjrt.sh`, then `touch Package.swift` and rebuild (or pass --pjrt-plugin PATH to a build that has it)"
 
     static var built: Bool {
         #if PORTBENCH_XLA

@@ -76,3 +76,33 @@ final class EmitterTests: XCTestCase {
         XCTAssertGreaterThan(summary.fusions, 0, "format \(summary.format)")
     }
 }
+
+/// Whole-layer golden text: any change to the emitted StableHLO shows up as a diff of a committed file.
+/// Regenerate with PORTBENCH_UPDATE_GOLDEN=1 after checking the change compiles and still matches the reference.
+final class GoldenTests: XCTestCase {
+    func check(_ workload: String, _ scenario: String, _ precision: ProgramPrecision) throws {
+        let w = try WorkloadSpec.load(url: Plugin.root.appendingPathComponent("Workloads/\(workload).yaml"))
+        let text = StableHLOEmitter(graph: LayerGraph.lower(w.config, w.scenario(named: scenario)!), precision: precision).emit()
+        let file = Plugin.root.appendingPathComponent("Tests/XLABackendTests/Golden/\(workload)-\(scenario)-\(precision.rawValue).mlir")
+        if ProcessInfo.processInfo.environment["PORTBENCH_UPDATE_GOLDEN"] == "1" {
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        }
+        XCTAssertEqual(text, try String(contentsOf: file, encoding: .utf8), file.lastPathComponent)
+    }
+
+    func testGoldenPrograms() throws {
+        try check("tiny-llama", "decode-9", .fp32)
+        try check("tiny-bert", "prefill-6", .fp32)
+        try check("tiny-mixtral", "prefill-5", .bf16)
+    }
+
+    func testEveryTinyLayerCompilesInBF16() throws {
+        let client = EmitterTests.client
+        for name in ["tiny-llama", "tiny-gpt2", "tiny-bert", "tiny-mixtral"] {
+            let w = try WorkloadSpec.load(url: Plugin.root.appendingPathComponent("Workloads/\(name).yaml"))
+            for s in w.scenarios {
+                XCTAssertNoThrow(try client.compile(mlir: StableHLOEmitter(graph: LayerGraph.lower(w.config, s), precision: .bf16).emit()), "\(name)/\(s.name)")
+            }
+        }
+    }
+}
