@@ -45,6 +45,6 @@ if hasPJRT {
     package.targets += [
         .target(name: "CPJRT", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "XLABackend", dependencies: ["Workload", "Reference", "CPJRT"]),
-        .testTarget(name: "XLABackendTests", dependencies: ["XLABackend", "Workload", "Reference"], exclude: ["Golden"]),
+        .testTarget(name: "XLABackendTests", dependencies: ["XLABackend", "Workload", "Reference", "DeviceModels"], exclude: ["Golden"]),
     ]
 }

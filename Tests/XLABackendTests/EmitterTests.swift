@@ -106,3 +106,23 @@ final class GoldenTests: XCTestCase {
         }
     }
 }
+
+import DeviceModels
+
+/// The bf16 emulation the device models use and a real bf16 XLA program round the same values the same way.
+final class EmulationAgreementTests: XCTestCase {
+    func testXLABF16DriftMatchesTheCPUEmulation() throws {
+        let w = try WorkloadSpec.load(url: Plugin.root.appendingPathComponent("Workloads/tiny-llama.yaml"))
+        let graph = LayerGraph.lower(w.config, w.scenarios[0])
+        let weights = WeightStore.seeded(for: graph.weights, seed: 9)
+        let emulated = try NumericsEmulation.drift(graph: graph, weights: weights, seed: 9, precision: .bf16)
+        let reference = try LayerExecutor(graph: graph, weights: weights)
+        reference.fillSeededInputs(seed: 9)
+        let xla = try XLALayerRunner(client: EmitterTests.client, graph: graph, precision: .bf16, weights: weights) { reference.tensor($0) }
+        let got = try xla.output().array
+        reference.run()
+        let real = NumericDrift(precision: .bf16, reference: reference.output.array, emulated: got)
+        XCTAssertEqual(real.relativeL2, emulated.relativeL2, accuracy: emulated.relativeL2 * 0.05,
+                       "XLA bf16 \(real.relativeL2) vs emulated \(emulated.relativeL2)")
+    }
+}
