@@ -16,19 +16,10 @@ public struct NumericDrift: Codable, Equatable, Sendable {
 
     public init(precision: Precision, reference: [Float], emulated: [Float]) {
         self.precision = precision
-        var num = 0.0, den = 0.0, maxAbs = 0.0, dot = 0.0, na = 0.0, nb = 0.0
-        for (r, e) in zip(reference, emulated) {
-            let (a, b) = (Double(r), Double(e))
-            num += (b - a) * (b - a)
-            den += a * a
-            maxAbs = max(maxAbs, abs(b - a))
-            dot += a * b
-            na += a * a
-            nb += b * b
-        }
-        relativeL2 = (num / max(den, 1e-300)).squareRoot()
-        maxAbsError = maxAbs
-        cosineSimilarity = dot / max((na * nb).squareRoot(), 1e-300)
+        let c = OutputComparison(reference: reference, candidate: emulated)
+        relativeL2 = c.relativeL2
+        maxAbsError = c.maxAbsError
+        cosineSimilarity = c.cosineSimilarity
     }
 }
 

@@ -10,16 +10,23 @@ public final class PJRTExecutable {
     init(client: PJRTClient, handle: OpaquePointer) throws {
         self.client = client
         self.handle = handle
+        outputs = try PJRTExecutable.withExecutable(client, handle) { exe in
+            var n = PJRT_Executable_NumOutputs_Args()
+            n.struct_size = Int(PJRT_Executable_NumOutputs_Args_STRUCT_SIZE)
+            n.executable = exe
+            try client.check("Executable_NumOutputs", client.api.pointee.PJRT_Executable_NumOutputs!(&n))
+            return n.num_outputs
+        }
+    }
+
+    /// Runs `body` with the loaded executable's PJRT_Executable, destroyed afterwards.
+    static func withExecutable<T>(_ client: PJRTClient, _ handle: OpaquePointer, _ body: (OpaquePointer?) throws -> T) throws -> T {
         var exe = PJRT_LoadedExecutable_GetExecutable_Args()
         exe.struct_size = Int(PJRT_LoadedExecutable_GetExecutable_Args_STRUCT_SIZE)
         exe.loaded_executable = handle
         try client.check("LoadedExecutable_GetExecutable", client.api.pointee.PJRT_LoadedExecutable_GetExecutable!(&exe))
-        defer { PJRTExecutable.destroyExecutable(client, exe.executable) }
-        var n = PJRT_Executable_NumOutputs_Args()
-        n.struct_size = Int(PJRT_Executable_NumOutputs_Args_STRUCT_SIZE)
-        n.executable = exe.executable
-        try client.check("Executable_NumOutputs", client.api.pointee.PJRT_Executable_NumOutputs!(&n))
-        outputs = n.num_outputs
+        defer { destroyExecutable(client, exe.executable) }
+        return try body(exe.executable)
     }
 
     deinit {
@@ -73,26 +80,24 @@ public final class PJRTExecutable {
 
     /// XLA's optimized program (HLO after fusion), as the plugin serializes it.
     public func optimizedProgram() throws -> (format: String, code: [UInt8]) {
-        var exe = PJRT_LoadedExecutable_GetExecutable_Args()
-        exe.struct_size = Int(PJRT_LoadedExecutable_GetExecutable_Args_STRUCT_SIZE)
-        exe.loaded_executable = handle
-        try client.check("LoadedExecutable_GetExecutable", client.api.pointee.PJRT_LoadedExecutable_GetExecutable!(&exe))
-        defer { PJRTExecutable.destroyExecutable(client, exe.executable) }
-        var program = PJRT_Program()
-        program.struct_size = Int(PJRT_Program_STRUCT_SIZE)
-        var args = PJRT_Executable_OptimizedProgram_Args()
-        args.struct_size = Int(PJRT_Executable_OptimizedProgram_Args_STRUCT_SIZE)
-        args.executable = exe.executable
-        return try withUnsafeMutablePointer(to: &program) { p in
-            args.program = p
-            try client.check("Executable_OptimizedProgram", client.api.pointee.PJRT_Executable_OptimizedProgram!(&args))
-            var code = [UInt8](repeating: 0, count: p.pointee.code_size)
-            try code.withUnsafeMutableBufferPointer { buf in
-                p.pointee.code = UnsafeMutableRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self)
+        try PJRTExecutable.withExecutable(client, handle) { exe in
+            var program = PJRT_Program()
+            program.struct_size = Int(PJRT_Program_STRUCT_SIZE)
+            var args = PJRT_Executable_OptimizedProgram_Args()
+            args.struct_size = Int(PJRT_Executable_OptimizedProgram_Args_STRUCT_SIZE)
+            args.executable = exe
+            return try withUnsafeMutablePointer(to: &program) { p in
+                args.program = p
+                // First call sizes the program, the second fills the caller's buffer.
                 try client.check("Executable_OptimizedProgram", client.api.pointee.PJRT_Executable_OptimizedProgram!(&args))
+                var code = [UInt8](repeating: 0, count: p.pointee.code_size)
+                try code.withUnsafeMutableBufferPointer { buf in
+                    p.pointee.code = UnsafeMutableRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                    try client.check("Executable_OptimizedProgram", client.api.pointee.PJRT_Executable_OptimizedProgram!(&args))
+                }
+                let format = String(decoding: UnsafeRawBufferPointer(start: p.pointee.format, count: p.pointee.format_size), as: UTF8.self)
+                return (format, code)
             }
-            let format = String(decoding: UnsafeRawBufferPointer(start: p.pointee.format, count: p.pointee.format_size), as: UTF8.self)
-            return (format, code)
         }
     }
 }

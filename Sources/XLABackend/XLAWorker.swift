@@ -95,11 +95,11 @@ public enum XLAWorker {
             samples.append(DispatchTime.now().uptimeNanoseconds - t0)
         }
         reference.run()
-        let d = drift(reference: reference.output.array, got: got)
+        let d = OutputComparison(reference: reference.output.array, candidate: got)
         let summary = try runner.compiledSummary()
         let shapes = try r.lengths.map { try $0.map { try timeShape(client, spec, scenario, length: $0, precision: precision, weights: weights, r) } }
         return XLAWorkerResponse(platform: client.platform, compileSeconds: runner.compileSeconds, samplesNs: samples,
-                                 relativeL2: d.0, maxAbsError: d.1, cosineSimilarity: d.2, fusions: summary.fusions,
+                                 relativeL2: d.relativeL2, maxAbsError: d.maxAbsError, cosineSimilarity: d.cosineSimilarity, fusions: summary.fusions,
                                  programBytes: summary.bytes, programFormat: summary.format, shapes: shapes, error: nil)
     }
 
@@ -121,19 +121,6 @@ public enum XLAWorker {
         }
         times.sort()
         return ShapeTiming(length: length, compileSeconds: runner.compileSeconds, medianSeconds: times[times.count / 2])
-    }
-
-    static func drift(reference: [Float], got: [Float]) -> (Double, Double, Double) {
-        var num = 0.0, den = 0.0, maxAbs = 0.0, dot = 0.0, ng = 0.0
-        for (w, g) in zip(reference, got) {
-            let (a, b) = (Double(w), Double(g))
-            num += (b - a) * (b - a)
-            den += a * a
-            maxAbs = max(maxAbs, abs(b - a))
-            dot += a * b
-            ng += b * b
-        }
-        return ((num / max(den, 1e-300)).squareRoot(), maxAbs, dot / max((den * ng).squareRoot(), 1e-300))
     }
 
     /// Worker entry: one JSON request on stdin, one JSON response on stdout.
