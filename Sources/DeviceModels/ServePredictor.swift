@@ -77,8 +77,7 @@ public struct ServePredictor {
         let tp = style == .lpu ? max(1, Int((layerBytes / perChipCapacity).rounded(.up))) : n
         let stages = style == .lpu ? max(1, n / tp) : 1
         let shard = w.config.shard(tp)
-        var opts = options
-        opts.precision = options.precision
+        let opts = options
 
         let prefill = stepSeconds(w, model: model, shard: shard, tp: tp, stages: stages, scenario:
                                     .prefill("serve-prefill", batch: s.batch, seq: s.inputLen), lmRows: s.batch, opts: opts)

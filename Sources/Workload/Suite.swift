@@ -54,6 +54,22 @@ public struct Suite: Equatable, Sendable {
         self.file = file
     }
 
+    /// Only the named scenarios (all when `names` is empty); naming one that no entry has is an error.
+    public func selecting(scenarios names: [String]) throws -> Suite {
+        guard !names.isEmpty else { return self }
+        var s = self
+        s.entries = entries.compactMap { e in
+            let kept = e.scenarios.filter { names.contains($0.name) }
+            return kept.isEmpty ? nil : SuiteEntry(workload: e.workload, scenarios: kept)
+        }
+        let known = Set(entries.flatMap { $0.scenarios.map(\.name) })
+        if let missing = names.first(where: { !known.contains($0) }) {
+            throw SpecError(file: file ?? name, path: "scenarios", message: "no scenario '\(missing)'; known: \(known.sorted().joined(separator: ", "))")
+        }
+        s.goals = goals.filter { names.contains($0.scenario) }
+        return s
+    }
+
     /// A suite of whole workloads (every scenario), for `portbench run a.yaml b.yaml`.
     public static func adHoc(_ workloads: [WorkloadSpec]) -> Suite {
         Suite(name: "ad-hoc", entries: workloads.map { SuiteEntry(workload: $0, scenarios: $0.scenarios) })

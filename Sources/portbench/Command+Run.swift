@@ -10,6 +10,7 @@ struct Run: ParsableCommand {
 
     @OptionGroup var specs: SpecOptions
     @Argument(help: "A suite, or one or more workloads (names or paths).") var names: [String] = []
+    @Option(help: "Run only the scenarios with this name (repeatable).") var scenario: [String] = []
     @Option(help: "Timed repetitions per scenario (default: the suite's, else 5).") var repetitions: Int?
     @Option(help: "Untimed warm-up runs per scenario (default: the suite's, else 1).") var warmup: Int?
     @Option(help: "Result document path (default: results/<suite>-<UTC time>.json).") var out: String?
@@ -35,7 +36,7 @@ struct Run: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let suite = try specs.locator.suite(for: names)
+            let suite = try specs.locator.suite(for: names).selecting(scenarios: scenario)
             let policy = RepetitionPolicy(warmup: warmup ?? suite.warmup ?? 1, repetitions: repetitions ?? suite.repetitions ?? 5)
             var options = RunOptions(policy: policy, seed: seed, perOp: perOp, weightsFile: weights, layerIndex: layerIndex,
                                      weightPrefix: weightPrefix, inputFile: input, dumpOutputs: dumpOutputs.map { URL(fileURLWithPath: $0) })

@@ -84,13 +84,13 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(r.err.contains("does not fit tiny-llama/decode-9"), r.err)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
 
-        let suite = dir.appendingPathComponent("one.yaml")
-        try "name: one\nentries:\n  - workload: \(Self.root.path)/Workloads/tiny-llama.yaml\n    scenarios: [prefill-7]\n"
-            .write(to: suite, atomically: true, encoding: .utf8)
-        let ok = try run(["run", suite.path, "--weights", fx + "llama-prefill.safetensors", "--layer-index", "3",
+        let ok = try run(["run", "tiny-llama", "--scenario", "prefill-7", "--backend", "cpu", "--weights", fx + "llama-prefill.safetensors", "--layer-index", "3",
                           "--input", fx + "llama-prefill.input.npy", "--repetitions", "2", "--dump-outputs", dump.path, "--out", out.path])
         XCTAssertEqual(ok.code, 0, ok.err)
         XCTAssertTrue(ok.out.contains("measured on the CPU reference"))
+        let none = try run(["run", "tiny-llama", "--scenario", "prefill-99", "--out", out.path + ".x"])
+        XCTAssertEqual(none.code, 2)
+        XCTAssertTrue(none.err.contains("no scenario 'prefill-99'"), none.err)
         XCTAssertTrue(FileManager.default.fileExists(atPath: out.path))
         let got = try Data(contentsOf: dump.appendingPathComponent("tiny-llama/prefill-7/output.npy"))
         let want = try Data(contentsOf: Self.root.appendingPathComponent(fx + "llama-prefill.expected.npy"))
