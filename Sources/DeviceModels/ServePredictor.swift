@@ -24,6 +24,9 @@ public struct ServePrediction: Codable, Equatable, Sendable {
     public var joulesPerToken: Double
     public var dollarsPerMillionTokens: Double?
     public var compileSeconds: Double
+    /// Time to first token over the scenario's input-length distribution (XLA pads to buckets), when it has one.
+    public var ttftP50Seconds: Double?
+    public var ttftP99Seconds: Double?
     public var hazards: [String]
 }
 
@@ -98,6 +101,7 @@ public struct ServePredictor {
             hazards.append(String(format: "needs %.1f GB but %d chip(s) hold %.1f GB", need / 1e9, n, perChipCapacity * Double(n) / 1e9))
         }
         let compile = style == .xla ? (adapter as! XLAAdapter).compileSeconds(ops: LayerGraph.lower(shard, .decode("c", batch: 1, context: 1)).ops.count * 2) : 0
+        let ttft = ttftQuantiles(w, model: model, shard: shard, tp: tp, stages: stages, s, opts: opts)
         return ServePrediction(
             workload: w.name, scenario: s.name, device: device.name, style: style, precision: p, chips: n, tensorParallel: tp,
             pipelineStages: stages, memoryNeededGB: need / 1e9, fits: need <= perChipCapacity * Double(n), ttftSeconds: prefill,
@@ -105,7 +109,21 @@ public struct ServePredictor {
             outputTokensPerSecondPerChip: tokens / total / Double(n), modelFlopsUtilization: flops / total / peakAll,
             joulesPerToken: device.powerW.value * Double(n) * total / tokens,
             dollarsPerMillionTokens: device.pricePerChipHour.map { $0.value * Double(n) / 3600 * total / tokens * 1e6 },
-            compileSeconds: compile, hazards: hazards)
+            compileSeconds: compile, ttftP50Seconds: ttft?.0, ttftP99Seconds: ttft?.1, hazards: hazards)
+    }
+
+    /// p50 and p99 of the prefill time over the input-length distribution; the spread comes only from the lengths.
+    func ttftQuantiles(_ w: WorkloadSpec, model: ModelShape, shard: TransformerConfig, tp: Int, stages: Int, _ s: ServeScenario,
+                       opts: AdapterOptions) -> (Double, Double)? {
+        guard !s.lengths.isEmpty else { return nil }
+        let total = s.lengths.reduce(0) { $0 + $1.weight }
+        let mass = s.lengths.map { l -> (latency: Double, p: Double) in
+            let length = style == .xla && opts.bucketing ? LengthVariance.nextPowerOfTwo(l.length) : l.length
+            let t = stepSeconds(w, model: model, shard: shard, tp: tp, stages: stages,
+                                scenario: .prefill("ttft", batch: s.batch, seq: length), lmRows: s.batch, opts: opts)
+            return (t, l.weight / total)
+        }.sorted { $0.latency < $1.latency }
+        return (LengthVariance.quantile(mass, 0.5), LengthVariance.quantile(mass, 0.99))
     }
 
     /// One forward step of the whole model: every layer's shard, the tensor-parallel all-reduces, the LM head and,

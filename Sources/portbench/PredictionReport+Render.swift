@@ -12,10 +12,12 @@ extension PredictionReport {
         }
         out.append(t.render())
         if !serving.isEmpty {
-            var s = TextTable(header: ["serve scenario", "chips", "TP×PP", "GB needed", "fits", "TTFT ms", "TPOT ms", "out tok/s", "per chip", "MFU %", "J/token", "$/Mtok"])
+            var s = TextTable(header: ["serve scenario", "chips", "TP×PP", "GB needed", "fits", "TTFT ms", "TTFT p50/p99 ms", "TPOT ms", "out tok/s", "per chip", "MFU %", "J/token", "$/Mtok"])
             for p in serving {
                 s.rows.append([p.scenario, "\(p.chips)", "\(p.tensorParallel)×\(p.pipelineStages)", fmt(p.memoryNeededGB, 1), p.fits ? "yes" : "NO",
-                               fmt(p.ttftSeconds * 1e3, 1), fmt(p.tpotSeconds * 1e3, 2), fmt(p.outputTokensPerSecond, 0),
+                               fmt(p.ttftSeconds * 1e3, 1),
+                               p.ttftP50Seconds.map { "\(fmt($0 * 1e3, 1))/\(fmt(p.ttftP99Seconds! * 1e3, 1))" } ?? "-",
+                               fmt(p.tpotSeconds * 1e3, 2), fmt(p.outputTokensPerSecond, 0),
                                fmt(p.outputTokensPerSecondPerChip, 0), fmt(p.modelFlopsUtilization * 100, 1), String(format: "%.3g", p.joulesPerToken),
                                p.dollarsPerMillionTokens.map { String(format: "%.3g", $0) } ?? "n/a"])
             }

@@ -222,3 +222,19 @@ final class VarianceAndNumericsTests: XCTestCase {
         XCTAssertEqual(row.throughputRatio, row.to.layer.tokensPerSecond / row.from.layer.tokensPerSecond, accuracy: 1e-12)
     }
 }
+
+final class ServeVarianceTests: XCTestCase {
+    func testTTFTSpreadFollowsInputLengthsAndBuckets() throws {
+        let c = try Repo.catalog()
+        let w = try Repo.workload("llama-3-8b")
+        let s = w.serve.first { $0.name == "chat-b32" }!   // input lengths 256, 1024, 3000
+        let tpu = makeAdapter(for: try c.device("tpu-v6e"), catalog: c)
+        let bucketed = try ServePredictor(adapter: tpu, options: AdapterOptions(bucketing: true)).predict(w, s)
+        let exact = try ServePredictor(adapter: tpu, options: AdapterOptions(bucketing: false)).predict(w, s)
+        XCTAssertLessThan(bucketed.ttftP50Seconds!, bucketed.ttftP99Seconds!)
+        XCTAssertGreaterThan(bucketed.ttftP99Seconds!, exact.ttftP99Seconds!, "3000 tokens padded to 4096 cost more")
+        XCTAssertEqual(bucketed.ttftP50Seconds!, exact.ttftP50Seconds!, accuracy: 1e-12, "1024 is already a power of two")
+        let fixed = try ServePredictor(adapter: tpu, options: AdapterOptions()).predict(w, w.serve[0])
+        XCTAssertNil(fixed.ttftP50Seconds)
+    }
+}
