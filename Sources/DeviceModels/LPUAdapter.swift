@@ -38,10 +38,14 @@ public struct LPUAdapter: Adapter {
         }
         let layerBytes = graph.totalCost.weightBytes * p.bytes / 4 + Double((graph.value(LayerGraph.keyCacheName)?.count ?? 0) * 2) * p.kvCache.bytes
         let chips = Int((layerBytes / usableSRAM).rounded(.up))
+        // A layer spread over several chips hands its activations from chip to chip (whole-model predictions
+        // charge these hops per pipeline stage instead, so they subtract this overhead).
+        let activation = Double(graph.scenario.tokens * graph.config.hidden) * p.storage.bytes
+        let hop = activation / (device.interconnectGBps.value * 1e9 / 2) + parameters.value("c2c_latency_us") * 1e-6
         var hazards = hazard.map { [$0] } ?? []
         hazards.append("this layer needs \(chips) chip(s) of SRAM (\(String(format: "%.0f", layerBytes / 1e6)) MB): no HBM to spill to")
         if graph.config.isMoE { hazards.append("all experts must be resident in SRAM although each token uses \(graph.config.topK) of \(graph.config.experts)") }
         return ExecutionPlan(style: .lpu, device: device.name, precision: p, kernels: kernels, bytesSavedByFusion: 0,
-                             paddingWasteFlops: 0, paddingWasteBytes: 0, overheadSeconds: 0, hazards: hazards)
+                             paddingWasteFlops: 0, paddingWasteBytes: 0, overheadSeconds: Double(max(0, chips - 1)) * hop, hazards: hazards)
     }
 }
