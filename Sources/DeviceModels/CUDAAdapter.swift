@@ -23,7 +23,7 @@ public struct CUDAAdapter: Adapter {
         let ops = graph.ops
         while i < ops.count {
             let op = ops[i]
-            if options.fusedAttention, case .batchedMatmul(let s) = op.kind, s.role == .scores, i + 2 < ops.count {
+            if options.fusedAttention, isAttention(ops, at: i) {
                 kernels.append(fusedAttention(Array(ops[i...(i + 2)]), p: p, launch: launch))
                 i += 3
                 continue
@@ -82,6 +82,13 @@ public struct CUDAAdapter: Adapter {
         let tiles = ((g.m + tm - 1) / tm) * ((g.n + tn - 1) / tn)
         let waves = (tiles + sms - 1) / sms
         return Double(waves * sms) * 2 * Double(tm) * Double(tn) * Double(g.k) * Double(g.count)
+    }
+
+    /// Scores, softmax, context in a row: the pattern a FlashAttention-like kernel replaces.
+    func isAttention(_ ops: [Op], at i: Int) -> Bool {
+        guard i + 2 < ops.count, case .batchedMatmul(let s) = ops[i].kind, s.role == .scores,
+              case .softmax = ops[i + 1].kind, case .batchedMatmul(let c) = ops[i + 2].kind, c.role == .context else { return false }
+        return true
     }
 
     func isMoE(_ op: Op) -> Bool { if case .moeExperts = op.kind { return true } else { return false } }
