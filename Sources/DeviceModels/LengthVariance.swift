@@ -21,28 +21,20 @@ public enum LengthVariance {
     /// Predicts the distribution for `scenario.lengths` (its own length alone when it has none).
     public static func predict(_ config: TransformerConfig, _ scenario: Scenario, adapter: Adapter, options: AdapterOptions,
                                requests: Int = 1000) -> LatencyDistribution {
-        let lengths = scenario.lengths.isEmpty
-            ? [WeightedLength(length: scenario.phase == .prefill ? scenario.seq : scenario.context, weight: 1)] : scenario.lengths
-        let total = lengths.reduce(0) { $0 + $1.weight }
+        let lengths = scenario.lengths.isEmpty ? [WeightedLength(length: scenario.length, weight: 1)] : scenario.lengths
         let xla = adapter as? XLAAdapter
         // Latency and probability per compiled shape.
-        var shapes: [Int: (latency: Double, p: Double)] = [:]
-        for l in lengths {
-            let shape = xla != nil && options.bucketing ? nextPowerOfTwo(l.length) : l.length
-            let s = scenario.phase == .prefill ? Scenario.prefill("v", batch: scenario.batch, seq: shape)
-                                               : Scenario.decode("v", batch: scenario.batch, context: shape)
-            let seconds = adapter.lower(LayerGraph.lower(config, s), options: options).seconds
-            shapes[shape, default: (seconds, 0)].p += l.weight / total
+        let shapes = shapeProbabilities(lengths, bucketing: xla != nil && options.bucketing).map { shape, p in
+            (latency: adapter.lower(LayerGraph.lower(config, scenario.with(length: shape)), options: options).seconds, p: p)
         }
         var steady: [(latency: Double, p: Double)] = []
         var withCompiles: [(latency: Double, p: Double)] = []
         var compiles = 0.0, compileSeconds = 0.0
         let compile = xla?.compileSeconds(ops: LayerGraph.lower(config, scenario).ops.count) ?? 0
-        for (_, s) in shapes {
+        for s in shapes {
             steady.append(s)
             guard xla != nil else { withCompiles.append(s); continue }
-            // A shape is compiled on its first request: expected first sightings among `requests` draws.
-            let expected = 1 - pow(1 - s.p, Double(requests))
+            let expected = expectedFirstSightings(probability: s.p, requests: requests)
             compiles += expected
             compileSeconds += expected * compile
             let share = expected / Double(requests)
@@ -59,6 +51,19 @@ public enum LengthVariance {
                                    throughputP50: Double(scenario.tokens) / p50,
                                    distinctShapes: shapes.count, recompilationsPer1000: compiles * 1000 / Double(requests),
                                    compileSecondsPer1000: compileSeconds * 1000 / Double(requests))
+    }
+
+    /// Probability of each compiled shape: lengths as they are, or padded up to powers of two when bucketing.
+    public static func shapeProbabilities(_ lengths: [WeightedLength], bucketing: Bool) -> [Int: Double] {
+        let total = lengths.reduce(0) { $0 + $1.weight }
+        var out: [Int: Double] = [:]
+        for l in lengths { out[bucketing ? nextPowerOfTwo(l.length) : l.length, default: 0] += l.weight / total }
+        return out
+    }
+
+    /// A shape is compiled on its first request: the expected number of first sightings among `requests` draws.
+    public static func expectedFirstSightings(probability p: Double, requests: Int) -> Double {
+        1 - pow(1 - p, Double(requests))
     }
 
     /// The smallest latency whose cumulative probability reaches q.

@@ -50,12 +50,10 @@ public struct MeasuredMigration: Codable, Equatable, Sendable {
     /// Expected first sightings of each shape among `requests` draws, and the measured compile cost they bring.
     public static func recompilation(lengths: [WeightedLength], bucketing: Bool, shapes: [Int: MeasuredShape],
                                      requests: Int = 1000) -> MeasuredRecompilation {
-        let total = lengths.reduce(0) { $0 + $1.weight }
-        var probability: [Int: Double] = [:]
-        for l in lengths { probability[bucketing ? LengthVariance.nextPowerOfTwo(l.length) : l.length, default: 0] += l.weight / total }
+        let probability = LengthVariance.shapeProbabilities(lengths, bucketing: bucketing)
         var compiles = 0.0, seconds = 0.0, mean = 0.0
         for (shape, p) in probability {
-            let expected = 1 - pow(1 - p, Double(requests))
+            let expected = LengthVariance.expectedFirstSightings(probability: p, requests: requests)
             compiles += expected
             seconds += expected * (shapes[shape]?.xlaCompileSeconds ?? 0)
             mean += p * (shapes[shape]?.xlaMedianSeconds ?? 0)

@@ -34,9 +34,7 @@ public struct MeasuredMigrationRunner {
             progress("\(w.name)/\(s.name): XLA in a worker\(lengths.isEmpty ? "" : " (+\(lengths.count) shapes)")")
             var (samples, details, shapes) = try xla(w, s, lengths)
             for i in shapes.indices {
-                let variant = s.phase == .prefill ? Scenario.prefill(s.name, batch: s.batch, seq: shapes[i].length)
-                                                  : Scenario.decode(s.name, batch: s.batch, context: shapes[i].length)
-                shapes[i].referenceMedianSeconds = try referenceMedian(LayerGraph.lower(w.config, variant), weights!)
+                shapes[i].referenceMedianSeconds = try referenceMedian(LayerGraph.lower(w.config, s.with(length: shapes[i].length)), weights!)
             }
             let xlaMedian = SampleStatistics(samples.map { Double($0) * 1e-9 }).median
             details.speedupOverReference = reference / xlaMedian

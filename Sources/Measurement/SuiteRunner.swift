@@ -155,9 +155,8 @@ public struct SuiteRunner {
     }
 
     func loadWeights(_ graph: LayerGraph) throws -> WeightStore {
-        guard let file = options.weightsFile else { return .seeded(for: graph.weights, seed: options.seed) }
-        return try .load(safetensors: file, config: graph.config, weights: graph.weights,
-                          layerIndex: options.layerIndex, prefix: options.weightPrefix)
+        try .forLayer(graph, safetensors: options.weightsFile, layerIndex: options.layerIndex, prefix: options.weightPrefix,
+                      seed: options.seed)
     }
 
     func dump(_ executor: LayerExecutor, to dir: URL, workload: String, scenario: String) throws {

@@ -67,6 +67,13 @@ extension WeightStore {
         return WeightStore(tensors: out, origin: path)
     }
 
+    /// A layer's weights: layer `layerIndex` of a safetensors checkpoint when one is given, else seeded.
+    public static func forLayer(_ graph: LayerGraph, safetensors path: String?, layerIndex: Int, prefix: String,
+                                seed: UInt64) throws -> WeightStore {
+        guard let path else { return .seeded(for: graph.weights, seed: seed) }
+        return try load(safetensors: path, config: graph.config, weights: graph.weights, layerIndex: layerIndex, prefix: prefix)
+    }
+
     /// Checks names and shapes from the header alone (no tensor data is read), so a run can fail before any work.
     public static func verify(safetensors path: String, config: TransformerConfig, weights: [WeightInfo],
                               layerIndex: Int, prefix: String = "") throws {

@@ -48,4 +48,12 @@ public struct Scenario: Codable, Equatable, Sendable {
     public var totalLength: Int { context + seq }
     /// Tokens this scenario produces per execution (the unit of tokens/s).
     public var tokens: Int { batch * seq }
+
+    /// The length a length distribution varies: new tokens for prefill, cached tokens for decode.
+    public var length: Int { phase == .prefill ? seq : context }
+
+    /// The same scenario at another length (sequence for prefill, context for decode).
+    public func with(length: Int) -> Scenario {
+        phase == .prefill ? .prefill(name, batch: batch, seq: length) : .decode(name, batch: batch, context: length)
+    }
 }

@@ -29,6 +29,16 @@ public final class XLALayerRunner {
     /// Runs once, waiting for completion (what the timer measures).
     public func run() throws -> PJRTBuffer { try executable.execute(arguments)[0] }
 
+    /// Warm-up runs, then `repetitions` timed runs (each waits for completion); nanoseconds per run.
+    public func time(warmup: Int, repetitions: Int) throws -> [UInt64] {
+        for _ in 0..<warmup { _ = try run() }
+        return try (0..<repetitions).map { _ in
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            _ = try run()
+            return DispatchTime.now().uptimeNanoseconds - t0
+        }
+    }
+
     /// Runs once and copies the output back.
     public func output() throws -> Tensor {
         let t = Tensor(shape: graph.value(LayerGraph.outputName)!.shape)

@@ -77,9 +77,8 @@ public enum XLAWorker {
             throw SpecError(file: "request", path: "precision", message: "expected fp32 or bf16, got '\(r.precision)'")
         }
         let graph = LayerGraph.lower(spec.config, scenario)
-        let weights = try r.weightsFile.map {
-            try WeightStore.load(safetensors: $0, config: spec.config, weights: graph.weights, layerIndex: r.layerIndex, prefix: r.weightPrefix)
-        } ?? WeightStore.seeded(for: graph.weights, seed: r.seed)
+        let weights = try WeightStore.forLayer(graph, safetensors: r.weightsFile, layerIndex: r.layerIndex, prefix: r.weightPrefix,
+                                               seed: r.seed)
         let reference = try LayerExecutor(graph: graph, weights: weights)
         reference.fillSeededInputs(seed: r.seed)
         if let input = r.inputFile { reference.input.copy(from: try NPY.read(path: input)) }
@@ -87,13 +86,7 @@ public enum XLAWorker {
         let client = try PJRTClient(pluginPath: r.pluginPath)
         let runner = try XLALayerRunner(client: client, graph: graph, precision: precision, weights: weights) { reference.tensor($0) }
         let got = try runner.output().array
-        for _ in 0..<r.warmup { _ = try runner.run() }
-        var samples: [UInt64] = []
-        for _ in 0..<r.repetitions {
-            let t0 = DispatchTime.now().uptimeNanoseconds
-            _ = try runner.run()
-            samples.append(DispatchTime.now().uptimeNanoseconds - t0)
-        }
+        let samples = try runner.time(warmup: r.warmup, repetitions: r.repetitions)
         reference.run()
         let d = OutputComparison(reference: reference.output.array, candidate: got)
         let summary = try runner.compiledSummary()
@@ -106,21 +99,12 @@ public enum XLAWorker {
     /// Compiles (timed) and runs the scenario at another length: the cost of meeting a new shape.
     static func timeShape(_ client: PJRTClient, _ spec: WorkloadSpec, _ s: Scenario, length: Int, precision: ProgramPrecision,
                           weights: WeightStore, _ r: XLAWorkerRequest) throws -> ShapeTiming {
-        let variant = s.phase == .prefill ? Scenario.prefill(s.name, batch: s.batch, seq: length)
-                                          : Scenario.decode(s.name, batch: s.batch, context: length)
-        let graph = LayerGraph.lower(spec.config, variant)
+        let graph = LayerGraph.lower(spec.config, s.with(length: length))
         let exec = try LayerExecutor(graph: graph, weights: weights)
         exec.fillSeededInputs(seed: r.seed)
         let runner = try XLALayerRunner(client: client, graph: graph, precision: precision, weights: weights) { exec.tensor($0) }
-        for _ in 0..<max(1, r.warmup) { _ = try runner.run() }
-        var times: [Double] = []
-        for _ in 0..<max(3, r.repetitions) {
-            let t0 = DispatchTime.now().uptimeNanoseconds
-            _ = try runner.run()
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9)
-        }
-        times.sort()
-        return ShapeTiming(length: length, compileSeconds: runner.compileSeconds, medianSeconds: times[times.count / 2])
+        let times = try runner.time(warmup: max(1, r.warmup), repetitions: max(3, r.repetitions)).sorted()
+        return ShapeTiming(length: length, compileSeconds: runner.compileSeconds, medianSeconds: Double(times[times.count / 2]) * 1e-9)
     }
 
     /// Worker entry: one JSON request on stdin, one JSON response on stdout.
