@@ -66,16 +66,17 @@ public struct MigrationReport: Codable, Equatable, Sendable {
                      drift: (Precision) throws -> NumericDrift?) throws -> MigrationSide {
         let plan = adapter.lower(graph, options: options)
         let layer = LayerPrediction(graph: graph, plan: plan, device: adapter.device, peak: adapter.peak(plan.precision))
-        let predictor = ServePredictor(adapter: adapter, options: options)
+        // Chips needed is the smallest count that fits, whatever --chips says.
+        var fitting = options
+        fitting.chips = nil
+        let predictor = ServePredictor(adapter: adapter, options: fitting)
         let need: Double
         if let model = w.model {
             need = predictor.memoryNeeded(w, model: model, batch: graph.scenario.batch, tokens: graph.scenario.totalLength, precision: plan.precision)
         } else {
             need = graph.totalCost.weightBytes * plan.precision.bytes / 4
         }
-        var chipOptions = options
-        chipOptions.chips = nil
-        let chips = ServePredictor(adapter: adapter, options: chipOptions).chips(need: need)
+        let chips = predictor.chips(need: need)
         return MigrationSide(device: adapter.device.name, style: adapter.device.style, precision: plan.precision, layer: layer,
                              variance: LengthVariance.predict(graph.config, graph.scenario, adapter: adapter, options: options),
                              numerics: try drift(plan.precision), chipsNeeded: chips,
