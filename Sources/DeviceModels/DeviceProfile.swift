@@ -64,11 +64,12 @@ public struct DeviceProfile: Codable, Equatable, Sendable {
 /// the public measurement it comes from; they are per style (or per device where measured), never per result.
 public struct StyleParameters: Codable, Equatable, Sendable {
     public var style: ExecutionStyle
-    public var values: [String: Sourced]
+    public var values: [StyleParameter: Sourced]
     public var citations: [Citation]
 
-    public func value(_ key: String) -> Double {
-        guard let v = values[key] else { preconditionFailure("style \(style.rawValue) has no parameter '\(key)'") }
+    /// A parameter the loader checked is present for this style.
+    public func value(_ key: StyleParameter) -> Double {
+        guard let v = values[key] else { preconditionFailure("style \(style.rawValue) has no parameter '\(key.rawValue)'") }
         return v.value
     }
 }

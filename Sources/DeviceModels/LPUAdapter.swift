@@ -22,7 +22,7 @@ public struct LPUAdapter: Adapter {
     }
 
     /// Usable SRAM per chip in bytes.
-    public var usableSRAM: Double { device.sramMB.value * 1e6 * parameters.value("sram_usable_fraction") }
+    public var usableSRAM: Double { device.sramMB.value * 1e6 * parameters.value(.sramUsableFraction) }
 
     public func lower(_ graph: LayerGraph, options: AdapterOptions) -> ExecutionPlan {
         let (p, hazard) = effectivePrecision(options.precision)
@@ -30,7 +30,7 @@ public struct LPUAdapter: Adapter {
         var kernels: [PlannedKernel] = []
         for op in graph.ops {
             let bytes = scaled(op.cost, p)
-            let t = roofline(flops: op.cost.flops, peak: rate, computeEfficiency: parameters.value("compute_efficiency"), bytes: bytes,
+            let t = roofline(flops: op.cost.flops, peak: rate, computeEfficiency: parameters.value(.computeEfficiency), bytes: bytes,
                              bandwidth: device.sramGBps!.value * 1e9, memoryEfficiency: 1)
             kernels.append(PlannedKernel(name: op.name, ops: [op.name], kind: op.gemmShapes.isEmpty ? "vector" : "matrix",
                                          flops: op.cost.flops, executedFlops: op.cost.flops, bytes: bytes, launches: 0,
@@ -41,7 +41,7 @@ public struct LPUAdapter: Adapter {
         // A layer spread over several chips hands its activations from chip to chip (whole-model predictions
         // charge these hops per pipeline stage instead, so they subtract this overhead).
         let activation = Double(graph.scenario.tokens * graph.config.hidden) * p.storage.bytes
-        let hop = activation / (device.interconnectGBps.value * 1e9 / 2) + parameters.value("c2c_latency_us") * 1e-6
+        let hop = activation / (device.interconnectGBps.value * 1e9 / 2) + parameters.value(.chipToChipLatencyMicroseconds) * 1e-6
         var hazards = hazard.map { [$0] } ?? []
         hazards.append("this layer needs \(chips) chip(s) of SRAM (\(String(format: "%.0f", layerBytes / 1e6)) MB): no HBM to spill to")
         if graph.config.isMoE { hazards.append("all experts must be resident in SRAM although each token uses \(graph.config.topK) of \(graph.config.experts)") }

@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 import Workload
 
 /// Modelled figures for one layer scenario on one device.
@@ -55,10 +56,5 @@ public struct PredictionReport: Codable, Equatable, Sendable {
         return PredictionReport(workload: w.name, device: device.name, style: device.style, options: options, layers: layers, serving: serving)
     }
 
-    public static func encoder() -> JSONEncoder {
-        let e = JSONEncoder()
-        e.keyEncodingStrategy = .convertToSnakeCase
-        e.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return e
-    }
+    public static func encoder() -> JSONEncoder { JSONCoding.encoder() }
 }

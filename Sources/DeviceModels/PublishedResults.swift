@@ -55,20 +55,21 @@ public struct ValidationTable: Sendable {
         let rows = try root.required(m, "rows").sequence().map { item -> PublishedResult in
             let r = try item.mapping(allowed: ["id", "workload", "batch", "input_len", "output_len", "device", "chips", "precision",
                                                "metric", "value", "source", "note"])
-            let id = try item.required(r, "id").string()
+            let id = try item.required(r, "id").identifier()
             guard seen.insert(id).inserted else { throw r["id"]!.fail("duplicate row id '\(id)'") }
             let source = try item.required(r, "source").string()
             guard ids.contains(source) else { throw r["source"]!.fail("source '\(source)' is not listed under 'sources'") }
-            let scenario = ServeScenario(name: id, batch: try item.required(r, "batch").positiveInt(),
-                                         inputLen: try item.required(r, "input_len").positiveInt(),
-                                         outputLen: try item.required(r, "output_len").positiveInt())
+            let scenario = ServeScenario(name: id, batch: try item.required(r, "batch").int(in: SpecLimits.batch),
+                                         inputLen: try item.required(r, "input_len").int(in: SpecLimits.tokens),
+                                         outputLen: try item.required(r, "output_len").int(in: SpecLimits.tokens))
             return PublishedResult(id: id, workload: try item.required(r, "workload").string(), scenario: scenario,
-                                   device: try item.required(r, "device").string(), chips: try item.required(r, "chips").positiveInt(),
+                                   device: try item.required(r, "device").string(), chips: try item.required(r, "chips").int(in: SpecLimits.chips),
                                    precision: try item.required(r, "precision").choice(Precision.self),
                                    metric: try item.required(r, "metric").choice(ServeMetric.self),
-                                   value: try item.required(r, "value").positiveDouble(), source: source,
+                                   value: try item.required(r, "value").double(in: SpecLimits.positive, openLower: true), source: source,
                                    note: try r["note"]?.string() ?? "")
         }
+        guard !rows.isEmpty else { throw m["rows"]!.fail("expected at least one row; an empty table validates nothing") }
         return ValidationTable(rows: rows, citations: citations)
     }
 

@@ -134,7 +134,7 @@ public struct ServePredictor {
         let p = plan.precision
         let activation = Double(scenario.tokens * w.config.hidden) * p.storage.bytes
         let params = adapter.parameters
-        let latency = params.value(style == .lpu ? "c2c_latency_us" : "link_latency_us") * 1e-6
+        let latency = params.value(style == .lpu ? .chipToChipLatencyMicroseconds : .linkLatencyMicroseconds) * 1e-6
         // A layer inside the whole-model program: its fixed per-program overhead is paid once per step below.
         let layer = plan.seconds - plan.overheadSeconds + 2 * ringAllReduceSeconds(bytes: activation, chips: tp, linkGBps: device.interconnectGBps.value,
                                                             latencySeconds: latency)
@@ -148,7 +148,7 @@ public struct ServePredictor {
             let hop = activation / (device.interconnectGBps.value * 1e9 / 2) + latency
             total += Double(max(0, stages - 1)) * hop
         case .xla:
-            total += params.value("step_overhead_us") * 1e-6
+            total += params.value(.stepOverheadMicroseconds) * 1e-6
         case .cuda:
             break
         }

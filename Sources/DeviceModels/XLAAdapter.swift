@@ -36,8 +36,8 @@ public struct XLAAdapter: Adapter {
             let padded = ops.reduce(0) { $0 + paddedGemmFlops($1) + ($1.gemmShapes.isEmpty ? $1.cost.flops : 0) }
             let unfused = ops.reduce(0) { $0 + scaled($1.cost, p) }
             let bytes = fusedBytes(f, graph: graph, p: p) + paddedWeightBytes(ops, p: p)
-            let t = roofline(flops: padded, peak: peak(p), computeEfficiency: parameters.value("gemm_efficiency"), bytes: bytes,
-                             bandwidth: device.memoryGBps!.value * 1e9, memoryEfficiency: parameters.value("memory_efficiency"))
+            let t = roofline(flops: padded, peak: peak(p), computeEfficiency: parameters.value(.gemmEfficiency), bytes: bytes,
+                             bandwidth: device.memoryGBps!.value * 1e9, memoryEfficiency: parameters.value(.memoryEfficiency))
             saved += max(0, unfused + paddedWeightBytes(ops, p: p) - bytes)
             wasteFlops += padded - flops
             wasteBytes += paddedWeightBytes(ops, p: p)
@@ -53,7 +53,7 @@ public struct XLAAdapter: Adapter {
         if graph.config.isMoE { hazards.append("MoE routing is data-dependent: XLA computes dense masks or fixed-capacity dispatch") }
         return ExecutionPlan(style: .xla, device: device.name, precision: p, kernels: kernels, bytesSavedByFusion: saved,
                              paddingWasteFlops: wasteFlops, paddingWasteBytes: wasteBytes,
-                             overheadSeconds: parameters.value("step_overhead_us") * 1e-6, hazards: hazards)
+                             overheadSeconds: parameters.value(.stepOverheadMicroseconds) * 1e-6, hazards: hazards)
     }
 
     var mxu: Int { Int(device.matrixUnit.value) }
@@ -116,6 +116,6 @@ public struct XLAAdapter: Adapter {
 
     /// Compile time for one program of `ops` ops (modelled; see Devices/styles.yaml).
     public func compileSeconds(ops: Int) -> Double {
-        parameters.value("compile_seconds_base") + parameters.value("compile_seconds_per_op") * Double(ops)
+        parameters.value(.compileSecondsBase) + parameters.value(.compileSecondsPerOp) * Double(ops)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 
 /// A saved calibration with the machine it was measured on; reused only on a machine with the same comparability key.
 public struct CalibrationFile: Codable {
@@ -12,15 +13,15 @@ public struct CalibrationFile: Codable {
         self.calibration = calibration
     }
 
-    public func write(_ url: URL) throws {
-        try AtomicFile.write(ResultDocument.encoder().encode(self), to: url)
+    public func write(_ file: OutputFile) throws {
+        try file.write(JSONCoding.encoder().encode(self))
     }
 
     /// Reads a calibration and refuses one measured on a machine with different settings.
     public static func read(_ url: URL) throws -> Calibration {
         let file: CalibrationFile
         do {
-            file = try ResultDocument.decoder().decode(CalibrationFile.self, from: Data(contentsOf: url))
+            file = try JSONCoding.decoder().decode(CalibrationFile.self, from: Data(contentsOf: url))
         } catch {
             throw ResultDocumentError(file: url.path, message: "not a portbench calibration file: \(error)")
         }

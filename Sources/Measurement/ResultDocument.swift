@@ -1,5 +1,6 @@
 import DeviceModels
 import Foundation
+import PortbenchSchema
 import Workload
 
 /// Median time of one op of the graph, from a separate profiled pass.
@@ -108,32 +109,26 @@ public struct ResultDocument: Codable, Equatable, Sendable {
     public var failures: [RunFailure]?
     /// Measured migrations (`portbench migrate --from cpu:openblas --to xla:cpu`).
     public var measuredMigrations: [MeasuredMigration]?
+    /// Weights or inputs that held NaN or ±Inf in a run allowed with `--allow-nonfinite` (absent otherwise).
+    public var nonfiniteInputs: [String]?
 
     public static let toolVersion = "portbench 0.1.0"
 
-    public static func encoder() -> JSONEncoder {
-        let e = JSONEncoder()
-        e.keyEncodingStrategy = .convertToSnakeCase
-        e.outputFormatting = [.prettyPrinted, .sortedKeys]
-        e.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return e
-    }
+    public static func encoder() -> JSONEncoder { JSONCoding.encoder() }
+    public static func decoder() -> JSONDecoder { JSONCoding.decoder() }
 
-    public static func decoder() -> JSONDecoder {
-        let d = JSONDecoder()
-        d.keyDecodingStrategy = .convertFromSnakeCase
-        d.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return d
-    }
-
-    /// Writes the document atomically: a temporary file in the same folder, then a rename.
-    public func write(to url: URL) throws {
-        try AtomicFile.write(ResultDocument.encoder().encode(self), to: url)
+    /// Writes the document through the one output writer (checked target, temporary file, rename).
+    public func write(to file: OutputFile) throws {
+        try file.write(JSONCoding.encoder().encode(self))
     }
 
     public static func read(from url: URL) throws -> ResultDocument {
-        let data = try Data(contentsOf: url)
-        let doc = try decoder().decode(ResultDocument.self, from: data)
+        let doc: ResultDocument
+        do {
+            doc = try decoder().decode(ResultDocument.self, from: Data(contentsOf: url))
+        } catch {
+            throw ResultDocumentError(file: url.path, message: "not a portbench result document: \(error)")
+        }
         guard doc.schema == schemaName, doc.schemaVersion == currentVersion else {
             throw ResultDocumentError(file: url.path, message: "schema \(doc.schema) v\(doc.schemaVersion); expected \(schemaName) v\(currentVersion)")
         }
@@ -141,27 +136,8 @@ public struct ResultDocument: Codable, Equatable, Sendable {
     }
 }
 
-public struct ResultDocumentError: Error, CustomStringConvertible {
+public struct ResultDocumentError: InputError {
     public let file: String
     public let message: String
     public var description: String { "\(file): \(message)" }
-}
-
-/// Whole-file writes that never leave a half-written file: write a sibling temporary, then rename over.
-public enum AtomicFile {
-    public static func write(_ data: Data, to url: URL) throws {
-        let dir = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try data.write(to: tmp)
-            if rename(tmp.path, url.path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path,
-                                                             NSLocalizedDescriptionKey: String(cString: strerror(errno))])
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: tmp)
-            throw error
-        }
-    }
 }

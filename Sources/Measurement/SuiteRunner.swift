@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 import Reference
 import Workload
 
@@ -14,16 +15,22 @@ public struct RunOptions {
     /// A `.npy` input [tokens, hidden] (seeded N(0,1) when nil).
     public var inputFile: String?
     /// Folder for `<workload>/<scenario>/{input,output}.npy`.
-    public var dumpOutputs: URL?
+    public var dumpOutputs: OutputFolder?
     /// Time the CPU reference (on by default; off to run only another backend).
     public var reference: Bool = true
     /// Re-measure memory bandwidth beside each decode case (off in tests that inject a fixed calibration).
     public var remeasureBandwidth: Bool = true
+    /// The run's id, in the document and its default file name.
+    public var runId: String = UUID().uuidString.lowercased()
+    /// Run even when a weight or the input holds NaN or ±Inf (the document then lists them in `nonfinite_inputs`).
+    public var allowNonFinite: Bool = false
+    /// The memory the run may use (default: the machine's and the process's limits).
+    public var memory: MemoryBudget = .current()
     /// Another backend to time on every case (the XLA backend, wired by the CLI); returns its samples and details.
     public var external: ExternalBackend?
 
     public init(policy: RepetitionPolicy, seed: UInt64 = 42, perOp: Bool = false, weightsFile: String? = nil,
-                layerIndex: Int = 0, weightPrefix: String = "", inputFile: String? = nil, dumpOutputs: URL? = nil) {
+                layerIndex: Int = 0, weightPrefix: String = "", inputFile: String? = nil, dumpOutputs: OutputFolder? = nil) {
         self.policy = policy
         self.seed = seed
         self.perOp = perOp
@@ -72,23 +79,33 @@ public struct SuiteRunner {
 
     /// Checks inputs that can be checked before any work: the checkpoint's names and shapes for every workload,
     /// and the input file's shape against every scenario.
-    public func preflight() throws {
+    public func preflight() throws -> [String] {
+        try options.memory.check(graphs, external: options.external != nil)
+        var nonFinite: [String] = []
         if let file = options.weightsFile {
             for entry in suite.entries {
                 let weights = LayerGraph.lower(entry.workload.config, entry.scenarios[0]).weights
                 try WeightStore.verify(safetensors: file, config: entry.workload.config, weights: weights,
                                        layerIndex: options.layerIndex, prefix: options.weightPrefix)
+                nonFinite += try WeightStore.nonFinite(safetensors: file, config: entry.workload.config, weights: weights,
+                                                       layerIndex: options.layerIndex, prefix: options.weightPrefix)
             }
         }
-        guard let path = options.inputFile else { return }
-        let t = try NPY.read(path: path)
-        for (w, g) in graphs where t.shape != g.value(LayerGraph.inputName)!.shape {
-            throw NPYError(file: path, message: "shape \(t.shape) does not fit \(w.name)/\(g.scenario.name); expected \(g.value(LayerGraph.inputName)!.shape)")
+        if let path = options.inputFile {
+            let t = try NPY.read(path: path)
+            for (w, g) in graphs where t.shape != g.value(LayerGraph.inputName)!.shape {
+                throw NPYError(file: path, message: "shape \(t.shape) does not fit \(w.name)/\(g.scenario.name); expected \(g.value(LayerGraph.inputName)!.shape)")
+            }
+            if let bad = t.firstNonFinite() {
+                nonFinite.append(NonFiniteError(file: path, tensor: "input", index: bad.index, value: bad.value).description)
+            }
         }
+        if let first = nonFinite.first, !options.allowNonFinite { throw NonFiniteInputs(message: first) }
+        return nonFinite
     }
 
     public func run(calibration reuse: Calibration?, events: @escaping (RunEvent) -> Void) throws -> ResultDocument {
-        try preflight()
+        let nonFinite = try preflight()
         let all = graphs
         let shapes = all.flatMap(\.graph.gemmShapes)
         let calibration = Calibration.measure(shapes: shapes, repetitions: options.policy.repetitions, reuse: reuse) {
@@ -147,23 +164,35 @@ public struct SuiteRunner {
             }
         }
         return ResultDocument(
-            runId: UUID().uuidString.lowercased(), created: ISO8601DateFormatter().string(from: Date()),
+            runId: options.runId, created: ISO8601DateFormatter().string(from: Date()),
             tool: ResultDocument.toolVersion, suite: suite.name, policy: options.policy, seed: options.seed,
             machine: .current(), calibration: calibration, metrics: Metric.allCases.map(\.descriptor),
             cases: cases, goals: evaluate(goals: suite.goals, cases: cases.filter { $0.backend == "cpu-reference" }),
-            migrations: nil, failures: failures.isEmpty ? nil : failures)
+            migrations: nil, failures: failures.isEmpty ? nil : failures, measuredMigrations: nil,
+            nonfiniteInputs: nonFinite.isEmpty ? nil : nonFinite)
     }
 
     func loadWeights(_ graph: LayerGraph) throws -> WeightStore {
         try .forLayer(graph, safetensors: options.weightsFile, layerIndex: options.layerIndex, prefix: options.weightPrefix,
-                      seed: options.seed)
+                      seed: options.seed, allowNonFinite: options.allowNonFinite)
     }
 
-    func dump(_ executor: LayerExecutor, to dir: URL, workload: String, scenario: String) throws {
-        let folder = dir.appendingPathComponent(workload).appendingPathComponent(scenario)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try NPY.write(executor.input, to: folder.appendingPathComponent("input.npy"))
-        try NPY.write(executor.output, to: folder.appendingPathComponent("output.npy"))
+    /// The files `--dump-outputs` will write, checked before any work.
+    public func dumpTargets(_ folder: OutputFolder, inputs: [String]) throws -> [String: OutputFile] {
+        var out: [String: OutputFile] = [:]
+        for e in suite.entries {
+            for s in e.scenarios {
+                for name in ["input", "output"] {
+                    out["\(e.workload.name)/\(s.name)/\(name)"] = try folder.file([e.workload.name, s.name, name + ".npy"], inputs: inputs)
+                }
+            }
+        }
+        return out
+    }
+
+    func dump(_ executor: LayerExecutor, to dir: OutputFolder, workload: String, scenario: String) throws {
+        try dir.file([workload, scenario, "input.npy"]).write(NPY.encode(executor.input))
+        try dir.file([workload, scenario, "output.npy"]).write(NPY.encode(executor.output))
     }
 
     public func evaluate(goals: [SpeedGoal], cases: [CaseResult]) -> [GoalResult] {

@@ -57,21 +57,24 @@ extension WeightStore {
     /// Loads layer `layerIndex` of a Hugging Face safetensors checkpoint under the config's naming family.
     /// `prefix` is prepended to every name (e.g. "transformer." for GPT2LMHeadModel checkpoints).
     public static func load(safetensors path: String, config: TransformerConfig, weights: [WeightInfo],
-                            layerIndex: Int, prefix: String = "") throws -> WeightStore {
+                            layerIndex: Int, prefix: String = "", allowNonFinite: Bool = false) throws -> WeightStore {
         let file = try SafeTensorsFile(path: path)
         let sources = try verify(file, config: config, weights: weights, layerIndex: layerIndex, prefix: prefix)
         var out: [String: Tensor] = [:]
         for (w, src) in zip(weights, sources) {
-            out[w.name] = reshape(try file.tensor(prefix + src.name), to: w.shape, src.transform)
+            let t = try file.tensor(prefix + src.name)
+            if !allowNonFinite { try t.checkFinite(file: path, tensor: prefix + src.name) }
+            out[w.name] = reshape(t, to: w.shape, src.transform)
         }
         return WeightStore(tensors: out, origin: path)
     }
 
     /// A layer's weights: layer `layerIndex` of a safetensors checkpoint when one is given, else seeded.
     public static func forLayer(_ graph: LayerGraph, safetensors path: String?, layerIndex: Int, prefix: String,
-                                seed: UInt64) throws -> WeightStore {
+                                seed: UInt64, allowNonFinite: Bool = false) throws -> WeightStore {
         guard let path else { return .seeded(for: graph.weights, seed: seed) }
-        return try load(safetensors: path, config: graph.config, weights: graph.weights, layerIndex: layerIndex, prefix: prefix)
+        return try load(safetensors: path, config: graph.config, weights: graph.weights, layerIndex: layerIndex, prefix: prefix,
+                        allowNonFinite: allowNonFinite)
     }
 
     /// Checks names and shapes from the header alone (no tensor data is read), so a run can fail before any work.
@@ -126,5 +129,19 @@ extension WeightStore {
             for c in 0..<columns { out.data[c * rows + r] = t.data[r * cols + columnOffset + c] }
         }
         return out
+    }
+}
+
+extension WeightStore {
+    /// Every tensor of the layer that holds NaN or ±Inf, described with its first bad index (read one tensor at a time).
+    public static func nonFinite(safetensors path: String, config: TransformerConfig, weights: [WeightInfo],
+                                 layerIndex: Int, prefix: String = "") throws -> [String] {
+        let file = try SafeTensorsFile(path: path)
+        let sources = try verify(file, config: config, weights: weights, layerIndex: layerIndex, prefix: prefix)
+        return try sources.compactMap { src in
+            let name = prefix + src.name
+            guard let bad = try file.tensor(name).firstNonFinite() else { return nil }
+            return NonFiniteError(file: path, tensor: name, index: bad.index, value: bad.value).description
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 import Workload
 
 /// A layer's weights by canonical name ("q.weight", "experts.3.down.weight", …), fp32.
@@ -42,7 +43,7 @@ public final class WeightStore: @unchecked Sendable {
 }
 
 /// A weight that is missing or mis-shaped, naming the tensor (as the checkpoint names it) and the expected shape.
-public enum WeightError: Error, CustomStringConvertible, Equatable {
+public enum WeightError: InputError, Equatable {
     case missing(name: String, expected: [Int], source: String)
     case shape(name: String, expected: [Int], actual: [Int], source: String)
 

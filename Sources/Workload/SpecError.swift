@@ -1,7 +1,8 @@
 import Foundation
+import PortbenchSchema
 
 /// A problem with a workload or suite file: names the file, the key path, the line where known, and what was expected.
-public struct SpecError: Error, CustomStringConvertible, Equatable {
+public struct SpecError: InputError, Equatable {
     public let file: String
     public let path: String
     public let line: Int?

@@ -29,7 +29,12 @@ public struct SpecLocator {
 
     /// Every workload file in the workloads folder (not the suites), sorted by name.
     public func allWorkloads() throws -> [WorkloadSpec] {
-        let files = (try? FileManager.default.contentsOfDirectory(at: workloadsDirectory, includingPropertiesForKeys: nil)) ?? []
+        let files: [URL]
+        do {
+            files = try FileManager.default.contentsOfDirectory(at: workloadsDirectory, includingPropertiesForKeys: nil)
+        } catch {
+            throw SpecError(file: workloadsDirectory.path, path: "", message: "cannot list the workloads folder (--workloads): it does not exist or is not readable")
+        }
         return try files.filter { $0.pathExtension == "yaml" }.sorted { $0.path < $1.path }.map(WorkloadSpec.load)
     }
 

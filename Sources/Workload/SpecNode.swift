@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 import Yams
 
 /// A YAML node with its file and key path, so every read can fail with a precise `SpecError`.
@@ -11,6 +12,7 @@ public struct SpecNode {
     public var line: Int? { node.mark?.line }
 
     public static func parse(text: String, file: String) throws -> SpecNode {
+        try YAMLBounds.check(text, file: file)
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -47,6 +49,10 @@ public struct SpecNode {
         var out: [String: SpecNode] = [:]
         for (keyNode, value) in map {
             guard let key = keyNode.string else { throw fail("keys must be strings") }
+            guard out[key] == nil else {
+                throw SpecError(file: file, path: path.isEmpty ? key : "\(path).\(key)", line: keyNode.mark?.line,
+                                message: "duplicate key '\(key)'")
+            }
             guard allowed.contains(key) else {
                 throw SpecError(file: file, path: path.isEmpty ? key : "\(path).\(key)", line: keyNode.mark?.line,
                                 message: "unknown key '\(key)'; expected one of: \(allowed.joined(separator: ", "))")
@@ -59,8 +65,10 @@ public struct SpecNode {
     /// A mapping's entries in file order, whatever their keys (for open-ended tables).
     public func entries() throws -> [(key: String, value: SpecNode)] {
         guard case .mapping(let map) = node else { throw fail("expected a mapping, got \(kindName)") }
+        var seen = Set<String>()
         return try map.map { k, v in
             guard let key = k.string else { throw fail("keys must be strings") }
+            guard seen.insert(key).inserted else { throw child(key, v).fail("duplicate key '\(key)'") }
             return (key, child(key, v))
         }
     }
@@ -89,6 +97,13 @@ public struct SpecNode {
         return s.string
     }
 
+    /// A name that ends up in file names and reports (`Identifier.rule`).
+    public func identifier() throws -> String {
+        let s = try string()
+        guard Identifier.isValid(s) else { throw fail("expected a name of \(Identifier.rule), got '\(s)'") }
+        return s
+    }
+
     public func int() throws -> Int {
         guard case .scalar = node, let v = node.int else { throw fail("expected an integer, got \(kindName)") }
         return v
@@ -97,6 +112,23 @@ public struct SpecNode {
     public func positiveInt() throws -> Int {
         let v = try int()
         guard v > 0 else { throw fail("expected a positive integer, got \(v)") }
+        return v
+    }
+
+    /// An integer within `range` (every number a spec holds has a stated range).
+    public func int(in range: ClosedRange<Int>) throws -> Int {
+        let v = try int()
+        guard range.contains(v) else { throw fail("expected an integer in \(range.lowerBound)...\(range.upperBound), got \(v)") }
+        return v
+    }
+
+    /// A finite number within `range`; `openLower` excludes the lower bound itself (for "> 0").
+    public func double(in range: ClosedRange<Double>, openLower: Bool = false) throws -> Double {
+        let v = try double()
+        let low = openLower ? "(" : "["
+        guard v.isFinite, range.contains(v), !(openLower && v == range.lowerBound) else {
+            throw fail("expected a number in \(low)\(range.lowerBound), \(range.upperBound)], got \(v)")
+        }
         return v
     }
 
@@ -145,7 +177,7 @@ public struct SpecNode {
     private static func problem(of error: YamlError) -> String {
         switch error {
         case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
-        case .duplicatedKeysInMapping(let dups, _): return "duplicated keys: \(dups.joined(separator: ", "))"
+        case .duplicatedKeysInMapping(let dups, _): return "duplicate key " + dups.map { "'\($0)'" }.joined(separator: ", ")
         default: return "\(error)"
         }
     }

@@ -64,7 +64,7 @@ public struct Suite: Equatable, Sendable {
         }
         let known = Set(entries.flatMap { $0.scenarios.map(\.name) })
         if let missing = names.first(where: { !known.contains($0) }) {
-            throw SpecError(file: file ?? name, path: "scenarios", message: "no scenario '\(missing)'; known: \(known.sorted().joined(separator: ", "))")
+            throw SpecError(file: file ?? entries.first?.workload.file ?? name, path: "--scenario", message: "no scenario '\(missing)'; known: \(known.sorted().joined(separator: ", "))")
         }
         s.goals = goals.filter { names.contains($0.scenario) }
         return s
@@ -79,21 +79,21 @@ public struct Suite: Equatable, Sendable {
     public static func load(url: URL) throws -> Suite {
         let root = try SpecNode.load(url: url)
         let m = try root.mapping(allowed: ["name", "description", "repetitions", "warmup", "entries"])
-        let name = try root.required(m, "name").string()
+        let name = try root.required(m, "name").identifier()
         let description = try m["description"]?.string() ?? ""
-        let reps = try m["repetitions"]?.positiveInt()
-        let warmup = try m["warmup"].map { n -> Int in
-            let v = try n.int()
-            guard v >= 0 else { throw n.fail("expected a non-negative integer, got \(v)") }
-            return v
-        }
+        let reps = try m["repetitions"]?.int(in: SpecLimits.repetitions)
+        let warmup = try m["warmup"]?.int(in: SpecLimits.warmup)
         let base = url.deletingLastPathComponent()
         var entries: [SuiteEntry] = []
         var goals: [SpeedGoal] = []
         let items = try root.required(m, "entries").sequence()
         guard !items.isEmpty else { throw m["entries"]!.fail("expected at least one entry") }
+        var seen = Set<String>()
         for item in items {
-            let (entry, entryGoals) = try parseEntry(item, base: base)
+            let (entry, entryGoals) = try parseEntry(item, base: base, suiteFile: url)
+            for s in entry.scenarios where !seen.insert("\(entry.workload.name)/\(s.name)").inserted {
+                throw item.fail("\(entry.workload.name)/\(s.name) is already in this suite; each case runs once")
+            }
             entries.append(entry)
             goals += entryGoals
         }
@@ -101,11 +101,21 @@ public struct Suite: Equatable, Sendable {
                      entries: entries, goals: goals, file: url.path)
     }
 
-    static func parseEntry(_ node: SpecNode, base: URL) throws -> (SuiteEntry, [SpeedGoal]) {
+    static func parseEntry(_ node: SpecNode, base: URL, suiteFile: URL) throws -> (SuiteEntry, [SpeedGoal]) {
         let m = try node.mapping(allowed: ["workload", "scenarios", "goals"])
         let path = try node.required(m, "workload").string()
         let url = URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL
-        let spec = try WorkloadSpec.load(url: url)
+        guard url.resolvingSymlinksInPath() != suiteFile.standardizedFileURL.resolvingSymlinksInPath() else {
+            throw m["workload"]!.fail("names this suite itself; expected a workload file")
+        }
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw m["workload"]!.fail("no workload file at \(url.path)")
+        }
+        let root = try SpecNode.load(url: url)
+        if case .mapping(let map) = root.node, map.keys.contains(where: { $0.string == "entries" }) {
+            throw m["workload"]!.fail("\(url.path) is a suite; a suite entry names a workload file")
+        }
+        let spec = try WorkloadSpec.parse(root)
         var scenarios = spec.scenarios
         if let list = m["scenarios"] {
             scenarios = try list.sequence().map { item in
@@ -128,8 +138,7 @@ public struct Suite: Equatable, Sendable {
             guard given.count == 1, let bound = given.first else {
                 throw g.fail("expected exactly one of \(keys.joined(separator: ", "))")
             }
-            let fraction = try gm[bound.key]!.positiveDouble()
-            guard fraction <= 1 else { throw gm[bound.key]!.fail("expected a fraction in (0, 1], got \(fraction)") }
+            let fraction = try gm[bound.key]!.double(in: 0...1, openLower: true)
             return SpeedGoal(workload: spec.name, scenario: scenario, bound: bound, minFraction: fraction)
         } ?? []
         return (SuiteEntry(workload: spec, scenarios: scenarios), goals)

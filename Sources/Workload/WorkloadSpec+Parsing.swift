@@ -17,10 +17,7 @@ extension WorkloadSpec {
 
     static func parse(_ root: SpecNode) throws -> WorkloadSpec {
         let map = try root.mapping(allowed: topKeys)
-        let name = try root.required(map, "name").string()
-        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
-            throw map["name"]!.fail("expected a name of letters, digits, '-', '_' or '.', got '\(name)'")
-        }
+        let name = try root.required(map, "name").identifier()
         let description = try map["description"]?.string() ?? ""
         let sources = try map["sources"]?.sequence().map { try $0.string() } ?? []
         let layerNode = try root.required(map, "layer")
@@ -39,22 +36,22 @@ extension WorkloadSpec {
     static func parseLayer(_ node: SpecNode) throws -> TransformerConfig {
         let m = try node.mapping(allowed: layerKeys)
         let kind = try node.required(m, "kind").choice(LayerKind.self)
-        let hidden = try node.required(m, "hidden").positiveInt()
-        let heads = try node.required(m, "heads").positiveInt()
-        let kvHeads = try m["kv_heads"]?.positiveInt() ?? heads
+        let hidden = try node.required(m, "hidden").int(in: SpecLimits.hidden)
+        let heads = try node.required(m, "heads").int(in: SpecLimits.heads)
+        let kvHeads = try m["kv_heads"]?.int(in: SpecLimits.heads) ?? heads
         guard heads % kvHeads == 0 else {
             throw m["kv_heads"]!.fail("heads (\(heads)) must be divisible by kv_heads (\(kvHeads))")
         }
         let headDim: Int
         if let given = m["head_dim"] {
-            headDim = try given.positiveInt()
+            headDim = try given.int(in: SpecLimits.headDim)
         } else {
             guard hidden % heads == 0 else {
                 throw m["heads"]!.fail("hidden (\(hidden)) must be divisible by heads (\(heads)) when head_dim is not given")
             }
             headDim = hidden / heads
         }
-        let ffn = try node.required(m, "ffn").positiveInt()
+        let ffn = try node.required(m, "ffn").int(in: SpecLimits.ffn)
         let activation = try node.required(m, "activation").choice(ActivationKind.self)
         let (norm, eps) = try parseNorm(node.required(m, "norm"))
         let normPosition = try node.required(m, "norm_position").choice(NormPosition.self)
@@ -65,8 +62,8 @@ extension WorkloadSpec {
         }
         var experts = 0, topK = 0
         if kind == .moeDecoder {
-            experts = try node.required(m, "experts").positiveInt()
-            topK = try node.required(m, "top_k").positiveInt()
+            experts = try node.required(m, "experts").int(in: SpecLimits.experts)
+            topK = try node.required(m, "top_k").int(in: SpecLimits.experts.lowerBound - 1...SpecLimits.experts.upperBound)
             guard experts >= 2 else { throw m["experts"]!.fail("a moe-decoder needs at least 2 experts, got \(experts)") }
             guard topK <= experts else { throw m["top_k"]!.fail("top_k (\(topK)) must not exceed experts (\(experts))") }
             guard activation == .swiglu else {
@@ -95,7 +92,7 @@ extension WorkloadSpec {
     static func parseNorm(_ node: SpecNode) throws -> (NormKind, Double) {
         let m = try node.mapping(allowed: ["type", "eps"])
         let kind = try node.required(m, "type").choice(NormKind.self)
-        let eps = try node.required(m, "eps").positiveDouble()
+        let eps = try node.required(m, "eps").double(in: SpecLimits.eps, openLower: true)
         return (kind, eps)
     }
 
@@ -110,16 +107,16 @@ extension WorkloadSpec {
         let m = try node.mapping(allowed: ["type", "theta", "scaling"])
         let type = try node.required(m, "type").string()
         guard type == "rope" else { throw m["type"]!.fail("expected 'rope', got '\(type)'") }
-        let theta = try node.required(m, "theta").positiveDouble()
+        let theta = try node.required(m, "theta").double(in: SpecLimits.positive, openLower: true)
         var scaling: RopeScaling?
         if let s = m["scaling"] {
             let sm = try s.mapping(allowed: ["type", "factor", "low_freq_factor", "high_freq_factor", "original_max_position"])
             let stype = try s.required(sm, "type").string()
             guard stype == "llama3" else { throw sm["type"]!.fail("expected 'llama3', got '\(stype)'") }
-            scaling = RopeScaling(factor: try s.required(sm, "factor").positiveDouble(),
-                                  lowFreqFactor: try s.required(sm, "low_freq_factor").positiveDouble(),
-                                  highFreqFactor: try s.required(sm, "high_freq_factor").positiveDouble(),
-                                  originalMaxPosition: try s.required(sm, "original_max_position").positiveInt())
+            scaling = RopeScaling(factor: try s.required(sm, "factor").double(in: SpecLimits.positive, openLower: true),
+                                  lowFreqFactor: try s.required(sm, "low_freq_factor").double(in: SpecLimits.positive, openLower: true),
+                                  highFreqFactor: try s.required(sm, "high_freq_factor").double(in: SpecLimits.positive, openLower: true),
+                                  originalMaxPosition: try s.required(sm, "original_max_position").int(in: SpecLimits.tokens))
             guard scaling!.highFreqFactor > scaling!.lowFreqFactor else {
                 throw sm["high_freq_factor"]!.fail("high_freq_factor must be greater than low_freq_factor")
             }
@@ -140,21 +137,21 @@ extension WorkloadSpec {
 
     static func parseScenario(_ node: SpecNode, config: TransformerConfig) throws -> Scenario {
         let m = try node.mapping(allowed: ["name", "phase", "batch", "seq", "context", "lengths"])
-        let name = try node.required(m, "name").string()
+        let name = try node.required(m, "name").identifier()
         let phase = try node.required(m, "phase").choice(Phase.self)
-        let batch = try node.required(m, "batch").positiveInt()
+        let batch = try node.required(m, "batch").int(in: SpecLimits.batch)
         let lengths = try m["lengths"].map(parseLengths) ?? []
         switch phase {
         case .prefill:
             if let c = m["context"] { throw c.fail("'context' belongs to decode scenarios; prefill takes 'seq'") }
-            let seq = try node.required(m, "seq").positiveInt()
+            let seq = try node.required(m, "seq").int(in: SpecLimits.tokens)
             return Scenario(name: name, phase: .prefill, batch: batch, seq: seq, context: 0, lengths: lengths)
         case .decode:
             if let s = m["seq"] { throw s.fail("'seq' belongs to prefill scenarios; decode takes 'context'") }
             guard config.kind.isCausal else {
                 throw m["phase"]!.fail("an encoder layer has no decode phase; expected prefill")
             }
-            let context = try node.required(m, "context").positiveInt()
+            let context = try node.required(m, "context").int(in: SpecLimits.tokens)
             return Scenario(name: name, phase: .decode, batch: batch, seq: 1, context: context, lengths: lengths)
         }
     }
@@ -164,8 +161,8 @@ extension WorkloadSpec {
         guard !items.isEmpty else { throw node.fail("expected at least one {length, weight} entry") }
         return try items.map { item in
             let m = try item.mapping(allowed: ["length", "weight"])
-            return WeightedLength(length: try item.required(m, "length").positiveInt(),
-                                  weight: try item.required(m, "weight").positiveDouble())
+            return WeightedLength(length: try item.required(m, "length").int(in: SpecLimits.tokens),
+                                  weight: try item.required(m, "weight").double(in: SpecLimits.positive, openLower: true))
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Measurement
+import PortbenchSchema
 import Reference
 import DeviceModels
 import Workload
@@ -16,6 +17,11 @@ struct SpecOptions: ParsableArguments {
     var locator: SpecLocator {
         let dir = workloads ?? ProcessInfo.processInfo.environment["PORTBENCH_WORKLOADS"] ?? "Workloads"
         return SpecLocator(workloadsDirectory: URL(fileURLWithPath: dir))
+    }
+
+    /// The spec files a suite was read from (outputs must never overwrite them).
+    static func files(of suite: Suite) -> [String] {
+        [suite.file].compactMap { $0 } + suite.entries.compactMap(\.workload.file)
     }
 
     func catalog() throws -> DeviceCatalog {
@@ -38,28 +44,28 @@ func note(_ text: String) {
     FileHandle.standardError.write((text + "\n").data(using: .utf8)!)
 }
 
-/// Runs a command body, turning input errors into exit code 2 and other failures into 1, with one clear line.
+/// Runs a command body, turning input and usage errors into `ExitStatus.badInput` and other failures into
+/// `ExitStatus.failure`, with one clear line on stderr.
 func guarded(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let e as ExitCode {
         throw e
-    } catch let e as SpecError {
+    } catch let e as InputError {
         note("error: \(e)")
-        throw ExitCode(2)
-    } catch let e as WeightError {
-        note("error: \(e)")
-        throw ExitCode(2)
-    } catch let e as SafeTensorsError {
-        note("error: \(e)")
-        throw ExitCode(2)
-    } catch let e as NPYError {
-        note("error: \(e)")
-        throw ExitCode(2)
+        throw ExitCode(ExitStatus.badInput.rawValue)
+    } catch let e as ValidationError {
+        note("error: \(e.message)")
+        throw ExitCode(ExitStatus.badInput.rawValue)
     } catch {
         note("error: \(error)")
-        throw ExitCode(1)
+        throw ExitCode(ExitStatus.failure.rawValue)
     }
+}
+
+/// Checks where a command will write before it does any work (see `OutputFile`).
+func output(_ path: String?, role: String = "--out", inputs: [String]) throws -> OutputFile? {
+    try path.map { try OutputFile.check($0, role: role, inputs: inputs) }
 }
 
 /// Fixed-width text tables for the terminal.

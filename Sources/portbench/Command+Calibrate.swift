@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Measurement
+import PortbenchSchema
 import Workload
 
 struct Calibrate: ParsableCommand {
@@ -13,8 +14,11 @@ struct Calibrate: ParsableCommand {
 
     func run() throws {
         try guarded {
-            guard repetitions >= 1 else { throw ValidationError("--repetitions must be at least 1") }
+            guard SpecLimits.repetitions.contains(repetitions) else {
+                throw ValidationError("--repetitions: expected \(SpecLimits.repetitions.lowerBound)...\(SpecLimits.repetitions.upperBound), got \(repetitions)")
+            }
             let suite = try specs.locator.suite(for: names)
+            let outFile = try output(out, inputs: SpecOptions.files(of: suite))
             let runner = SuiteRunner(suite: suite, options: RunOptions(policy: RepetitionPolicy(repetitions: repetitions)))
             let cal = Calibration.measure(shapes: runner.graphs.flatMap(\.graph.gemmShapes), repetitions: repetitions) { note("  measuring \($0)") }
             let machine = MachineFingerprint.current()
@@ -24,9 +28,9 @@ struct Calibrate: ParsableCommand {
             var t = TextTable(header: ["sgemm shape (m×n×k)", "calls", "median ms", "GFLOP/s"])
             for r in cal.gemm { t.rows.append([r.shape.label, "\(r.shape.count)", fmt(r.seconds * 1e3, 3), fmt(r.gflops, 1)]) }
             print(t.render())
-            if let out {
-                try CalibrationFile(machine: machine, calibration: cal).write(URL(fileURLWithPath: out))
-                note("wrote \(out)")
+            if let outFile {
+                try CalibrationFile(machine: machine, calibration: cal).write(outFile)
+                note("wrote \(outFile.path)")
             }
         }
     }

@@ -33,8 +33,8 @@ struct Devices: ParsableCommand {
             for (style, p) in catalog.styles.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                 print("\nstyle \(style.rawValue) parameters (Devices/styles.yaml)")
                 let byId = Dictionary(uniqueKeysWithValues: p.citations.map { ($0.id, $0) })
-                for (k, v) in p.values.sorted(by: { $0.key < $1.key }) {
-                    print("  \(k) = \(v.value)   [\(v.source)] \(byId[v.source]!.note)")
+                for (k, v) in p.values.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                    print("  \(k.rawValue) = \(v.value)   [\(v.source)] \(byId[v.source]!.note)")
                 }
             }
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import DeviceModels
 import Foundation
 import Measurement
+import PortbenchSchema
 import Workload
 
 struct Migrate: ParsableCommand {
@@ -32,15 +33,16 @@ struct Migrate: ParsableCommand {
             }
             let catalog = try specs.catalog()
             let w = try specs.workload(workload)
-            if isMeasured { return try runMeasured(w, catalog: catalog) }
+            let outFile = try output(out, inputs: [w.file].compactMap { $0 } + catalog.devices.map(\.file))
+            if isMeasured { return try runMeasured(w, catalog: catalog, out: outFile) }
             let (a, b) = (try catalog.device(from), try catalog.device(to))
             if !noNumerics { note("emulating \(w.name) numerics on the CPU for each side (--no-numerics skips this)") }
             let report = try MigrationReport.make(workload: w, from: a, to: b, catalog: catalog, options: try model.options(),
                                                   numerics: !noNumerics, seed: seed)
             let doc = ResultDocument.modelled([report], seed: seed)
-            if let out {
-                try doc.write(to: URL(fileURLWithPath: out))
-                note("wrote \(out)")
+            if let outFile {
+                try doc.write(to: outFile)
+                note("wrote \(outFile.path)")
             }
             switch format {
             case "json": print(String(decoding: try ResultDocument.encoder().encode(doc), as: UTF8.self))
@@ -50,8 +52,10 @@ struct Migrate: ParsableCommand {
         }
     }
 
-    func runMeasured(_ w: WorkloadSpec, catalog: DeviceCatalog) throws {
-        guard repetitions >= 1 else { throw ValidationError("--repetitions must be at least 1") }
+    func runMeasured(_ w: WorkloadSpec, catalog: DeviceCatalog, out outFile: OutputFile?) throws {
+        guard SpecLimits.repetitions.contains(repetitions) else {
+            throw ValidationError("--repetitions: expected \(SpecLimits.repetitions.lowerBound)...\(SpecLimits.repetitions.upperBound), got \(repetitions)")
+        }
         let policy = RepetitionPolicy(warmup: 1, repetitions: repetitions)
         let xla = try XLAWiring.shapes(plugin: pjrtPlugin, precision: xlaPrecision, seed: seed, policy: policy)
         let device = try catalog.device(modelDevice)
@@ -59,9 +63,9 @@ struct Migrate: ParsableCommand {
                                              modelOptions: try model.options())
         let results = try runner.run(w) { note("  \($0)") }
         let doc = ResultDocument.modelled([], seed: seed, measured: results)
-        if let out {
-            try doc.write(to: URL(fileURLWithPath: out))
-            note("wrote \(out)")
+        if let outFile {
+            try doc.write(to: outFile)
+            note("wrote \(outFile.path)")
         }
         switch format {
         case "json": print(String(decoding: try ResultDocument.encoder().encode(doc), as: UTF8.self))

@@ -1,12 +1,25 @@
 import ArgumentParser
 import Foundation
+import PortbenchSchema
 
 @main
 struct PortBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portbench",
         abstract: "Framework-portability benchmark harness for transformer layers.",
-        discussion: "Exit codes: 0 success, 1 failure while running, 2 bad input (spec, weights, arguments), 3 a speed goal missed under --enforce-goals.",
+        discussion: "Exit codes: \(ExitStatus.table).",
         subcommands: [List.self, Validate.self, Run.self, Calibrate.self, Devices.self, Plan.self, Predict.self, Migrate.self, ValidateModels.self, XLAWorkerCommand.self],
         defaultSubcommand: Run.self)
+
+    /// As ArgumentParser's own entry point, except that argument errors exit with `ExitStatus.badInput` (2), not 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(ExitStatus.badInput.rawValue)
+        }
+    }
 }

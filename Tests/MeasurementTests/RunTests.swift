@@ -1,5 +1,6 @@
 import Foundation
 @testable import Measurement
+import PortbenchSchema
 import Reference
 @testable import Workload
 import XCTest
@@ -25,7 +26,7 @@ final class RunTests: XCTestCase {
 
     func testSmokeSuiteProducesCompleteDocument() throws {
         let suite = try locator.suite(for: ["smoke"])
-        var options = RunOptions(policy: RepetitionPolicy(warmup: 1, repetitions: 3), perOp: true, dumpOutputs: dir.appendingPathComponent("dump"))
+        var options = RunOptions(policy: RepetitionPolicy(warmup: 1, repetitions: 3), perOp: true, dumpOutputs: try OutputFolder.check(dir.appendingPathComponent("dump").path, role: "test"))
         options.remeasureBandwidth = false
         let runner = SuiteRunner(suite: suite, options: options)
         var events = 0
@@ -44,7 +45,7 @@ final class RunTests: XCTestCase {
         XCTAssertEqual(out.shape, [14, 32])
 
         let url = dir.appendingPathComponent("r/result.json")
-        try doc.write(to: url)
+        try doc.write(to: OutputFile.check(url.path, role: "test"))
         XCTAssertEqual(try ResultDocument.read(from: url), doc)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)
         XCTAssertEqual(leftovers, ["result.json"], "no temporary file is left behind")

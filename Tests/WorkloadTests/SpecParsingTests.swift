@@ -116,10 +116,10 @@ final class SpecParsingTests: XCTestCase {
     }
 
     func testNonPositiveSizes() {
-        assertError(mutate("ffn:", "ffn: 0"), path: "layer.ffn", line: 7, contains: "expected a positive integer, got 0")
-        assertError(mutate("hidden:", "hidden: -64"), path: "layer.hidden", line: 4, contains: "expected a positive integer, got -64")
-        assertError(mutate("norm:", "norm: {type: rmsnorm, eps: 0}"), path: "layer.norm.eps", line: 9, contains: "expected a positive number")
-        assertError(mutate("- {name: p", "- {name: p, phase: prefill, batch: 1, seq: 0}"), path: "scenarios[0].seq", line: 14, contains: "positive")
+        assertError(mutate("ffn:", "ffn: 0"), path: "layer.ffn", line: 7, contains: "expected an integer in 1...1048576, got 0")
+        assertError(mutate("hidden:", "hidden: -64"), path: "layer.hidden", line: 4, contains: "expected an integer in 1...65536, got -64")
+        assertError(mutate("norm:", "norm: {type: rmsnorm, eps: 0}"), path: "layer.norm.eps", line: 9, contains: "expected a number in (0.0, 1.0], got 0.0")
+        assertError(mutate("- {name: p", "- {name: p, phase: prefill, batch: 1, seq: 0}"), path: "scenarios[0].seq", line: 14, contains: "expected an integer in 1...4194304, got 0")
     }
 
     func testPhaseAndKindRules() {
@@ -135,7 +135,7 @@ final class SpecParsingTests: XCTestCase {
         let ok = mutate("- {name: p", "- {name: p, phase: prefill, batch: 1, seq: 8, lengths: [{length: 4, weight: 1}, {length: 8, weight: 3}]}")
         XCTAssertEqual(try parse(ok).scenarios[0].lengths, [WeightedLength(length: 4, weight: 1), WeightedLength(length: 8, weight: 3)])
         let bad = mutate("- {name: p", "- {name: p, phase: prefill, batch: 1, seq: 8, lengths: [{length: 4, weight: -1}]}")
-        assertError(bad, path: "scenarios[0].lengths[0].weight", line: 14, contains: "positive number")
+        assertError(bad, path: "scenarios[0].lengths[0].weight", line: 14, contains: "expected a number in (0.0")
     }
 
     func testMalformedYAMLAndUnreadableFile() {
