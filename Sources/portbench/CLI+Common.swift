@@ -56,6 +56,9 @@ func guarded(_ body: () throws -> Void) throws {
     } catch let e as NPYError {
         note("error: \(e)")
         throw ExitCode(2)
+    } catch let e as ValidationError {
+        note("error: \(e)")
+        throw ExitCode(2)
     } catch {
         note("error: \(error)")
         throw ExitCode(1)
