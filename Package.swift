@@ -1,11 +1,8 @@
 // swift-tools-version:6.0
-import Foundation
 import PackageDescription
 
-// The XLA backend is built only when ci/install-pjrt.sh has fetched the PJRT C API header (and plugin).
-let hasPJRT = FileManager.default.fileExists(atPath: Context.packageDirectory + "/.cache/pjrt/include/pjrt_c_api.h")
-
-// One target per box of DESIGN.md; a module imports only the boxes above it.
+// One target per box of DESIGN.md; a module imports only the boxes above it. The manifest reads nothing but
+// itself: the XLA backend is always built, and its PJRT plugin is found at run time (ci/install-pjrt.sh).
 let package = Package(
     name: "portbench",
     platforms: [.macOS(.v13)],
@@ -27,10 +24,12 @@ let package = Package(
                 swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(name: "DeviceModels", dependencies: ["PortbenchSchema", "Workload", "Reference"]),
         .target(name: "Measurement", dependencies: ["PortbenchSchema", "Workload", "Reference", "DeviceModels", "COpenBLAS"]),
+        .target(name: "CPJRT", linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "XLABackend", dependencies: ["PortbenchSchema", "Workload", "Reference", "CPJRT"]),
         .executableTarget(name: "portbench", dependencies: [
-            "PortbenchSchema", "Workload", "Reference", "Measurement", "DeviceModels",
+            "PortbenchSchema", "Workload", "Reference", "Measurement", "DeviceModels", "XLABackend",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ] + (hasPJRT ? ["XLABackend"] : []), swiftSettings: hasPJRT ? [.define("PORTBENCH_XLA")] : []),
+        ]),
         .testTarget(name: "WorkloadTests", dependencies: ["Workload"]),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference", "Workload"],
                     exclude: ["Fixtures"]),
@@ -38,14 +37,8 @@ let package = Package(
         .testTarget(name: "CCurlTests", dependencies: ["CCurl"]),
         .testTarget(name: "DeviceModelsTests", dependencies: ["DeviceModels", "Workload", "Reference"]),
         .testTarget(name: "CLITests", dependencies: ["portbench"]),
+        .testTarget(name: "XLABackendTests", dependencies: ["XLABackend", "CPJRT", "Workload", "Reference", "DeviceModels"],
+                    exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v5]
 )
-
-if hasPJRT {
-    package.targets += [
-        .target(name: "CPJRT", linkerSettings: [.linkedLibrary("dl")]),
-        .target(name: "XLABackend", dependencies: ["Workload", "Reference", "CPJRT"]),
-        .testTarget(name: "XLABackendTests", dependencies: ["XLABackend", "Workload", "Reference", "DeviceModels"], exclude: ["Golden"]),
-    ]
-}

@@ -8,7 +8,7 @@ for p in "${PKGS[@]}"; do
 done
 fetch_pjrt() {
   # The XLA backend's plugin (PyPI); the build and tests work without it, so a failure here is only a warning.
-  bash "$(dirname "$0")/install-pjrt.sh" || echo "install-deps: warning: the XLA PJRT plugin could not be fetched; the xla backend is disabled" >&2
+  bash "$(dirname "$0")/install-pjrt.sh" || echo "install-deps: warning: the XLA PJRT plugin could not be fetched; the xla backend stays off until ci/install-pjrt.sh succeeds (no rebuild needed)" >&2
 }
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all system packages present (${PKGS[*]})"

@@ -2,6 +2,9 @@
 #include <dlfcn.h>
 #include <stdio.h>
 
+// pjrt_subset.h declares unused function slots as void *: both must be one pointer wide.
+_Static_assert(sizeof(void *) == sizeof(void (*)(void)), "function and data pointers differ in size");
+
 const PJRT_Api *pb_pjrt_load(const char *path, char *error, size_t error_size) {
     void *handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
     if (!handle) {

@@ -25,6 +25,11 @@ public final class PJRTClient {
         guard let api = pb_pjrt_load(pluginPath, &reason, reason.count) else {
             throw PJRTError(call: "load", message: String(cString: reason))
         }
+        do {
+            try PJRTABI(reportedBy: api).check()
+        } catch let e as PJRTError {
+            throw PJRTError(call: e.call, message: "\(pluginPath): \(e.message)")
+        }
         self.api = api
         self.pluginPath = pluginPath
         var initArgs = PJRT_Plugin_Initialize_Args()

@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 import Reference
 import Workload
 
@@ -17,6 +18,8 @@ public struct XLAWorkerRequest: Codable, Sendable {
     public var inputFile: String?
     /// When set: also compile and time the scenario at each of these lengths (sequence for prefill, context for decode).
     public var lengths: [Int]?
+    /// Run even when a weight or the input holds NaN or ±Inf (as the parent was told with `--allow-nonfinite`).
+    public var allowNonFinite: Bool?
 
     public init(workloadFile: String, scenario: String, precision: String, seed: UInt64, warmup: Int, repetitions: Int,
                 pluginPath: String, weightsFile: String?, layerIndex: Int, weightPrefix: String, inputFile: String?) {
@@ -55,6 +58,15 @@ public struct XLAWorkerResponse: Codable, Sendable {
     public var programFormat: String
     public var shapes: [ShapeTiming]?
     public var error: String?
+    /// Who failed, when `error` is set: the request (bad data) or the PJRT plugin.
+    public var failure: WorkerFailure?
+}
+
+/// Why a worker returned no measurement: the request was rejected (bad data, a spec it cannot read), or the
+/// PJRT plugin reported an error. A plugin that crashes leaves no response at all (see `XLAWorkerProcess`).
+public enum WorkerFailure: String, Codable, Sendable {
+    case rejected
+    case plugin
 }
 
 /// The worker side: runs in a child process (`portbench xla-worker`), so an XLA abort loses one case, not the run.
@@ -64,7 +76,8 @@ public enum XLAWorker {
             return try measure(r)
         } catch {
             return XLAWorkerResponse(platform: "", compileSeconds: 0, samplesNs: [], relativeL2: 0, maxAbsError: 0,
-                                     cosineSimilarity: 0, fusions: 0, programBytes: 0, programFormat: "", shapes: nil, error: "\(error)")
+                                     cosineSimilarity: 0, fusions: 0, programBytes: 0, programFormat: "", shapes: nil, error: "\(error)",
+                                     failure: error is PJRTError ? .plugin : .rejected)
         }
     }
 
@@ -78,10 +91,14 @@ public enum XLAWorker {
         }
         let graph = LayerGraph.lower(spec.config, scenario)
         let weights = try WeightStore.forLayer(graph, safetensors: r.weightsFile, layerIndex: r.layerIndex, prefix: r.weightPrefix,
-                                               seed: r.seed)
+                                               seed: r.seed, allowNonFinite: r.allowNonFinite ?? false)
         let reference = try LayerExecutor(graph: graph, weights: weights)
         reference.fillSeededInputs(seed: r.seed)
-        if let input = r.inputFile { reference.input.copy(from: try NPY.read(path: input)) }
+        if let input = r.inputFile {
+            let t = try NPY.read(path: input)
+            if r.allowNonFinite != true { try t.checkFinite(file: input, tensor: "input") }
+            reference.input.copy(from: t)
+        }
 
         let client = try PJRTClient(pluginPath: r.pluginPath)
         let runner = try XLALayerRunner(client: client, graph: graph, precision: precision, weights: weights) { reference.tensor($0) }
@@ -110,12 +127,16 @@ public enum XLAWorker {
     /// Worker entry: one JSON request on stdin, one JSON response on stdout.
     public static func main() -> Int32 {
         let data = FileHandle.standardInput.readDataToEndOfFile()
-        guard let request = try? JSONDecoder().decode(XLAWorkerRequest.self, from: data) else {
+        guard let request = try? JSONCoding.decoder().decode(XLAWorkerRequest.self, from: data) else {
             FileHandle.standardError.write("xla-worker: expected one JSON request on stdin\n".data(using: .utf8)!)
             return 2
         }
         let response = serve(request)
-        FileHandle.standardOutput.write(try! JSONEncoder().encode(response))
-        return response.error == nil ? 0 : 1
+        guard let encoded = try? JSONCoding.compactEncoder().encode(response) else {
+            FileHandle.standardError.write(Data("xla-worker: the response could not be encoded\n".utf8))
+            return ExitStatus.failure.rawValue
+        }
+        FileHandle.standardOutput.write(encoded)
+        return response.error == nil ? 0 : ExitStatus.failure.rawValue
     }
 }

@@ -162,7 +162,7 @@ final class DeviceModelCLITests: XCTestCase {
     }
 }
 
-/// The XLA backend from the command line (skipped when this build has no PJRT plugin).
+/// The XLA backend from the command line (the tests that run it skip when ci/install-pjrt.sh has not fetched the plugin).
 final class XLACLITests: XCTestCase {
     func requirePlugin() throws {
         let plugin = Binary.root.appendingPathComponent(".cache/pjrt/pjrt_c_api_cpu_plugin.so").path
@@ -196,7 +196,21 @@ final class XLACLITests: XCTestCase {
 
     func testBadBackendIsAnInputError() throws {
         let r = try Binary.run(["run", "tiny-llama", "--backend", "tpu"])
-        XCTAssertNotEqual(r.code, 0)
+        XCTAssertEqual(r.code, 2)
         XCTAssertTrue(r.err.contains("--backend: expected cpu, xla or cpu,xla"), r.err)
+    }
+
+    func testXLAWithoutAPluginIsAnInputErrorNamingThePath() throws {
+        let r = try Binary.run(["run", "tiny-llama", "--backend", "xla", "--pjrt-plugin", "/nonexistent/plugin.so"])
+        XCTAssertEqual(r.code, 2, r.err)
+        XCTAssertTrue(r.err.contains("no PJRT plugin at /nonexistent/plugin.so; run `bash ci/install-pjrt.sh`"), r.err)
+    }
+
+    /// Stops at a missing calibration file, which is read after the backends are chosen (so no timing runs).
+    func testWithoutAPluginTheDefaultRunGoesOnWithTheCPUAndSaysHowToGetXLA() throws {
+        let r = try Binary.run(["run", "tiny-llama", "--pjrt-plugin", "/nonexistent/plugin.so", "--calibration", "/nonexistent/cal.json"])
+        XCTAssertTrue(r.err.contains("xla backend off — no PJRT plugin at /nonexistent/plugin.so; run `bash ci/install-pjrt.sh`"), r.err)
+        XCTAssertFalse(r.err.contains("Package.swift"), r.err)
+        XCTAssertTrue(r.err.contains("error: /nonexistent/cal.json"), "the run went past the backend choice: \(r.err)")
     }
 }

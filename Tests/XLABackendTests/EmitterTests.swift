@@ -6,8 +6,6 @@ import XCTest
 
 /// Every emitted program compiled by the real plugin and compared with the fp32 CPU reference.
 final class EmitterTests: XCTestCase {
-    static let client = try! PJRTClient(pluginPath: Plugin.path)
-
     func workload(_ name: String) throws -> WorkloadSpec {
         try WorkloadSpec.load(url: Plugin.root.appendingPathComponent("Workloads/\(name).yaml"))
     }
@@ -17,7 +15,7 @@ final class EmitterTests: XCTestCase {
         let weights = WeightStore.seeded(for: graph.weights, seed: 5)
         let reference = try LayerExecutor(graph: graph, weights: weights)
         reference.fillSeededInputs(seed: 5)
-        let runner = try XLALayerRunner(client: Self.client, graph: graph, precision: precision, weights: weights) { reference.tensor($0) }
+        let runner = try XLALayerRunner(client: try Plugin.client(), graph: graph, precision: precision, weights: weights) { reference.tensor($0) }
         let got = try runner.output().array
         reference.run()
         let want = reference.output.array
@@ -97,7 +95,7 @@ final class GoldenTests: XCTestCase {
     }
 
     func testEveryTinyLayerCompilesInBF16() throws {
-        let client = EmitterTests.client
+        let client = try Plugin.client()
         for name in ["tiny-llama", "tiny-gpt2", "tiny-bert", "tiny-mixtral"] {
             let w = try WorkloadSpec.load(url: Plugin.root.appendingPathComponent("Workloads/\(name).yaml"))
             for s in w.scenarios {
@@ -118,7 +116,7 @@ final class EmulationAgreementTests: XCTestCase {
         let emulated = try NumericsEmulation.drift(graph: graph, weights: weights, seed: 9, precision: .bf16)
         let reference = try LayerExecutor(graph: graph, weights: weights)
         reference.fillSeededInputs(seed: 9)
-        let xla = try XLALayerRunner(client: EmitterTests.client, graph: graph, precision: .bf16, weights: weights) { reference.tensor($0) }
+        let xla = try XLALayerRunner(client: try Plugin.client(), graph: graph, precision: .bf16, weights: weights) { reference.tensor($0) }
         let got = try xla.output().array
         reference.run()
         let real = NumericDrift(precision: .bf16, reference: reference.output.array, emulated: got)

@@ -6,19 +6,9 @@ import XCTest
 
 /// Crashes stay in the worker; repeated executions do not leak.
 final class IsolationTests: XCTestCase {
-    /// A fake plugin whose GetPjrtApi aborts, built with the system C compiler.
+    /// A fake plugin whose GetPjrtApi aborts.
     func abortingPlugin() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pb-abort-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let c = dir.appendingPathComponent("abort.c"), so = dir.appendingPathComponent("libabort.so")
-        try "#include <stdlib.h>\nvoid *GetPjrtApi(void) { abort(); }\n".write(to: c, atomically: true, encoding: .utf8)
-        let cc = Process()
-        cc.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        cc.arguments = ["cc", "-shared", "-fPIC", "-o", so.path, c.path]
-        try cc.run()
-        cc.waitUntilExit()
-        guard cc.terminationStatus == 0 else { throw XCTSkip("no C compiler to build the aborting plugin") }
-        return so.path
+        try Plugin.fake("abort", source: "#include <stdlib.h>\nvoid *GetPjrtApi(void) { abort(); }\n")
     }
 
     var portbench: URL {
@@ -34,19 +24,38 @@ final class IsolationTests: XCTestCase {
     }
 
     func testAnAbortingPluginFailsOnlyTheWorker() throws {
+        let healthy = try Plugin.required()
         let plugin = try abortingPlugin()
         XCTAssertThrowsError(try XLAWorkerProcess.run(request(plugin: plugin), executable: portbench)) { e in
-            XCTAssertTrue("\(e)".contains("killed by signal 6"), "\(e)")
+            XCTAssertTrue("\(e)".contains("the PJRT plugin crashed: the XLA worker was killed by signal 6"), "\(e)")
         }
         // The same parent then runs a healthy case.
-        let ok = try XLAWorkerProcess.run(request(plugin: Plugin.path), executable: portbench)
+        let ok = try XLAWorkerProcess.run(request(plugin: healthy), executable: portbench)
         XCTAssertEqual(ok.samplesNs.count, 3)
         XCTAssertLessThan(ok.relativeL2, 1e-5)
         XCTAssertGreaterThan(ok.compileSeconds, 0)
     }
 
+    /// NaN in the input is bad data: the worker says so, and does not blame the plugin or crash on encoding.
+    func testNonFiniteInputIsRejectedAsBadData() throws {
+        let healthy = try Plugin.required()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pb-nan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let x = Tensor(shape: [14, 32])
+        x.data[33] = .nan
+        let file = dir.appendingPathComponent("x.npy")
+        try NPY.write(x, to: file)
+        var r = request(plugin: healthy)
+        r.inputFile = file.path
+        XCTAssertThrowsError(try XLAWorkerProcess.run(r, executable: portbench)) { e in
+            XCTAssertTrue("\(e)".contains("rejected the request (bad data, not the plugin)"), "\(e)")
+            XCTAssertTrue("\(e)".contains("tensor 'input' holds nan at index [1, 1]"), "\(e)")
+        }
+    }
+
     func testThousandsOfExecutionsDoNotLeak() throws {
-        let client = try PJRTClient(pluginPath: Plugin.path)
+        let client = try PJRTClient(pluginPath: try Plugin.required())
         let w = try WorkloadSpec.load(url: Plugin.root.appendingPathComponent("Workloads/tiny-llama.yaml"))
         let graph = LayerGraph.lower(w.config, w.scenarios[0])
         let weights = WeightStore.seeded(for: graph.weights, seed: 1)

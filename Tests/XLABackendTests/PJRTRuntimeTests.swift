@@ -3,11 +3,6 @@ import Reference
 @testable import XLABackend
 import XCTest
 
-enum Plugin {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static var path: String { PJRTClient.defaultPluginPath(root: root) }
-}
-
 final class PJRTRuntimeTests: XCTestCase {
     static let program = """
     module @m {
@@ -19,7 +14,7 @@ final class PJRTRuntimeTests: XCTestCase {
     """
 
     func testCompileRunAndReadBack() throws {
-        let client = try PJRTClient(pluginPath: Plugin.path)
+        let client = try PJRTClient(pluginPath: try Plugin.required())
         XCTAssertEqual(client.platform.lowercased(), "cpu")
         let exe = try client.compile(mlir: Self.program)
         XCTAssertEqual(exe.outputs, 1)
@@ -32,7 +27,7 @@ final class PJRTRuntimeTests: XCTestCase {
     }
 
     func testPluginErrorsBecomeSwiftErrors() throws {
-        let client = try PJRTClient(pluginPath: Plugin.path)
+        let client = try PJRTClient(pluginPath: try Plugin.required())
         XCTAssertThrowsError(try client.compile(mlir: "module { this is not mlir }")) { e in
             XCTAssertTrue("\(e)".hasPrefix("PJRT Client_Compile:"), "\(e)")
         }
