@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 import Workload
 
 /// A device style: lowers a layer graph into its plan and predicts its time. Numerics run through `NumericsEmulation`.

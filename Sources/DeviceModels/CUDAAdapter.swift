@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 import Workload
 
 /// CUDA-style GPUs: eager op-by-op kernels, tensor-core GEMMs with tile and wave quantization over the SMs,

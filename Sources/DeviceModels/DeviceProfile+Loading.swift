@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 import Workload
 
 extension DeviceProfile {

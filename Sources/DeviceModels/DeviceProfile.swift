@@ -1,9 +1,5 @@
 import Foundation
-
-/// The three execution styles a device can run in.
-public enum ExecutionStyle: String, CaseIterable, Codable, Sendable {
-    case cuda, xla, lpu
-}
+import PortbenchSchema
 
 /// A published figure with where it comes from.
 public struct Sourced: Codable, Equatable, Sendable {

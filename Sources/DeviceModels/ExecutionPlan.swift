@@ -1,26 +1,6 @@
 import Foundation
+import PortbenchSchema
 import Workload
-
-/// Choices a user makes about how a style runs the layer.
-public struct AdapterOptions: Codable, Equatable, Sendable {
-    public var precision: Precision
-    /// CUDA: FlashAttention-like fused attention (no score matrix in HBM).
-    public var fusedAttention: Bool
-    /// CUDA: CUDA-graph capture (launch overhead amortised).
-    public var graphCapture: Bool
-    /// XLA: bucket sequence lengths to powers of two (fewer compilations, more padding).
-    public var bucketing: Bool
-    /// Chips to use; nil = the smallest count that fits.
-    public var chips: Int?
-
-    public init(precision: Precision = .bf16, fusedAttention: Bool = true, graphCapture: Bool = true, bucketing: Bool = true, chips: Int? = nil) {
-        self.precision = precision
-        self.fusedAttention = fusedAttention
-        self.graphCapture = graphCapture
-        self.bucketing = bucketing
-        self.chips = chips
-    }
-}
 
 /// One unit of the style's plan: a CUDA kernel, an XLA fusion, or an LPU scheduled op, with its modelled time.
 public struct PlannedKernel: Codable, Equatable, Sendable {
@@ -46,7 +26,7 @@ public struct ExecutionPlan: Codable, Equatable, Sendable {
     /// The precision the style actually computes in (may differ from the requested one: see hazards).
     public var precision: Precision
     public var kernels: [PlannedKernel]
-    public var provenance = "modelled"
+    public var provenance: Provenance = .modelled
     /// XLA: fused HBM bytes avoided; 0 elsewhere.
     public var bytesSavedByFusion: Double
     public var paddingWasteFlops: Double

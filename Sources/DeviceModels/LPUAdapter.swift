@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 import Workload
 
 /// LPU-style chips: a static schedule with all weights, KV cache and activations in on-chip SRAM, so the chip

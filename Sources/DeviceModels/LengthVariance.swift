@@ -1,21 +1,6 @@
 import Foundation
+import PortbenchSchema
 import Workload
-
-/// Predicted request-latency distribution of a scenario under its sequence-length distribution. The spread comes
-/// only from the input lengths (padding and bucketing, recompilation on new shapes, tile quantization), never noise.
-public struct LatencyDistribution: Codable, Equatable, Sendable {
-    public var provenance = "modelled"
-    /// Steady-state latency quantiles (every shape already compiled).
-    public var p50, p90, p99, mean, cv: Double
-    /// p99 when first-seen shapes pay their compilation inside the request.
-    public var p99WithCompiles: Double
-    /// Tokens per second at the p50 latency.
-    public var throughputP50: Double
-    /// Distinct compiled shapes and the expected compilations per 1,000 requests (XLA), else 0.
-    public var distinctShapes: Int
-    public var recompilationsPer1000: Double
-    public var compileSecondsPer1000: Double
-}
 
 public enum LengthVariance {
     /// Predicts the distribution for `scenario.lengths` (its own length alone when it has none).

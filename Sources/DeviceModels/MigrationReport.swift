@@ -1,41 +1,9 @@
 import Foundation
+import PortbenchSchema
 import Reference
 import Workload
 
-/// One side of a move (the device and how the workload runs there) for one scenario.
-public struct MigrationSide: Codable, Equatable, Sendable {
-    public var device: String
-    public var style: ExecutionStyle
-    public var precision: Precision
-    public var layer: LayerPrediction
-    public var variance: LatencyDistribution
-    public var numerics: NumericDrift?
-    /// Chips the whole model needs (or the layer, when the workload has no model block).
-    public var chipsNeeded: Int
-    public var paddingWasteFraction: Double
-}
-
-/// The cost of moving one scenario from A to B.
-public struct MigrationRow: Codable, Equatable, Sendable {
-    public var scenario: String
-    public var from: MigrationSide
-    public var to: MigrationSide
-    /// to ÷ from tokens/s (modelled).
-    public var throughputRatio: Double
-    /// to ÷ from latency (modelled).
-    public var latencyRatio: Double
-    public var hazards: [String]
-}
-
-/// `portbench migrate`: every scenario of a workload moved between two devices.
-public struct MigrationReport: Codable, Equatable, Sendable {
-    public var workload: String
-    public var from: String
-    public var to: String
-    public var requestedPrecision: Precision
-    public var provenance = "modelled times; numerics emulated on CPU"
-    public var rows: [MigrationRow]
-
+extension MigrationReport {
     public static func make(workload w: WorkloadSpec, from a: DeviceProfile, to b: DeviceProfile, catalog: DeviceCatalog,
                             options: AdapterOptions, numerics: Bool, seed: UInt64) throws -> MigrationReport {
         let (adapterA, adapterB) = (makeAdapter(for: a, catalog: catalog), makeAdapter(for: b, catalog: catalog))
@@ -61,7 +29,6 @@ public struct MigrationReport: Codable, Equatable, Sendable {
         }
         return MigrationReport(workload: w.name, from: a.name, to: b.name, requestedPrecision: options.precision, rows: rows)
     }
-
     static func side(_ w: WorkloadSpec, _ graph: LayerGraph, _ adapter: Adapter, _ options: AdapterOptions,
                      drift: (Precision) throws -> NumericDrift?) throws -> MigrationSide {
         let plan = adapter.lower(graph, options: options)
@@ -82,7 +49,6 @@ public struct MigrationReport: Codable, Equatable, Sendable {
                              numerics: try drift(plan.precision), chipsNeeded: chips,
                              paddingWasteFraction: plan.paddingWasteFlops / max(graph.totalCost.flops, 1))
     }
-
     /// What a team must change or watch when moving: kernels without an equivalent, dynamic shapes, precision, fit.
     static func hazards(_ w: WorkloadSpec, _ s: Scenario, from a: (Adapter, MigrationSide), to b: (Adapter, MigrationSide),
                         options: AdapterOptions) -> [String] {

@@ -1,27 +1,7 @@
 import Foundation
+import PortbenchSchema
 import Reference
 import Workload
-
-/// How far a style's precision moves a layer's output from the fp32 reference, run on the CPU: weights and GEMM
-/// operands rounded to the style's format (round to nearest even; fp8 with a per-tensor scale), products
-/// accumulated in fp32 by OpenBLAS as tensor cores and MXUs accumulate, activations stored in the style's
-/// storage format between ops.
-public struct NumericDrift: Codable, Equatable, Sendable {
-    public var precision: Precision
-    /// Computed, not modelled: the emulation runs the real kernels on this machine.
-    public var provenance = "emulated on CPU"
-    public var relativeL2: Double
-    public var maxAbsError: Double
-    public var cosineSimilarity: Double
-
-    public init(precision: Precision, reference: [Float], emulated: [Float]) {
-        self.precision = precision
-        let c = OutputComparison(reference: reference, candidate: emulated)
-        relativeL2 = c.relativeL2
-        maxAbsError = c.maxAbsError
-        cosineSimilarity = c.cosineSimilarity
-    }
-}
 
 public enum NumericsEmulation {
     /// Runs the graph in fp32 and in `precision` on the same seeded weights and inputs and measures the drift.
@@ -47,5 +27,13 @@ public enum NumericsEmulation {
         emulated.outputTransform = { p, n in precision.storage.round(p, count: n) }
         emulated.run()
         return NumericDrift(precision: precision, reference: want, emulated: emulated.output.array)
+    }
+}
+
+extension NumericDrift {
+    /// The drift of `emulated` from `reference`.
+    public init(precision: Precision, reference: [Float], emulated: [Float]) {
+        let c = OutputComparison(reference: reference, candidate: emulated)
+        self.init(precision: precision, relativeL2: c.relativeL2, maxAbsError: c.maxAbsError, cosineSimilarity: c.cosineSimilarity)
     }
 }

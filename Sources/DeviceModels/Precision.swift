@@ -1,48 +1,7 @@
 import Foundation
+import PortbenchSchema
 
-/// Number formats the device styles compute in; `round` gives the nearest representable value (as Float).
-public enum Precision: String, CaseIterable, Codable, Sendable {
-    case fp32, tf32, bf16, fp16
-    case fp8e4m3 = "fp8-e4m3"
-    case fp8e5m2 = "fp8-e5m2"
-
-    /// Bytes a value of this format occupies in memory (tf32 is stored as fp32).
-    public var bytes: Double {
-        switch self {
-        case .fp32, .tf32: return 4
-        case .bf16, .fp16: return 2
-        case .fp8e4m3, .fp8e5m2: return 1
-        }
-    }
-
-    /// The key of the profile's peak-rate table this format runs at.
-    public var peakKey: String {
-        switch self {
-        case .fp32: return "fp32"
-        case .tf32: return "tf32"
-        case .bf16: return "bf16"
-        case .fp16: return "fp16"
-        case .fp8e4m3, .fp8e5m2: return "fp8"
-        }
-    }
-
-    /// Where activations are kept between ops when GEMM operands use this format (fp8 models keep bf16 activations).
-    public var storage: Precision {
-        switch self {
-        case .fp8e4m3, .fp8e5m2: return .bf16
-        case .tf32: return .fp32
-        default: return self
-        }
-    }
-
-    /// How the KV cache is stored: fp8 deployments keep it in fp8 (TensorRT-LLM's FP8 KV cache); otherwise as activations.
-    public var kvCache: Precision {
-        switch self {
-        case .fp8e4m3, .fp8e5m2: return self
-        default: return storage
-        }
-    }
-
+extension Precision {
     /// Round to nearest, ties to even; NaN stays NaN; fp8 saturates to its largest finite value (as `cvt.satfinite`).
     @inline(__always)
     public func round(_ x: Float) -> Float {
@@ -55,22 +14,11 @@ public enum Precision: String, CaseIterable, Codable, Sendable {
         case .fp8e5m2: return Self.minifloat(x, mantissaBits: 2, bias: 15, maxFinite: 57344)
         }
     }
-
     /// Rounds a buffer in place.
     public func round(_ p: UnsafeMutablePointer<Float>, count: Int) {
         if self == .fp32 { return }
         for i in 0..<count { p[i] = round(p[i]) }
     }
-
-    /// Largest finite value of the format (fp8 only needs it, for scaling).
-    public var maxFinite: Float? {
-        switch self {
-        case .fp8e4m3: return 448
-        case .fp8e5m2: return 57344
-        default: return nil
-        }
-    }
-
     /// Rounds a tensor as deployments quantize it: fp8 with one per-tensor scale mapping the tensor's largest
     /// magnitude to the format's largest finite value (Transformer Engine's current scaling); others directly.
     public func quantize(_ p: UnsafeMutablePointer<Float>, count: Int) {
@@ -81,7 +29,6 @@ public enum Precision: String, CaseIterable, Codable, Sendable {
         let scale = amax / maxFinite
         for i in 0..<count { p[i] = round(p[i] / scale) * scale }
     }
-
     /// fp32 with the low `droppedBits` mantissa bits rounded away (bf16: 16, tf32: 13), RNE on the bit pattern.
     @inline(__always)
     static func truncateMantissa(_ x: Float, droppedBits: UInt32) -> Float {
@@ -92,7 +39,6 @@ public enum Precision: String, CaseIterable, Codable, Sendable {
         let rounded = (bits &+ half &+ lsb) & ~((UInt32(1) << droppedBits) - 1)
         return Float(bitPattern: rounded)
     }
-
     /// A small float format with IEEE-style subnormals and no infinities used (values saturate at `maxFinite`).
     @inline(__always)
     static func minifloat(_ x: Float, mantissaBits: Int, bias: Int, maxFinite: Double) -> Float {

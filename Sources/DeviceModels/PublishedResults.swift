@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 import Workload
 
 /// The metrics a published serving result can state.

@@ -1,34 +1,6 @@
 import Foundation
+import PortbenchSchema
 import Workload
-
-/// Modelled whole-model serving: chips needed, time to first token, time per output token, throughput,
-/// energy and cost. Every figure here is a prediction.
-public struct ServePrediction: Codable, Equatable, Sendable {
-    public var workload: String
-    public var scenario: String
-    public var device: String
-    public var style: ExecutionStyle
-    public var precision: Precision
-    public var provenance = "modelled"
-    public var chips: Int
-    public var tensorParallel: Int
-    public var pipelineStages: Int
-    public var memoryNeededGB: Double
-    public var fits: Bool
-    public var ttftSeconds: Double
-    public var tpotSeconds: Double
-    public var totalSeconds: Double
-    public var outputTokensPerSecond: Double
-    public var outputTokensPerSecondPerChip: Double
-    public var modelFlopsUtilization: Double
-    public var joulesPerToken: Double
-    public var dollarsPerMillionTokens: Double?
-    public var compileSeconds: Double
-    /// Time to first token over the scenario's input-length distribution (XLA pads to buckets), when it has one.
-    public var ttftP50Seconds: Double?
-    public var ttftP99Seconds: Double?
-    public var hazards: [String]
-}
 
 /// Predicts a `ServeScenario` for one device by lowering per-layer prefill and decode graphs through the adapter.
 public struct ServePredictor {

@@ -1,3 +1,4 @@
+import PortbenchSchema
 /// Every modelling parameter `Devices/styles.yaml` may set: its YAML key, its range, and the styles that need it.
 /// Adapters read parameters by this enum, never by string.
 public enum StyleParameter: String, CaseIterable, Codable, CodingKeyRepresentable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 import Workload
 
 /// TPU/XLA-style chips: the whole layer compiled as one program; elementwise ops fused into their producers;

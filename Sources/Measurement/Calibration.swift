@@ -1,26 +1,9 @@
 import Foundation
+import PortbenchSchema
 import Reference
 import Workload
 
-/// This machine's measured ceilings under its current OpenBLAS settings: sgemm rate per GEMM shape and
-/// memory read bandwidth. Every measured number is shown as a fraction of these. A ceiling is the best
-/// repetition (the most the machine showed), so noise on a shared host cannot make a fraction look better.
-public struct Calibration: Codable, Equatable, Sendable {
-    public struct GemmRate: Codable, Equatable, Sendable {
-        public var shape: GemmShape
-        /// Fastest time of `shape.count` back-to-back calls (one op's worth), seconds.
-        public var seconds: Double
-        public var gflops: Double
-    }
-
-    public var gemm: [GemmRate]
-    /// Best read bandwidth over a buffer far larger than the caches, GB/s (10⁹ bytes).
-    public var memoryReadGigabytesPerSecond: Double
-    /// Median of the same repetitions, for judging how steady the host is.
-    public var memoryReadMedianGigabytesPerSecond: Double
-    public var memoryBufferBytes: Int
-    public var repetitions: Int
-
+extension Calibration {
     /// The same ceilings with the memory bandwidth re-measured now (for a memory-bound case, so the bound and the
     /// case see the same host conditions; shared hosts drift by tens of percent over minutes).
     public func remeasuringBandwidth(bytes: Int = 512 << 20, repetitions: Int = 7) -> Calibration {
@@ -31,11 +14,6 @@ public struct Calibration: Codable, Equatable, Sendable {
         c.memoryBufferBytes = bytes
         return c
     }
-
-    public func rate(for shape: GemmShape) -> GemmRate? {
-        gemm.first { $0.shape.key == shape.key }
-    }
-
     /// Measures every shape not already known and the memory bandwidth (unless already measured).
     public static func measure(shapes: [GemmShape], repetitions: Int = 5, reuse: Calibration? = nil,
                                progress: ((String) -> Void)? = nil) -> Calibration {
@@ -54,7 +32,6 @@ public struct Calibration: Codable, Equatable, Sendable {
         return Calibration(gemm: rates, memoryReadGigabytesPerSecond: bw.best, memoryReadMedianGigabytesPerSecond: bw.median,
                            memoryBufferBytes: bytes, repetitions: repetitions)
     }
-
     /// Times `shape.count` sgemm calls of one shape on contiguous operands; fastest of the repetitions.
     public static func measureGemm(_ shape: GemmShape, repetitions: Int) -> GemmRate {
         let a = Tensor(shape: [shape.m, shape.k]), b = Tensor(shape: [shape.n * shape.k]), c = Tensor(shape: [shape.m, shape.n])
@@ -76,7 +53,6 @@ public struct Calibration: Codable, Equatable, Sendable {
         let best = Double(samples.min()!) * 1e-9
         return GemmRate(shape: shape, seconds: best, gflops: shape.flops / best / 1e9)
     }
-
     /// Streams a buffer of `bytes` with SIMD loads on every core; best and median GB/s over repetitions.
     public static func measureReadBandwidth(bytes: Int, repetitions: Int) -> (best: Double, median: Double) {
         let t = Tensor(shape: [bytes / 4])
@@ -99,7 +75,6 @@ public struct Calibration: Codable, Equatable, Sendable {
         let stats = SampleStatistics(samples.map { Double($0) * 1e-9 })
         return (Double(bytes) / stats.min / 1e9, Double(bytes) / stats.median / 1e9)
     }
-
     @inline(never)
     static func readSum(_ p: UnsafePointer<Float>, _ n: Int) -> Float {
         var a0 = SIMD16<Float>(), a1 = SIMD16<Float>(), a2 = SIMD16<Float>(), a3 = SIMD16<Float>()

@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 import Reference
 import Workload
 
@@ -15,7 +16,7 @@ public struct CaseRunner {
     public func run(_ executor: LayerExecutor, workload: String, calibration: Calibration,
                     progress: ((Int, UInt64) -> Void)? = nil) -> CaseResult {
         let samples = policy.sample({ executor.run() }, progress: progress)
-        return CaseResult.make(graph: executor.graph, workload: workload, backend: "cpu-reference", samplesNs: samples,
+        return CaseResult.make(graph: executor.graph, workload: workload, backend: .cpuReference, samplesNs: samples,
                                weights: executor.weights.origin, calibration: calibration,
                                ops: perOp ? opTimings(executor) : nil, details: nil)
     }
@@ -40,7 +41,7 @@ public struct CaseRunner {
 
 extension CaseResult {
     /// A measured case from raw samples: statistics, metrics and the ceiling for its graph.
-    public static func make(graph: LayerGraph, workload: String, backend: String, samplesNs: [UInt64], weights: String,
+    public static func make(graph: LayerGraph, workload: String, backend: Backend, samplesNs: [UInt64], weights: String,
                             calibration: Calibration, ops: [OpTiming]?, details: BackendDetails?) -> CaseResult {
         let stats = SampleStatistics(samplesNs.map { Double($0) * 1e-9 })
         let cost = graph.totalCost

@@ -1,67 +1,5 @@
 import Foundation
-
-/// The machine a result was measured on. `comparabilityKey` hashes the fields that change what numbers mean;
-/// results are only compared when their keys match.
-public struct MachineFingerprint: Codable, Equatable, Sendable {
-    public var cpuModel: String
-    public var cores: Int
-    public var memoryBytes: UInt64
-    public var os: String
-    public var kernel: String
-    public var hostname: String
-    public var swiftVersion: String
-    public var openblas: OpenBLASInfo
-    /// OPENBLAS_* environment variables in force (OPENBLAS_CORETYPE, OPENBLAS_L2_SIZE, OPENBLAS_NUM_THREADS, …).
-    public var openblasEnvironment: [String: String]
-    public var gitCommit: String
-    public var gitDirty: Bool
-    public var comparabilityKey: String
-
-    public static func current(repository: URL? = nil) -> MachineFingerprint {
-        let env = ProcessInfo.processInfo.environment.filter { $0.key.hasPrefix("OPENBLAS_") }
-        let blas = OpenBLASInfo.current()
-        let git = GitInfo.read(at: repository)
-        var f = MachineFingerprint(
-            cpuModel: cpuModel(), cores: ProcessInfo.processInfo.activeProcessorCount,
-            memoryBytes: ProcessInfo.processInfo.physicalMemory, os: osName(), kernel: kernelRelease(),
-            hostname: ProcessInfo.processInfo.hostName, swiftVersion: SwiftVersion.compiler, openblas: blas,
-            openblasEnvironment: env, gitCommit: git.commit, gitDirty: git.dirty, comparabilityKey: "")
-        f.comparabilityKey = f.computeKey()
-        return f
-    }
-
-    /// FNV-1a over the fields that decide comparability (not hostname, kernel patch level or commit).
-    func computeKey() -> String {
-        let envText = openblasEnvironment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
-        let text = [cpuModel, "\(cores)", "\(memoryBytes >> 30)GiB", os, swiftVersion, openblas.config,
-                    openblas.corename, "\(openblas.threads)", envText].joined(separator: "|")
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
-        return String(format: "%016llx", h)
-    }
-
-    static func cpuModel() -> String {
-        guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return "unknown" }
-        for line in text.split(separator: "\n") where line.hasPrefix("model name") {
-            return line.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown"
-        }
-        return "unknown"
-    }
-
-    static func osName() -> String {
-        guard let text = try? String(contentsOfFile: "/etc/os-release", encoding: .utf8) else { return "unknown" }
-        for line in text.split(separator: "\n") where line.hasPrefix("PRETTY_NAME=") {
-            return String(line.dropFirst("PRETTY_NAME=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-        }
-        return "unknown"
-    }
-
-    static func kernelRelease() -> String {
-        var u = utsname()
-        uname(&u)
-        return withUnsafeBytes(of: u.release) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-    }
-}
+import PortbenchSchema
 
 /// The Swift compiler this binary was built with (resolved at compile time).
 enum SwiftVersion {
@@ -103,5 +41,39 @@ enum GitInfo {
         p.waitUntilExit()
         guard p.terminationStatus == 0 else { return nil }
         return String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+extension MachineFingerprint {
+    public static func current(repository: URL? = nil) -> MachineFingerprint {
+        let env = ProcessInfo.processInfo.environment.filter { $0.key.hasPrefix("OPENBLAS_") }
+        let blas = OpenBLASInfo.current()
+        let git = GitInfo.read(at: repository)
+        var f = MachineFingerprint(
+            cpuModel: cpuModel(), cores: ProcessInfo.processInfo.activeProcessorCount,
+            memoryBytes: ProcessInfo.processInfo.physicalMemory, os: osName(), kernel: kernelRelease(),
+            hostname: ProcessInfo.processInfo.hostName, swiftVersion: SwiftVersion.compiler, openblas: blas,
+            openblasEnvironment: env, gitCommit: git.commit, gitDirty: git.dirty, comparabilityKey: "")
+        f.comparabilityKey = f.computeKey()
+        return f
+    }
+    static func cpuModel() -> String {
+        guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return "unknown" }
+        for line in text.split(separator: "\n") where line.hasPrefix("model name") {
+            return line.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown"
+        }
+        return "unknown"
+    }
+    static func osName() -> String {
+        guard let text = try? String(contentsOfFile: "/etc/os-release", encoding: .utf8) else { return "unknown" }
+        for line in text.split(separator: "\n") where line.hasPrefix("PRETTY_NAME=") {
+            return String(line.dropFirst("PRETTY_NAME=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        }
+        return "unknown"
+    }
+    static func kernelRelease() -> String {
+        var u = utsname()
+        uname(&u)
+        return withUnsafeBytes(of: u.release) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 
 /// Nanoseconds from CLOCK_MONOTONIC: the only clock measured times come from.
 public enum MonotonicClock {
@@ -16,16 +17,7 @@ public enum MonotonicClock {
     }
 }
 
-/// Warm-up runs (discarded) and timed repetitions (every sample kept).
-public struct RepetitionPolicy: Codable, Equatable, Sendable {
-    public var warmup: Int
-    public var repetitions: Int
-
-    public init(warmup: Int = 1, repetitions: Int = 5) {
-        self.warmup = warmup
-        self.repetitions = repetitions
-    }
-
+extension RepetitionPolicy {
     /// Warm up, then time each repetition; returns the raw samples in nanoseconds.
     public func sample(_ body: () -> Void, progress: ((Int, UInt64) -> Void)? = nil) -> [UInt64] {
         for _ in 0..<warmup { body() }

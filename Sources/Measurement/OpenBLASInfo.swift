@@ -1,13 +1,8 @@
 import COpenBLAS
 import Foundation
+import PortbenchSchema
 
-/// What OpenBLAS reports about itself: the build, the kernel it picked and its thread count.
-public struct OpenBLASInfo: Codable, Equatable, Sendable {
-    public var config: String
-    public var version: String
-    public var corename: String
-    public var threads: Int
-
+extension OpenBLASInfo {
     public static func current() -> OpenBLASInfo {
         let config = String(cString: openblas_get_config())
         let version = config.split(separator: " ").dropFirst().first.map(String.init) ?? "unknown"

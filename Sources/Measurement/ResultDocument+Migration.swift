@@ -1,5 +1,6 @@
 import DeviceModels
 import Foundation
+import PortbenchSchema
 
 extension ResultDocument {
     /// A result document that carries modelled migration reports only (no measured cases).

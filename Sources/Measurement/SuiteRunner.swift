@@ -44,10 +44,10 @@ public struct RunOptions {
 
 /// A backend measured outside this module (XLA through PJRT in a worker process).
 public struct ExternalBackend {
-    public var name: String
+    public var name: Backend
     public var measure: (WorkloadSpec, Scenario) throws -> (samplesNs: [UInt64], details: BackendDetails)
 
-    public init(name: String, measure: @escaping (WorkloadSpec, Scenario) throws -> (samplesNs: [UInt64], details: BackendDetails)) {
+    public init(name: Backend, measure: @escaping (WorkloadSpec, Scenario) throws -> (samplesNs: [UInt64], details: BackendDetails)) {
         self.name = name
         self.measure = measure
     }
@@ -145,7 +145,7 @@ public struct SuiteRunner {
                     events(.finished(result))
                 }
                 if let external = options.external {
-                    events(.preparing(index: index, total: all.count, workload: name.0, scenario: name.1, detail: "\(external.name) in a worker process"))
+                    events(.preparing(index: index, total: all.count, workload: name.0, scenario: name.1, detail: "\(external.name.rawValue) in a worker process"))
                     do {
                         var (samples, details) = try external.measure(entry.workload, scenario)
                         let origin = options.weightsFile ?? "seeded \(options.seed)"
@@ -167,7 +167,7 @@ public struct SuiteRunner {
             runId: options.runId, created: ISO8601DateFormatter().string(from: Date()),
             tool: ResultDocument.toolVersion, suite: suite.name, policy: options.policy, seed: options.seed,
             machine: .current(), calibration: calibration, metrics: Metric.allCases.map(\.descriptor),
-            cases: cases, goals: evaluate(goals: suite.goals, cases: cases.filter { $0.backend == "cpu-reference" }),
+            cases: cases, goals: evaluate(goals: suite.goals, cases: cases.filter { $0.backend == .cpuReference }),
             migrations: nil, failures: failures.isEmpty ? nil : failures, measuredMigrations: nil,
             nonfiniteInputs: nonFinite.isEmpty ? nil : nonFinite)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 import Workload
 
 /// Runs a `LayerGraph` on the CPU in fp32: buffers for every value are allocated once, then ops run in order.

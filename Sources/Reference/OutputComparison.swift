@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 
 /// How far an output is from a reference output: relative L2 error, max absolute error, cosine similarity
 /// (accumulated in float64). Shared by the precision emulation and the XLA backend.

@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 
 /// Splits index ranges over the machine's cores for the elementwise kernels (GEMMs are threaded by OpenBLAS).
 public enum Parallel {

@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 
 /// SplitMix64: a small, fast, reproducible generator for seeded weights and inputs.
 public struct SplitMix64 {

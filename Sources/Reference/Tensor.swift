@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 
 /// A contiguous row-major fp32 tensor on 64-byte-aligned memory it owns.
 public final class Tensor: @unchecked Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 import Workload
 
 /// How a canonical weight is found in a Hugging Face checkpoint: its tensor name and how to reshape it.

@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 
 extension LayerGraph {
     /// The LM head as a one-op graph: logits[rows, vocab] = h[rows, hidden] · Wᵀ (the embedding matrix when tied).

@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 
 extension LayerGraph {
     /// Lowers a validated layer configuration and scenario into its op graph.

@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 
 /// What a named tensor of a graph is for: fed in, carried between steps (KV cache), produced inside, or the result.
 public enum ValueRole: String, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 
 /// The static cost of an op: floating-point operations and the minimum bytes it must move (fp32, each operand once).
 public struct OpCost: Equatable, Sendable {
@@ -123,14 +124,3 @@ extension Op {
     }
 }
 
-/// One GEMM shape with how many times an op calls it; the unit the sgemm ceiling is calibrated in.
-public struct GemmShape: Hashable, Sendable, Codable {
-    public var m, n, k: Int
-    public var count: Int
-    public var transposeB: Bool
-
-    public var flops: Double { 2 * Double(m) * Double(n) * Double(k) * Double(count) }
-    /// The shape without its count, for calibration look-ups.
-    public var key: GemmShape { GemmShape(m: m, n: n, k: k, count: 1, transposeB: transposeB) }
-    public var label: String { "\(m)×\(n)×\(k)\(transposeB ? "ᵀ" : "")" }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 
 extension Op {
     /// Values (not weights) the op reads.

@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 
 /// y[m,n] = x[m,k] · W[n,k]ᵀ (+ b): a linear layer with the weight stored as Hugging Face stores it, [out, in].
 public struct Matmul: Equatable, Sendable {

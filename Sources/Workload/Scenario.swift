@@ -1,18 +1,9 @@
 import Foundation
+import PortbenchSchema
 
 /// Prefill processes `seq` new tokens per sequence; decode processes one new token against `context` cached ones.
 public enum Phase: String, CaseIterable, Codable, Sendable {
     case prefill, decode
-}
-
-/// A weighted sequence length, one entry of a scenario's length distribution.
-public struct WeightedLength: Codable, Equatable, Sendable {
-    public var length: Int
-    public var weight: Double
-    public init(length: Int, weight: Double) {
-        self.length = length
-        self.weight = weight
-    }
 }
 
 /// One point of a workload's grid: phase, batch and length (plus an optional length distribution).

@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 
 /// Whole-model facts a serving prediction needs beyond one layer.
 public struct ModelShape: Codable, Equatable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 import Yams
 
 /// Turns command-line names into specs: a path to a suite or workload file, or a bare name looked up in the

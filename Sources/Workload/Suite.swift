@@ -1,16 +1,5 @@
 import Foundation
-
-/// Which measured ceiling a speed goal is judged against.
-public enum GoalBound: String, CaseIterable, Equatable, Sendable, Codable {
-    /// The roofline: the slower of the two bounds below.
-    case ceiling
-    /// The layer's GEMMs at their calibrated sgemm rates.
-    case gemm
-    /// The layer's weight bytes at the memory read bandwidth measured beside the case.
-    case bandwidth
-
-    public var key: String { "min_\(rawValue)_fraction" }
-}
+import PortbenchSchema
 
 /// A speed goal that `portbench run` checks: the fraction of a measured ceiling a scenario must reach.
 public struct SpeedGoal: Equatable, Sendable, Codable {

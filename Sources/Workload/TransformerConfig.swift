@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 
 /// The kind of transformer layer; decides attention masking and the feed-forward block.
 public enum LayerKind: String, CaseIterable, Codable, Sendable {

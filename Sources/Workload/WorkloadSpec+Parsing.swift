@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 
 extension WorkloadSpec {
     static let topKeys = ["name", "description", "sources", "layer", "scenarios", "model", "serve"]

@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 
 /// A workload file: a named layer configuration, where it comes from, and its grid of scenarios.
 public struct WorkloadSpec: Equatable, Sendable {

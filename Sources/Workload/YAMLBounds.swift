@@ -1,3 +1,4 @@
+import PortbenchSchema
 /// Limits on YAML text checked before Yams composes it: the file's size and the number of alias uses (`*name`), so a
 /// file of nested aliases (a "billion laughs") cannot make composing or comparing keys take unbounded time.
 /// Nesting depth is bounded by libyaml itself (its maximum nest level).

@@ -1,5 +1,6 @@
 import CPJRT
 import Foundation
+import PortbenchSchema
 import Reference
 
 /// A PJRT plugin loaded with dlopen and one client on its first device. Everything it creates is destroyed

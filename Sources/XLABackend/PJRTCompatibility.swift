@@ -1,3 +1,4 @@
+import PortbenchSchema
 import CPJRT
 
 /// The PJRT C API version and struct sizes a plugin reports, or that portbench's declarations (CPJRT) assume.

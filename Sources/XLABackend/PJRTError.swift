@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 
 /// A failure reported by the PJRT plugin (its own message) or by loading it.
 public struct PJRTError: Error, CustomStringConvertible, Equatable {

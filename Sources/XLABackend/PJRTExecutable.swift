@@ -1,5 +1,6 @@
 import CPJRT
 import Foundation
+import PortbenchSchema
 
 /// A compiled program; runs on the client's device and reports what XLA made of it.
 public final class PJRTExecutable {

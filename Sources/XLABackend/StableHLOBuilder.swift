@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 
 /// Writes StableHLO text one SSA value at a time, tracking each value's shape; the emitter's vocabulary.
 struct StableHLOBuilder {

@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 import Reference
 import Workload
 

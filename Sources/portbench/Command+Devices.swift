@@ -1,6 +1,7 @@
 import ArgumentParser
 import DeviceModels
 import Foundation
+import PortbenchSchema
 
 struct Devices: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List device profiles with every figure and its public source.")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DeviceModels
 import Foundation
+import PortbenchSchema
 import Workload
 
 /// Flags shared by the commands that drive device models.

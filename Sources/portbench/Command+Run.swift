@@ -91,9 +91,9 @@ enum ProgressPrinter {
         case .preparing(let i, let n, let w, let s, let detail): note("[\(i)/\(n)] \(w)/\(s): preparing (\(detail))")
         case .repetition(let i, let n, let w, let s, let rep, let of, let sec):
             note("[\(i)/\(n)] \(w)/\(s): run \(rep)/\(of) \(fmt(sec * 1e3, 1)) ms")
-        case .failed(let f): note("[FAILED] \(f.workload)/\(f.scenario) on \(f.backend): \(f.message)")
+        case .failed(let f): note("[FAILED] \(f.workload)/\(f.scenario) on \(f.backend.rawValue): \(f.message)")
         case .finished(let c):
-            note("[done] \(c.workload)/\(c.scenario) \(c.backend): median \(fmt(c.stats.median * 1e3, 2)) ms, "
+            note("[done] \(c.workload)/\(c.scenario) \(c.backend.rawValue): median \(fmt(c.stats.median * 1e3, 2)) ms, "
                  + "\(fmt((c.metric(.ceilingFraction) ?? 0) * 100, 1))% of the \(c.ceiling.bound.rawValue) ceiling")
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PortbenchSchema
 import Workload
 
 struct Validate: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DeviceModels
 import Foundation
+import PortbenchSchema
 
 struct ValidateModels: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 import Measurement
 
 /// Terminal and Markdown views of a measured cpu:openblas → xla:cpu move.

@@ -1,5 +1,6 @@
 import DeviceModels
 import Foundation
+import PortbenchSchema
 
 /// Terminal and Markdown renderings of a migration report; the metric rows are one table shared by both.
 struct MigrationRender {

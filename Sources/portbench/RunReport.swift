@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 import Measurement
 
 /// The terminal table of a result document: measured numbers beside the ceilings they are judged against.
@@ -17,7 +18,7 @@ struct RunReport {
         out.append("")
         var t = TextTable(header: ["workload", "scenario", "backend", "tokens", "median ms", "95% CI ms", "CV %", "tokens/s", "GFLOP/s", "weights GB/s", "bound", "ceiling ms", "of ceiling"])
         for c in document.cases {
-            t.rows.append([c.workload, c.scenario, c.backend, "\(c.tokens)", fmt(c.stats.median * 1e3),
+            t.rows.append([c.workload, c.scenario, c.backend.rawValue, "\(c.tokens)", fmt(c.stats.median * 1e3),
                            "\(fmt(c.stats.medianLower95 * 1e3))–\(fmt(c.stats.medianUpper95 * 1e3))", fmt(c.stats.cv * 100, 1),
                            fmt(c.metric(.tokensPerSecond) ?? 0, 1), fmt(c.metric(.gflops) ?? 0, 1),
                            fmt(c.metric(.weightReadGBps) ?? 0, 1), c.ceiling.bound.rawValue, fmt(c.ceiling.seconds * 1e3),
@@ -38,7 +39,7 @@ struct RunReport {
             }
             out += ["", "XLA through PJRT (measured; run time excludes compilation; numerics against the fp32 CPU reference):", x.render()]
         }
-        for f in document.failures ?? [] { out.append("FAILED \(f.workload)/\(f.scenario) on \(f.backend): \(f.message)") }
+        for f in document.failures ?? [] { out.append("FAILED \(f.workload)/\(f.scenario) on \(f.backend.rawValue): \(f.message)") }
         if perOp { out += document.cases.flatMap(opTable) }
         out.append("")
         var g = TextTable(header: ["sgemm shape (m×n×k)", "calls", "GFLOP/s"])

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PortbenchSchema
 import Measurement
 import Workload
 import XLABackend
@@ -39,7 +40,7 @@ enum XLAWiring {
     static func backend(plugin: String?, precision: String, options: RunOptions) throws -> ExternalBackend {
         guard ProgramPrecision(rawValue: precision) != nil else { throw ValidationError("--xla-precision: expected fp32 or bf16, got '\(precision)'") }
         let path = try requirePlugin(plugin)
-        return ExternalBackend(name: "xla") { workload, scenario in
+        return ExternalBackend(name: .xla) { workload, scenario in
             guard let file = workload.file else { throw ValidationError("\(workload.name) has no file for the worker to read") }
             var request = XLAWorkerRequest(workloadFile: file, scenario: scenario.name, precision: precision, seed: options.seed,
                                            warmup: options.policy.warmup, repetitions: options.policy.repetitions, pluginPath: path,

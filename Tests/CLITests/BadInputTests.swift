@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 import XCTest
 
 /// Bad input as a careless or hostile user gives it: every case must exit 2, name the file (or option) and the

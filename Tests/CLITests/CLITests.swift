@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 import XCTest
 
 /// Runs the `portbench` binary SwiftPM built beside the test bundle, from the repository root.

@@ -1,5 +1,6 @@
 @testable import DeviceModels
 import Foundation
+import PortbenchSchema
 import Reference
 @testable import Workload
 import XCTest
@@ -142,7 +143,7 @@ final class AdapterTests: XCTestCase {
         let w = try Repo.workload("llama-2-70b")
         let p = try ServePredictor(adapter: h100, options: AdapterOptions(precision: .bf16)).predict(w, ServeScenario(name: "s", batch: 1, inputLen: 128, outputLen: 8))
         XCTAssertEqual(p.chips, 2, "~138 GB of bf16 weights: two 80 GB GPUs")
-        XCTAssertEqual(p.provenance, "modelled")
+        XCTAssertEqual(p.provenance, .modelled)
         XCTAssertLessThan(p.ttftSeconds, p.totalSeconds)
     }
 

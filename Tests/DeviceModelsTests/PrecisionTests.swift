@@ -1,3 +1,4 @@
+import PortbenchSchema
 @testable import DeviceModels
 import XCTest
 

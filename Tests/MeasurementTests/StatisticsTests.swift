@@ -1,3 +1,4 @@
+import PortbenchSchema
 @testable import Measurement
 import Workload
 import XCTest

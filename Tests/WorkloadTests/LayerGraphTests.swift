@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 @testable import Workload
 import XCTest
 

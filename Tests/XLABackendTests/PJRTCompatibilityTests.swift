@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 @testable import XLABackend
 import XCTest
 

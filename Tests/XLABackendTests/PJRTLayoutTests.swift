@@ -1,3 +1,4 @@
+import PortbenchSchema
 import CPJRT
 import XCTest
 

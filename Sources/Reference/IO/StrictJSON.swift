@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 
 /// A JSON value read by `StrictJSON`: objects keep their key order, integers stay exact.
 public indirect enum JSONValue: Equatable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 import Workload
 
 /// GELU (erf), GELU (tanh approximation, GPT-2's gelu_new), SiLU; optionally gated: f(x)·m (SwiGLU).

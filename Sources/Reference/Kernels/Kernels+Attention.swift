@@ -1,3 +1,4 @@
+import PortbenchSchema
 import Workload
 
 /// Attention's batched products over [B,S,H,D] activations and [B,T,KVH,D] caches, with grouped-query sharing.

@@ -1,3 +1,4 @@
+import PortbenchSchema
 import COpenBLAS
 
 /// Matrix products, all through OpenBLAS (`cblas_sgemm`, and `cblas_sgemv` for a single row).

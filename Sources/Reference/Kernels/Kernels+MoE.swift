@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 import Workload
 
 /// Mixtral's sparse MoE: softmax routing with renormalised top-k weights, then each expert over its tokens.

@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 import Workload
 
 /// RMSNorm (Llama: x·rsqrt(mean(x²)+eps)·w) and LayerNorm (biased variance, then ·w + b), row by row.

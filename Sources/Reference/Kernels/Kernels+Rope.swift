@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 import Workload
 
 /// Rotary position embedding, Hugging Face `rotate_half` convention: pairs (i, i + D/2) rotate by pos·inv_freq[i].

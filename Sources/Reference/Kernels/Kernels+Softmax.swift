@@ -1,4 +1,5 @@
 import Foundation
+import PortbenchSchema
 import Workload
 
 /// Numerically careful softmax: subtract the row maximum before exponentiating; masked entries become exact zeros.

@@ -1,0 +1,76 @@
+import Foundation
+
+/// This machine's measured ceilings under its current OpenBLAS settings: sgemm rate per GEMM shape and
+/// memory read bandwidth. Every measured number is shown as a fraction of these. A ceiling is the best
+/// repetition (the most the machine showed), so noise on a shared host cannot make a fraction look better.
+public struct Calibration: Codable, Equatable, Sendable {
+    public struct GemmRate: Codable, Equatable, Sendable {
+        public var shape: GemmShape
+        /// Fastest time of `shape.count` back-to-back calls (one op's worth), seconds.
+        public var seconds: Double
+        public var gflops: Double
+    
+        public init(shape: GemmShape, seconds: Double, gflops: Double) {
+            self.shape = shape
+            self.seconds = seconds
+            self.gflops = gflops
+        }
+}
+
+    public var gemm: [GemmRate]
+    /// Best read bandwidth over a buffer far larger than the caches, GB/s (10⁹ bytes).
+    public var memoryReadGigabytesPerSecond: Double
+    /// Median of the same repetitions, for judging how steady the host is.
+    public var memoryReadMedianGigabytesPerSecond: Double
+    public var memoryBufferBytes: Int
+    public var repetitions: Int
+
+    public func rate(for shape: GemmShape) -> GemmRate? {
+        gemm.first { $0.shape.key == shape.key }
+    }
+
+    public init(gemm: [GemmRate], memoryReadGigabytesPerSecond: Double, memoryReadMedianGigabytesPerSecond: Double, memoryBufferBytes: Int, repetitions: Int) {
+        self.gemm = gemm
+        self.memoryReadGigabytesPerSecond = memoryReadGigabytesPerSecond
+        self.memoryReadMedianGigabytesPerSecond = memoryReadMedianGigabytesPerSecond
+        self.memoryBufferBytes = memoryBufferBytes
+        self.repetitions = repetitions
+    }
+}
+
+/// A saved calibration with the machine it was measured on; reused only on a machine with the same comparability key.
+public struct CalibrationFile: Codable {
+    public var schema = "portbench.calibration"
+    public var schemaVersion = 1
+    public var machine: MachineFingerprint
+    public var calibration: Calibration
+
+    public init(machine: MachineFingerprint, calibration: Calibration) {
+        self.machine = machine
+        self.calibration = calibration
+    }
+
+    public func write(_ file: OutputFile) throws {
+        try file.write(JSONCoding.encoder().encode(self))
+    }
+}
+
+/// One GEMM shape with how many times an op calls it; the unit the sgemm ceiling is calibrated in.
+public struct GemmShape: Hashable, Sendable, Codable {
+    public var m, n, k: Int
+    public var count: Int
+    public var transposeB: Bool
+
+    public var flops: Double { 2 * Double(m) * Double(n) * Double(k) * Double(count) }
+    /// The shape without its count, for calibration look-ups.
+    public var key: GemmShape { GemmShape(m: m, n: n, k: k, count: 1, transposeB: transposeB) }
+    public var label: String { "\(m)×\(n)×\(k)\(transposeB ? "ᵀ" : "")" }
+
+    public init(m: Int, n: Int, k: Int, count: Int, transposeB: Bool) {
+        self.m = m
+        self.n = n
+        self.k = k
+        self.count = count
+        self.transposeB = transposeB
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// The roofline bound of a case on this machine: its GEMMs at their calibrated sgemm rates, or its weight
+/// bytes at the measured read bandwidth, whichever takes longer.
+public struct Ceiling: Codable, Equatable, Sendable {
+    public enum Bound: String, Codable, Sendable { case compute, memory }
+    public var bound: Bound
+    /// Time of the graph's GEMMs at the calibrated rate of each shape.
+    public var computeSeconds: Double
+    /// Time to read the weights once at the measured read bandwidth.
+    public var memorySeconds: Double
+    /// GEMM FLOPs the compute bound covers.
+    public var gemmFlops: Double
+    /// The read bandwidth the memory bound used, GB/s.
+    public var memoryBandwidthGigabytesPerSecond: Double?
+
+    public var seconds: Double { max(computeSeconds, memorySeconds) }
+
+    public init(bound: Bound, computeSeconds: Double, memorySeconds: Double, gemmFlops: Double) {
+        self.bound = bound
+        self.computeSeconds = computeSeconds
+        self.memorySeconds = memorySeconds
+        self.gemmFlops = gemmFlops
+    }
+
+    /// The fraction of the ceiling a measured time reaches.
+    public func fraction(measuredSeconds: Double) -> Double { seconds / measuredSeconds }
+}
+
+/// Warm-up runs (discarded) and timed repetitions (every sample kept).
+public struct RepetitionPolicy: Codable, Equatable, Sendable {
+    public var warmup: Int
+    public var repetitions: Int
+
+    public init(warmup: Int = 1, repetitions: Int = 5) {
+        self.warmup = warmup
+        self.repetitions = repetitions
+    }
+}
+
+/// Which measured ceiling a speed goal is judged against.
+public enum GoalBound: String, CaseIterable, Equatable, Sendable, Codable {
+    /// The roofline: the slower of the two bounds below.
+    case ceiling
+    /// The layer's GEMMs at their calibrated sgemm rates.
+    case gemm
+    /// The layer's weight bytes at the memory read bandwidth measured beside the case.
+    case bandwidth
+
+    public var key: String { "min_\(rawValue)_fraction" }
+}
