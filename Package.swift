@@ -19,6 +19,7 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl",
                        providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "PortbenchSchema"),
+        .target(name: "PortbenchRender", dependencies: ["PortbenchSchema"]),
         .target(name: "Workload", dependencies: ["PortbenchSchema", .product(name: "Yams", package: "Yams")]),
         .target(name: "Reference", dependencies: ["Workload", "PortbenchSchema", "COpenBLAS"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
@@ -27,7 +28,7 @@ let package = Package(
         .target(name: "CPJRT", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "XLABackend", dependencies: ["PortbenchSchema", "Workload", "Reference", "CPJRT"]),
         .executableTarget(name: "portbench", dependencies: [
-            "PortbenchSchema", "Workload", "Reference", "Measurement", "DeviceModels", "XLABackend",
+            "PortbenchSchema", "PortbenchRender", "Workload", "Reference", "Measurement", "DeviceModels", "XLABackend",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "WorkloadTests", dependencies: ["PortbenchSchema", "Workload"]),

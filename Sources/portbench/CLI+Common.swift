@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Measurement
+import PortbenchRender
 import PortbenchSchema
 import Reference
 import DeviceModels
@@ -68,28 +69,3 @@ func output(_ path: String?, role: String = "--out", inputs: [String]) throws ->
     try path.map { try OutputFile.check($0, role: role, inputs: inputs) }
 }
 
-/// Fixed-width text tables for the terminal.
-struct TextTable {
-    var header: [String]
-    var rows: [[String]] = []
-
-    func render() -> String {
-        let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(\.count).max()! }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, c in
-                i == 0 ? c.padding(toLength: widths[i], withPad: " ", startingAt: 0)
-                       : String(repeating: " ", count: widths[i] - c.count) + c
-            }.joined(separator: "  ")
-        }
-        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
-        return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
-    }
-}
-
-func fmt(_ v: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", v) }
-
-func human(flops: Double) -> String {
-    if flops >= 1e12 { return fmt(flops / 1e12) + " T" }
-    if flops >= 1e9 { return fmt(flops / 1e9) + " G" }
-    return fmt(flops / 1e6) + " M"
-}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Measurement
+import PortbenchRender
 import PortbenchSchema
 import Workload
 
@@ -22,12 +23,7 @@ struct Calibrate: ParsableCommand {
             let runner = SuiteRunner(suite: suite, options: RunOptions(policy: RepetitionPolicy(repetitions: repetitions)))
             let cal = Calibration.measure(shapes: runner.graphs.flatMap(\.graph.gemmShapes), repetitions: repetitions) { note("  measuring \($0)") }
             let machine = MachineFingerprint.current()
-            print("machine: \(machine.cpuModel), \(machine.cores) cores, \(machine.openblas.config), core \(machine.openblas.corename)")
-            print("OPENBLAS_* in force: \(machine.openblasEnvironment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))")
-            print("memory read bandwidth: best \(fmt(cal.memoryReadGigabytesPerSecond, 2)) GB/s, median \(fmt(cal.memoryReadMedianGigabytesPerSecond, 2)) GB/s (\(cal.memoryBufferBytes >> 20) MiB buffer)")
-            var t = TextTable(header: ["sgemm shape (m×n×k)", "calls", "median ms", "GFLOP/s"])
-            for r in cal.gemm { t.rows.append([r.shape.label, "\(r.shape.count)", fmt(r.seconds * 1e3, 3), fmt(r.gflops, 1)]) }
-            print(t.render())
+            print(CalibrationRender(machine: machine, calibration: cal).table())
             if let outFile {
                 try CalibrationFile(machine: machine, calibration: cal).write(outFile)
                 note("wrote \(outFile.path)")

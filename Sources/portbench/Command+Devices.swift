@@ -1,6 +1,7 @@
 import ArgumentParser
 import DeviceModels
 import Foundation
+import PortbenchRender
 import PortbenchSchema
 
 struct Devices: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import DeviceModels
 import Foundation
 import Measurement
+import PortbenchRender
 import PortbenchSchema
 import Workload
 

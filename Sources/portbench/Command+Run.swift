@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Measurement
+import PortbenchRender
 import PortbenchSchema
 import Workload
 

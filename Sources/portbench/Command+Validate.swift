@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PortbenchRender
 import PortbenchSchema
 import Workload
 

@@ -1,12 +1,13 @@
 import Foundation
 import PortbenchSchema
-import Measurement
 
 /// Terminal and Markdown views of a measured cpu:openblas → xla:cpu move.
-struct MeasuredMigrationRender {
-    let results: [MeasuredMigration]
+public struct MeasuredMigrationRender {
+    public let results: [MeasuredMigration]
 
-    func render(markdown: Bool) -> String {
+    public init(results: [MeasuredMigration]) { self.results = results }
+
+    public func render(markdown: Bool) -> String {
         var out: [String] = []
         out.append(markdown ? "# Measured migration: CPU reference (OpenBLAS) → XLA:CPU (PJRT)" : "CPU reference (OpenBLAS) → XLA:CPU through PJRT — MEASURED here; TPU columns MODELLED")
         for r in results {

@@ -1,12 +1,13 @@
 import Foundation
 import PortbenchSchema
-import Measurement
 
 /// The terminal table of a result document: measured numbers beside the ceilings they are judged against.
-struct RunReport {
-    let document: ResultDocument
+public struct RunReport {
+    public let document: ResultDocument
 
-    func render(perOp: Bool) -> String {
+    public init(document: ResultDocument) { self.document = document }
+
+    public func render(perOp: Bool) -> String {
         var out: [String] = []
         let m = document.machine
         out.append("portbench \(document.suite) — measured on the CPU reference (OpenBLAS fp32); times are medians of \(document.policy.repetitions) runs")

@@ -1,10 +1,11 @@
-import DeviceModels
 import Foundation
 import PortbenchSchema
 
 /// Terminal and Markdown renderings of a migration report; the metric rows are one table shared by both.
-struct MigrationRender {
-    let report: MigrationReport
+public struct MigrationRender {
+    public let report: MigrationReport
+
+    public init(report: MigrationReport) { self.report = report }
 
     /// (label, from, to) per metric for one scenario.
     func metrics(_ r: MigrationRow) -> [(String, String, String)] {
@@ -32,7 +33,7 @@ struct MigrationRender {
         return rows.map { label, f in let (x, y) = both(f); return (label, x, y) }
     }
 
-    func table() -> String {
+    public func table() -> String {
         var out = ["\(report.workload): \(report.from) → \(report.to) (\(report.requestedPrecision.rawValue) requested; \(report.provenance))"]
         for r in report.rows {
             var t = TextTable(header: ["\(r.scenario)", r.from.device, r.to.device])
@@ -43,7 +44,7 @@ struct MigrationRender {
         return out.joined(separator: "\n")
     }
 
-    func markdown() -> String {
+    public func markdown() -> String {
         var out = ["# Migration cost: \(report.workload), \(report.from) → \(report.to)", "",
                    "Requested precision \(report.requestedPrecision.rawValue). Times are **modelled**; numeric drift is **emulated on CPU** against the fp32 reference."]
         for r in report.rows {

@@ -1,9 +1,9 @@
-import DeviceModels
 import Foundation
 import PortbenchSchema
 
 extension PredictionReport {
-    func renderTable() -> String {
+    /// The terminal table of a prediction (every figure labelled modelled).
+    public func renderTable() -> String {
         var out = ["\(workload) on \(device) (\(style.rawValue) style, \(options.precision.rawValue)) — MODELLED, not measured"]
         var t = TextTable(header: ["layer scenario", "ms (modelled)", "tokens/s", "MFU %", "HBM MB", "launches", "pad waste GFLOP", "fused MB saved", "J/token", "$/Mtok"])
         for l in layers {
