@@ -1,5 +1,6 @@
 import DeviceModels
 import Foundation
+import Kernels
 import PortbenchSchema
 import Reference
 import Workload

@@ -163,6 +163,33 @@ public struct ServePrediction: Codable, Equatable, Sendable {
     public var ttftP99Seconds: Double?
     public var hazards: [String]
 
+    /// `memoryNeededGB` is spelt so the snake_case strategies map `memory_needed_gb` both ways.
+    enum CodingKeys: String, CodingKey {
+        case workload
+        case scenario
+        case device
+        case style
+        case precision
+        case provenance
+        case chips
+        case tensorParallel
+        case pipelineStages
+        case memoryNeededGB = "memoryNeededGb"
+        case fits
+        case ttftSeconds
+        case tpotSeconds
+        case totalSeconds
+        case outputTokensPerSecond
+        case outputTokensPerSecondPerChip
+        case modelFlopsUtilization
+        case joulesPerToken
+        case dollarsPerMillionTokens
+        case compileSeconds
+        case ttftP50Seconds
+        case ttftP99Seconds
+        case hazards
+    }
+
     public init(workload: String, scenario: String, device: String, style: ExecutionStyle, precision: Precision, provenance: Provenance = .modelled, chips: Int, tensorParallel: Int, pipelineStages: Int, memoryNeededGB: Double, fits: Bool, ttftSeconds: Double, tpotSeconds: Double, totalSeconds: Double, outputTokensPerSecond: Double, outputTokensPerSecondPerChip: Double, modelFlopsUtilization: Double, joulesPerToken: Double, dollarsPerMillionTokens: Double? = nil, compileSeconds: Double, ttftP50Seconds: Double? = nil, ttftP99Seconds: Double? = nil, hazards: [String]) {
         self.workload = workload
         self.scenario = scenario

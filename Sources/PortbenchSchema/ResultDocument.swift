@@ -131,6 +131,8 @@ public struct GoalResult: Codable, Equatable, Sendable {
 public struct ResultDocument: Codable, Equatable, Sendable {
     public static let schemaName = "portbench.result"
     public static let currentVersion = 1
+    /// Versions this reader accepts: every one written so far (new fields are optional, so v1 documents still load).
+    public static let readableVersions = 1...currentVersion
 
     public var schema: String = ResultDocument.schemaName
     public var schemaVersion: Int = ResultDocument.currentVersion
@@ -172,7 +174,7 @@ public struct ResultDocument: Codable, Equatable, Sendable {
         } catch {
             throw ResultDocumentError(file: url.path, message: "not a portbench result document: \(error)")
         }
-        guard doc.schema == schemaName, doc.schemaVersion == currentVersion else {
+        guard doc.schema == schemaName, readableVersions.contains(doc.schemaVersion) else {
             throw ResultDocumentError(file: url.path, message: "schema \(doc.schema) v\(doc.schemaVersion); expected \(schemaName) v\(currentVersion)")
         }
         return doc

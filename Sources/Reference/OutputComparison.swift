@@ -1,4 +1,5 @@
 import Foundation
+import Kernels
 import PortbenchSchema
 
 /// How far an output is from a reference output: relative L2 error, max absolute error, cosine similarity

@@ -1,5 +1,6 @@
 import CPJRT
 import Foundation
+import Kernels
 import PortbenchSchema
 import Reference
 

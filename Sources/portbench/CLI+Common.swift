@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Kernels
 import Measurement
 import PortbenchRender
 import PortbenchSchema

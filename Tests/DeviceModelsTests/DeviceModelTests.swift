@@ -1,5 +1,6 @@
 @testable import DeviceModels
 import Foundation
+import Kernels
 import PortbenchSchema
 import Reference
 @testable import Workload

@@ -1,4 +1,5 @@
 import Foundation
+import Kernels
 @testable import Measurement
 import PortbenchSchema
 import Reference

@@ -1,4 +1,5 @@
 import Foundation
+import Kernels
 import PortbenchSchema
 import Reference
 @testable import Workload

@@ -1,4 +1,5 @@
 import Foundation
+import Kernels
 import PortbenchSchema
 
 /// NumPy `.npy` files (format 1.0/2.0/3.0, little-endian f4, f8 or f2, C order): read into and written from fp32 tensors.

@@ -1,4 +1,5 @@
 import Foundation
+import Kernels
 import PortbenchSchema
 
 /// A validated `.npy` header: the dtype's width, the shape and where the data starts.

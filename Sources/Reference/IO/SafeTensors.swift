@@ -1,4 +1,5 @@
 import Foundation
+import Kernels
 import PortbenchSchema
 
 /// A safetensors file (8-byte header length, JSON header, raw little-endian data), memory-mapped; F32, F16, BF16.

@@ -1,4 +1,5 @@
 import Foundation
+import Kernels
 import PortbenchSchema
 
 /// A JSON value read by `StrictJSON`: objects keep their key order, integers stay exact.
