@@ -28,8 +28,12 @@ let package = Package(
         .target(name: "Measurement", dependencies: ["PortbenchSchema", "Workload", "Kernels", "Reference", "DeviceModels", "COpenBLAS"]),
         .target(name: "CPJRT", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "XLABackend", dependencies: ["PortbenchSchema", "Workload", "Kernels", "Reference", "CPJRT"]),
-        .executableTarget(name: "portbench", dependencies: [
+        // Every command is one library function (tested without the executable); the executable parses arguments only.
+        .target(name: "PortbenchCommands", dependencies: [
             "PortbenchSchema", "PortbenchRender", "Workload", "Kernels", "Reference", "Measurement", "DeviceModels", "XLABackend",
+        ]),
+        .executableTarget(name: "portbench", dependencies: [
+            "PortbenchCommands", "PortbenchSchema", "XLABackend",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SchemaTests", dependencies: ["PortbenchSchema"], exclude: ["Fixtures"]),

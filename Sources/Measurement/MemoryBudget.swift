@@ -38,7 +38,6 @@ public struct MemoryBudget: Sendable {
 
     /// Refuses the run, with the estimate, when its largest case would not fit.
     public func check(_ graphs: [(workload: WorkloadSpec, graph: LayerGraph)], external: Bool) throws {
-        let calibration = Self.calibrationBytes(graphs.flatMap(\.graph.gemmShapes))
         for (w, g) in graphs {
             let need = Self.caseBytes(g, external: external)
             if need.total > limitBytes {
@@ -47,6 +46,12 @@ public struct MemoryBudget: Sendable {
                                         + "choose a smaller scenario, or set --max-memory if the limit is wrong")
             }
         }
+        try checkCalibration(graphs.flatMap(\.graph.gemmShapes))
+    }
+
+    /// Refuses a calibration whose largest buffer would not fit.
+    public func checkCalibration(_ shapes: [GemmShape]) throws {
+        let calibration = Self.calibrationBytes(shapes)
         if calibration > limitBytes {
             throw MemoryBudgetError(message: "calibration needs about \(Self.gb(calibration)), more than the \(Self.gb(limitBytes)) "
                                     + "this process may use (\(limitSource))")

@@ -1,12 +1,7 @@
 import ArgumentParser
 import Foundation
-import Kernels
-import Measurement
-import PortbenchRender
+import PortbenchCommands
 import PortbenchSchema
-import Reference
-import DeviceModels
-import Workload
 
 /// Options every command that reads specs shares.
 struct SpecOptions: ParsableArguments {
@@ -16,57 +11,47 @@ struct SpecOptions: ParsableArguments {
     @Option(name: .long, help: "Folder of device profiles and styles.yaml (default: $PORTBENCH_DEVICES or ./Devices).")
     var devices: String?
 
-    var locator: SpecLocator {
-        let dir = workloads ?? ProcessInfo.processInfo.environment["PORTBENCH_WORKLOADS"] ?? "Workloads"
-        return SpecLocator(workloadsDirectory: URL(fileURLWithPath: dir))
-    }
+    var paths: SpecPaths { SpecPaths(workloads: workloads, devices: devices) }
+}
 
-    /// The spec files a suite was read from (outputs must never overwrite them).
-    static func files(of suite: Suite) -> [String] {
-        [suite.file].compactMap { $0 } + suite.entries.compactMap(\.workload.file)
-    }
+/// Flags shared by the commands that drive device models.
+struct ModelOptions: ParsableArguments {
+    @Option(help: "Precision: fp32, tf32, bf16, fp16, fp8-e4m3, fp8-e5m2.") var precision: String = "bf16"
+    @Option(help: "Chips (default: the smallest count that fits).") var chips: Int?
+    @Flag(name: .customLong("eager"), help: "CUDA: no graph capture (a launch overhead per kernel).") var eager = false
+    @Flag(name: .customLong("unfused-attention"), help: "CUDA: materialise attention scores in HBM.") var unfused = false
+    @Flag(name: .customLong("no-bucketing"), help: "XLA: compile every distinct sequence length.") var noBucketing = false
 
-    func catalog() throws -> DeviceCatalog {
-        let dir = devices ?? ProcessInfo.processInfo.environment["PORTBENCH_DEVICES"] ?? "Devices"
-        return try DeviceCatalog.load(directory: URL(fileURLWithPath: dir))
-    }
-
-    /// One workload by name or path.
-    func workload(_ name: String) throws -> WorkloadSpec {
-        let suite = try locator.suite(for: [name])
-        guard suite.entries.count == 1 else {
-            throw SpecError(file: name, path: "", message: "expected one workload, got a suite of \(suite.entries.count)")
-        }
-        return suite.entries[0].workload
+    var request: ModelRequest {
+        var m = ModelRequest()
+        m.precision = precision
+        m.chips = chips
+        m.eager = eager
+        m.unfusedAttention = unfused
+        m.noBucketing = noBucketing
+        return m
     }
 }
 
 /// Writes to standard error (progress and diagnostics never mix with the table on stdout).
 func note(_ text: String) {
-    FileHandle.standardError.write((text + "\n").data(using: .utf8)!)
+    FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
-/// Runs a command body, turning input and usage errors into `ExitStatus.badInput` and other failures into
-/// `ExitStatus.failure`, with one clear line on stderr.
-func guarded(_ body: () throws -> Void) throws {
+/// Runs one library command: prints its output, exits with its status, and maps errors to the exit-code table
+/// (input and usage errors 2, anything else 1), with one clear line on stderr.
+func execute(_ body: () throws -> CommandOutput) throws {
     do {
-        try body()
+        let out = try body()
+        if !out.text.isEmpty { print(out.text) }
+        if out.status != .success { throw ExitCode(out.status.rawValue) }
     } catch let e as ExitCode {
         throw e
     } catch let e as InputError {
         note("error: \(e)")
-        throw ExitCode(ExitStatus.badInput.rawValue)
-    } catch let e as ValidationError {
-        note("error: \(e.message)")
         throw ExitCode(ExitStatus.badInput.rawValue)
     } catch {
         note("error: \(error)")
         throw ExitCode(ExitStatus.failure.rawValue)
     }
 }
-
-/// Checks where a command will write before it does any work (see `OutputFile`).
-func output(_ path: String?, role: String = "--out", inputs: [String]) throws -> OutputFile? {
-    try path.map { try OutputFile.check($0, role: role, inputs: inputs) }
-}
-

@@ -1,8 +1,5 @@
 import ArgumentParser
-import DeviceModels
-import Foundation
-import PortbenchRender
-import PortbenchSchema
+import PortbenchCommands
 
 struct ValidateModels: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,22 +8,5 @@ struct ValidateModels: ParsableCommand {
     @OptionGroup var specs: SpecOptions
     @Option(help: "Validation table (format: Validation/README.md).") var table: String = "Validation/published.yaml"
 
-    func run() throws {
-        try guarded {
-            let catalog = try specs.catalog()
-            let t = try ValidationTable.load(url: URL(fileURLWithPath: table))
-            let outcomes = try t.validate(catalog: catalog) { try specs.workload($0) }
-            var out = TextTable(header: ["row", "style", "device×chips", "precision", "metric", "published", "modelled", "error %"])
-            for o in outcomes {
-                out.rows.append([o.row.id, o.style.rawValue, "\(o.row.device)×\(o.row.chips)", o.row.precision.rawValue, o.row.metric.rawValue,
-                                 fmt(o.row.value, 1), fmt(o.predicted, 1), String(format: "%+.1f", o.error * 100)])
-            }
-            print(out.render())
-            print("")
-            for (style, mape) in ValidationTable.mape(outcomes).sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                let n = outcomes.filter { $0.style == style }.count
-                print("MAPE \(style.rawValue): \(fmt(mape, 1))% over \(n) row(s)")
-            }
-        }
-    }
+    func run() throws { try execute { try Commands.validateModels(table: table, paths: specs.paths) } }
 }

@@ -1,0 +1,53 @@
+import DeviceModels
+import Foundation
+import PortbenchSchema
+import Workload
+
+/// Where a command reads workload specs and device profiles from (defaults: $PORTBENCH_WORKLOADS or ./Workloads,
+/// $PORTBENCH_DEVICES or ./Devices).
+public struct SpecPaths: Sendable {
+    public var workloads: String?
+    public var devices: String?
+
+    public init(workloads: String? = nil, devices: String? = nil) {
+        self.workloads = workloads
+        self.devices = devices
+    }
+
+    public var locator: SpecLocator {
+        let dir = workloads ?? ProcessInfo.processInfo.environment["PORTBENCH_WORKLOADS"] ?? "Workloads"
+        return SpecLocator(workloadsDirectory: URL(fileURLWithPath: dir))
+    }
+
+    public func catalog() throws -> DeviceCatalog {
+        let dir = devices ?? ProcessInfo.processInfo.environment["PORTBENCH_DEVICES"] ?? "Devices"
+        return try DeviceCatalog.load(directory: URL(fileURLWithPath: dir))
+    }
+
+    /// One workload by name or path.
+    public func workload(_ name: String) throws -> WorkloadSpec {
+        let suite = try locator.suite(for: [name])
+        guard suite.entries.count == 1 else {
+            throw SpecError(file: name, path: "", message: "expected one workload, got a suite of \(suite.entries.count)")
+        }
+        return suite.entries[0].workload
+    }
+
+    /// The spec files a suite was read from (outputs must never overwrite them).
+    public static func files(of suite: Suite) -> [String] {
+        [suite.file].compactMap { $0 } + suite.entries.compactMap(\.workload.file)
+    }
+}
+
+/// Checks where a command will write before it does any work (see `OutputFile`).
+func output(_ path: String?, role: String = "--out", inputs: [String]) throws -> OutputFile? {
+    try path.map { try OutputFile.check($0, role: role, inputs: inputs) }
+}
+
+/// A repetition count from the command line, within the range suites allow.
+func checkRepetitions(_ r: Int?, option: String = "--repetitions") throws {
+    guard let r else { return }
+    guard SpecLimits.repetitions.contains(r) else {
+        throw UsageError("\(option): expected \(SpecLimits.repetitions.lowerBound)...\(SpecLimits.repetitions.upperBound), got \(r)")
+    }
+}
