@@ -1,5 +1,6 @@
 import Foundation
 import Reference
+import TestSupport
 @testable import Workload
 import XCTest
 
@@ -85,9 +86,7 @@ final class FixtureTests: XCTestCase {
     }
 
     func testCorruptAndUnsupportedSafetensors() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pb-st-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try makeTemporaryDirectory("pb-st")
         let short = dir.appendingPathComponent("short.safetensors")
         try Data([1, 2, 3]).write(to: short)
         XCTAssertThrowsError(try SafeTensorsFile(path: short.path)) { XCTAssertTrue("\($0)".contains("too short"), "\($0)") }
@@ -108,9 +107,7 @@ final class FixtureTests: XCTestCase {
     }
 
     func testSafetensorsRoundTripAndHalfPrecisionDecoding() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pb-rt-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try makeTemporaryDirectory("pb-rt")
         let t = Tensor(shape: [2, 3], values: [1, -2.5, 3e-3, 0, 65504, -1e-7])
         let url = dir.appendingPathComponent("a.safetensors")
         try SafeTensorsFile.write([("x", t)], to: url)

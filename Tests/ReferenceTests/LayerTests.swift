@@ -1,5 +1,6 @@
 import Foundation
 import Reference
+import TestSupport
 @testable import Workload
 import XCTest
 

@@ -1,16 +1,12 @@
 import Foundation
 import Reference
+import TestSupport
 import XCTest
 
 final class NPYTests: XCTestCase {
     var dir: URL!
 
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("pb-npy-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() { try? FileManager.default.removeItem(at: dir) }
+    override func setUpWithError() throws { dir = try makeTemporaryDirectory("pb-npy") }
 
     func testRoundTripIsExactAndHeaderAligned() throws {
         let t = randomTensor([3, 5], seed: 1)
