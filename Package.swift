@@ -31,7 +31,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // What more than one test target needs, each helper in one place: Tests/TestSupport.
-        .target(name: "TestSupport", dependencies: ["Workload"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Workload", "XLABackend"], path: "Tests/TestSupport"),
         .testTarget(name: "WorkloadTests", dependencies: ["Workload", "TestSupport"]),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference", "Workload", "TestSupport"],
                     exclude: ["Fixtures"]),

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Bad input as a careless or hostile user gives it: every case must exit 2, name the file (or option) and the
@@ -19,11 +20,10 @@ final class BadInputTests: XCTestCase {
         case folder
     }
 
-    static let root = Binary.root
     static func repoText(_ path: String) -> String {
-        (try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)) ?? ""
+        (try? String(contentsOf: Repo.root.appendingPathComponent(path), encoding: .utf8)) ?? ""
     }
-    static func repoData(_ path: String) -> Data { (try? Data(contentsOf: root.appendingPathComponent(path))) ?? Data() }
+    static func repoData(_ path: String) -> Data { (try? Data(contentsOf: Repo.root.appendingPathComponent(path))) ?? Data() }
 
     // MARK: the cases
 
@@ -110,7 +110,7 @@ final class BadInputTests: XCTestCase {
     }
 
     static let deviceFiles: [String: Content] = {
-        let dir = root.appendingPathComponent("Devices")
+        let dir = Repo.root.appendingPathComponent("Devices")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
         return Dictionary(uniqueKeysWithValues: names.filter { $0.hasSuffix(".yaml") }.map { ("dev/\($0)", Content.text(repoText("Devices/\($0)"))) })
     }()
@@ -323,9 +323,10 @@ final class BadInputTests: XCTestCase {
 
     /// Runs one case in a fresh sandbox; returns what went wrong, or nil.
     func check(_ c: Case) throws -> String? {
-        let sandbox = FileManager.default.temporaryDirectory.appendingPathComponent("pb-bad-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: sandbox, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: sandbox) }
+        try TemporaryDirectory.with("pb-bad") { sandbox in try check(c, in: sandbox) }
+    }
+
+    func check(_ c: Case, in sandbox: URL) throws -> String? {
         try lay(c.files, in: sandbox)
         if c.name == "--out is a hard link to the weights" {
             try FileManager.default.linkItem(at: sandbox.appendingPathComponent("w.safetensors"), to: sandbox.appendingPathComponent("hard.safetensors"))

@@ -1,15 +1,12 @@
 import Foundation
 import Reference
+import TestSupport
 @testable import Workload
 @testable import XLABackend
 import XCTest
 
 /// Every emitted program compiled by the real plugin and compared with the fp32 CPU reference.
 final class EmitterTests: XCTestCase {
-    func workload(_ name: String) throws -> WorkloadSpec {
-        try WorkloadSpec.load(url: Plugin.root.appendingPathComponent("Workloads/\(name).yaml"))
-    }
-
     /// Runs `graph` on the reference and through XLA; returns (relative L2, max abs) of the difference.
     func compare(_ graph: LayerGraph, precision: ProgramPrecision = .fp32) throws -> (Double, Double, XLALayerRunner) {
         let weights = WeightStore.seeded(for: graph.weights, seed: 5)
@@ -30,7 +27,7 @@ final class EmitterTests: XCTestCase {
 
     func testEveryLayerKindPrefillAndDecodeMatchesTheReference() throws {
         for name in ["tiny-llama", "tiny-gpt2", "tiny-bert", "tiny-mixtral"] {
-            let w = try workload(name)
+            let w = try Repo.workload(name)
             for s in w.scenarios {
                 let (rel, maxAbs, _) = try compare(LayerGraph.lower(w.config, s))
                 XCTAssertLessThan(rel, 1e-5, "\(name)/\(s.name): relative L2 \(rel)")
@@ -40,7 +37,7 @@ final class EmitterTests: XCTestCase {
     }
 
     func testBF16ProgramsDriftLikeBF16() throws {
-        let w = try workload("tiny-llama")
+        let w = try Repo.workload("tiny-llama")
         let (rel, _, _) = try compare(LayerGraph.lower(w.config, w.scenarios[0]), precision: .bf16)
         XCTAssertGreaterThan(rel, 1e-4, "bf16 must actually round")
         XCTAssertLessThan(rel, 3e-2)
@@ -67,7 +64,7 @@ final class EmitterTests: XCTestCase {
     }
 
     func testCompiledSummaryCountsFusions() throws {
-        let w = try workload("tiny-llama")
+        let w = try Repo.workload("tiny-llama")
         let (_, _, runner) = try compare(LayerGraph.lower(w.config, w.scenarios[0]))
         let summary = try runner.compiledSummary()
         XCTAssertGreaterThan(summary.bytes, 0)
@@ -79,9 +76,9 @@ final class EmitterTests: XCTestCase {
 /// Regenerate with PORTBENCH_UPDATE_GOLDEN=1 after checking the change compiles and still matches the reference.
 final class GoldenTests: XCTestCase {
     func check(_ workload: String, _ scenario: String, _ precision: ProgramPrecision) throws {
-        let w = try WorkloadSpec.load(url: Plugin.root.appendingPathComponent("Workloads/\(workload).yaml"))
+        let w = try Repo.workload(workload)
         let text = StableHLOEmitter(graph: LayerGraph.lower(w.config, w.scenario(named: scenario)!), precision: precision).emit()
-        let file = Plugin.root.appendingPathComponent("Tests/XLABackendTests/Golden/\(workload)-\(scenario)-\(precision.rawValue).mlir")
+        let file = Repo.root.appendingPathComponent("Tests/XLABackendTests/Golden/\(workload)-\(scenario)-\(precision.rawValue).mlir")
         if ProcessInfo.processInfo.environment["PORTBENCH_UPDATE_GOLDEN"] == "1" {
             try text.write(to: file, atomically: true, encoding: .utf8)
         }
@@ -97,7 +94,7 @@ final class GoldenTests: XCTestCase {
     func testEveryTinyLayerCompilesInBF16() throws {
         let client = try Plugin.client()
         for name in ["tiny-llama", "tiny-gpt2", "tiny-bert", "tiny-mixtral"] {
-            let w = try WorkloadSpec.load(url: Plugin.root.appendingPathComponent("Workloads/\(name).yaml"))
+            let w = try Repo.workload(name)
             for s in w.scenarios {
                 XCTAssertNoThrow(try client.compile(mlir: StableHLOEmitter(graph: LayerGraph.lower(w.config, s), precision: .bf16).emit()), "\(name)/\(s.name)")
             }
@@ -110,7 +107,7 @@ import DeviceModels
 /// The bf16 emulation the device models use and a real bf16 XLA program round the same values the same way.
 final class EmulationAgreementTests: XCTestCase {
     func testXLABF16DriftMatchesTheCPUEmulation() throws {
-        let w = try WorkloadSpec.load(url: Plugin.root.appendingPathComponent("Workloads/tiny-llama.yaml"))
+        let w = try Repo.workload("tiny-llama")
         let graph = LayerGraph.lower(w.config, w.scenarios[0])
         let weights = WeightStore.seeded(for: graph.weights, seed: 9)
         let emulated = try NumericsEmulation.drift(graph: graph, weights: weights, seed: 9, precision: .bf16)

@@ -1,5 +1,6 @@
 import Foundation
 import Reference
+import TestSupport
 @testable import XLABackend
 import XCTest
 
