@@ -1,5 +1,6 @@
 import Foundation
 import Reference
+import TestSupport
 import XCTest
 
 func randomTensor(_ shape: [Int], seed: UInt64, std: Float = 1) -> Tensor {
