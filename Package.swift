@@ -32,6 +32,7 @@ let package = Package(
         ]),
         // What more than one test target needs, each helper in one place: Tests/TestSupport.
         .target(name: "TestSupport", dependencies: ["Workload", "XLABackend"], path: "Tests/TestSupport"),
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
         .testTarget(name: "WorkloadTests", dependencies: ["Workload", "TestSupport"]),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference", "Workload", "TestSupport"],
                     exclude: ["Fixtures"]),
