@@ -67,16 +67,15 @@ final class EmitterTests: XCTestCase {
 }
 
 /// Whole-layer golden text: any change to the emitted StableHLO shows up as a diff of a committed file.
-/// Regenerate with PORTBENCH_UPDATE_GOLDEN=1 after checking the change compiles and still matches the reference.
+/// Re-record with PORTBENCH_RECORD_GOLDEN=1 after checking the change compiles and still matches the reference;
+/// the recording run fails, naming each file it wrote, and the next run without the variable checks them.
 final class GoldenTests: XCTestCase {
-    func check(_ workload: String, _ scenario: String, _ precision: ProgramPrecision) throws {
+    static let folder = Repo.root.appendingPathComponent("Tests/XLABackendTests/Golden")
+
+    func check(_ workload: String, _ scenario: String, _ precision: ProgramPrecision, file: StaticString = #filePath, line: UInt = #line) throws {
         let w = try Repo.workload(workload)
-        let text = StableHLOEmitter(graph: LayerGraph.lower(w.config, w.scenario(named: scenario)!), precision: precision).emit()
-        let file = Repo.root.appendingPathComponent("Tests/XLABackendTests/Golden/\(workload)-\(scenario)-\(precision.rawValue).mlir")
-        if ProcessInfo.processInfo.environment["PORTBENCH_UPDATE_GOLDEN"] == "1" {
-            try text.write(to: file, atomically: true, encoding: .utf8)
-        }
-        XCTAssertEqual(text, try String(contentsOf: file, encoding: .utf8), file.lastPathComponent)
+        let text = StableHLOEmitter(graph: LayerGraph.lower(w.config, try XCTUnwrap(w.scenario(named: scenario))), precision: precision).emit()
+        assertGolden(text, named: "\(workload)-\(scenario)-\(precision.rawValue).mlir", in: Self.folder, file: file, line: line)
     }
 
     func testGoldenPrograms() throws {
