@@ -1,5 +1,6 @@
 import Foundation
 import PortbenchSchema
+import TestSupport
 import XCTest
 
 /// Bad input as a careless or hostile user gives it: every case must exit 2, name the file (or option) and the
@@ -20,11 +21,10 @@ final class BadInputTests: XCTestCase {
         case folder
     }
 
-    static let root = Binary.root
     static func repoText(_ path: String) -> String {
-        (try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)) ?? ""
+        (try? String(contentsOf: Repo.root.appendingPathComponent(path), encoding: .utf8)) ?? ""
     }
-    static func repoData(_ path: String) -> Data { (try? Data(contentsOf: root.appendingPathComponent(path))) ?? Data() }
+    static func repoData(_ path: String) -> Data { (try? Data(contentsOf: Repo.root.appendingPathComponent(path))) ?? Data() }
 
     // MARK: the cases
 
@@ -111,7 +111,7 @@ final class BadInputTests: XCTestCase {
     }
 
     static let deviceFiles: [String: Content] = {
-        let dir = root.appendingPathComponent("Devices")
+        let dir = Repo.root.appendingPathComponent("Devices")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
         return Dictionary(uniqueKeysWithValues: names.filter { $0.hasSuffix(".yaml") }.map { ("dev/\($0)", Content.text(repoText("Devices/\($0)"))) })
     }()
@@ -170,15 +170,6 @@ final class BadInputTests: XCTestCase {
          "--out", "$D/out/r.json"] + extra
     }
 
-    /// A safetensors file from a header (as text) and a data section.
-    static func safetensors(_ header: String, data: Data = Data(), length: UInt64? = nil) -> Data {
-        var d = Data()
-        withUnsafeBytes(of: (length ?? UInt64(header.utf8.count)).littleEndian) { d.append(contentsOf: $0) }
-        d.append(Data(header.utf8))
-        d.append(data)
-        return d
-    }
-
     static func st(_ name: String, _ file: Data, _ expect: [String]) -> Case {
         Case(name: name, files: ["w.safetensors": .bytes(file)], args: weightsRun(), expect: ["$D/w.safetensors"] + expect)
     }
@@ -195,24 +186,24 @@ final class BadInputTests: XCTestCase {
     }
 
     static let tensorCases: [Case] = [
-        st("negative data_offsets", safetensors(#"{"a":{"dtype":"F32","shape":[2],"data_offsets":[-8,0]}}"#, data: Data(count: 8)),
+        st("negative data_offsets", FileBytes.safetensors(#"{"a":{"dtype":"F32","shape":[2],"data_offsets":[-8,0]}}"#, data: Data(count: 8)),
            ["tensor 'a'", "data_offsets"]),
-        st("overlapping data_offsets", safetensors(#"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}}"#, data: Data(count: 12)),
+        st("overlapping data_offsets", FileBytes.safetensors(#"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}}"#, data: Data(count: 12)),
            ["tensor 'b'", "overlaps"]),
-        st("offsets near 2^63", safetensors(#"{"a":{"dtype":"F32","shape":[2],"data_offsets":[9223372036854775800,9223372036854775807]}}"#, data: Data(count: 8)),
+        st("offsets near 2^63", FileBytes.safetensors(#"{"a":{"dtype":"F32","shape":[2],"data_offsets":[9223372036854775800,9223372036854775807]}}"#, data: Data(count: 8)),
            ["tensor 'a'", "data_offsets"]),
-        st("offsets past 2^63", safetensors(#"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,99999999999999999999]}}"#, data: Data(count: 8)),
+        st("offsets past 2^63", FileBytes.safetensors(#"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,99999999999999999999]}}"#, data: Data(count: 8)),
            ["out of range"]),
-        st("gap between tensors", safetensors(#"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"b":{"dtype":"F32","shape":[1],"data_offsets":[8,12]}}"#, data: Data(count: 12)),
+        st("gap between tensors", FileBytes.safetensors(#"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"b":{"dtype":"F32","shape":[1],"data_offsets":[8,12]}}"#, data: Data(count: 12)),
            ["tensor 'b'", "gap"]),
-        st("header longer than the file", safetensors("{}", length: 4096), ["header length 4096"]),
-        st("header over the format's cap", safetensors("{}", length: 200_000_000), ["cap"]),
-        st("duplicate tensor name", safetensors(#"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#, data: Data(count: 8)),
+        st("header longer than the file", FileBytes.safetensors("{}", length: 4096), ["header length 4096"]),
+        st("header over the format's cap", FileBytes.safetensors("{}", length: 200_000_000), ["cap"]),
+        st("duplicate tensor name", FileBytes.safetensors(#"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#, data: Data(count: 8)),
            ["duplicate key \"a\""]),
-        st("header nested too deep", safetensors("{\"__metadata__\":" + String(repeating: "[", count: 3000) + String(repeating: "]", count: 3000) + "}"),
+        st("header nested too deep", FileBytes.safetensors("{\"__metadata__\":" + String(repeating: "[", count: 3000) + String(repeating: "]", count: 3000) + "}"),
            ["nested deeper"]),
-        st("unknown dtype", safetensors(#"{"a":{"dtype":"F33","shape":[1],"data_offsets":[0,4]}}"#, data: Data(count: 4)), ["tensor 'a'", "F33"]),
-        st("shape does not match bytes", safetensors(#"{"a":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}}"#, data: Data(count: 8)),
+        st("unknown dtype", FileBytes.safetensors(#"{"a":{"dtype":"F33","shape":[1],"data_offsets":[0,4]}}"#, data: Data(count: 4)), ["tensor 'a'", "F33"]),
+        st("shape does not match bytes", FileBytes.safetensors(#"{"a":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}}"#, data: Data(count: 8)),
            ["tensor 'a'", "shape [3]"]),
         st("truncated file", Data([1, 2, 3]), ["too short"]),
         st("NaN in a weight", fixtureWith("model.layers.3.self_attn.q_proj.weight", element: 37, value: .nan),
@@ -220,16 +211,6 @@ final class BadInputTests: XCTestCase {
         st("Inf in a weight", fixtureWith("model.layers.3.mlp.down_proj.weight", element: 0, value: .infinity),
            ["model.layers.3.mlp.down_proj.weight", "[0, 0]", "inf"]),
     ]
-
-    static func npyFile(_ header: String, payload: Int, major: UInt8 = 1) -> Data {
-        var h = header
-        while (10 + h.utf8.count + 1) % 64 != 0 { h += " " }
-        h += "\n"
-        var d = Data([0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, major, 0, UInt8(h.utf8.count & 0xFF), UInt8(h.utf8.count >> 8)])
-        d.append(Data(h.utf8))
-        d.append(Data(count: payload))
-        return d
-    }
 
     static func npy(_ name: String, _ file: Data, _ expect: [String]) -> Case {
         Case(name: name, files: ["x.npy": .bytes(file)],
@@ -240,17 +221,17 @@ final class BadInputTests: XCTestCase {
     static let good = "'descr': '<f4', 'fortran_order': False, 'shape': (14, 32)"
     static let npyCases: [Case] = [
         npy("bad magic", Data("hello world, not numpy".utf8), ["bad magic"]),
-        npy("duplicate descr", npyFile("{\(good), 'descr': '<f8', }", payload: 448 * 4), ["duplicate key 'descr'"]),
-        npy("fortran order", npyFile("{'descr': '<f4', 'fortran_order': True, 'shape': (14, 32), }", payload: 448 * 4), ["fortran_order"]),
-        npy("big-endian", npyFile("{'descr': '>f4', 'fortran_order': False, 'shape': (14, 32), }", payload: 448 * 4), ["'>f4'", "big-endian"]),
-        npy("data shorter than shape", npyFile("{\(good), }", payload: 100), ["100 data bytes", "[14, 32]"]),
+        npy("duplicate descr", FileBytes.npy("{\(good), 'descr': '<f8', }", payload: 448 * 4), ["duplicate key 'descr'"]),
+        npy("fortran order", FileBytes.npy("{'descr': '<f4', 'fortran_order': True, 'shape': (14, 32), }", payload: 448 * 4), ["fortran_order"]),
+        npy("big-endian", FileBytes.npy("{'descr': '>f4', 'fortran_order': False, 'shape': (14, 32), }", payload: 448 * 4), ["'>f4'", "big-endian"]),
+        npy("data shorter than shape", FileBytes.npy("{\(good), }", payload: 100), ["100 data bytes", "[14, 32]"]),
         npy("header past the file", Data([0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, 1, 0, 0xFF, 0x0F]) + Data("{".utf8), ["truncated header"]),
-        npy("version 9.0", npyFile("{\(good), }", payload: 448 * 4, major: 9), ["version 9.0"]),
-        npy("missing shape", npyFile("{'descr': '<f4', 'fortran_order': False, }", payload: 448 * 4), ["expected exactly descr, fortran_order, shape"]),
-        npy("wrong shape for the scenario", npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (3, 32), }", payload: 96 * 4),
+        npy("version 9.0", FileBytes.npy("{\(good), }", payload: 448 * 4, major: 9), ["version 9.0"]),
+        npy("missing shape", FileBytes.npy("{'descr': '<f4', 'fortran_order': False, }", payload: 448 * 4), ["expected exactly descr, fortran_order, shape"]),
+        npy("wrong shape for the scenario", FileBytes.npy("{'descr': '<f4', 'fortran_order': False, 'shape': (3, 32), }", payload: 96 * 4),
             ["shape [3, 32] does not fit", "prefill-7"]),
         npy("NaN in the input", {
-            var d = npyFile("{\(good), }", payload: 448 * 4)
+            var d = FileBytes.npy("{\(good), }", payload: 448 * 4)
             withUnsafeBytes(of: Float.nan.bitPattern.littleEndian) { d.replaceSubrange((d.count - 8)..<(d.count - 4), with: $0) }
             return d
         }(), ["tensor 'input'", "[13, 30]"]),
@@ -263,7 +244,7 @@ final class BadInputTests: XCTestCase {
              args: ["run", "$D/w.yaml", "--backend", "cpu", "--out", "$D/w.yaml"], expect: ["--out", "$D/w.yaml", "input of this command"]),
         Case(name: "--out is the weights", files: ["w.safetensors": .bytes(repoData(fixture))],
              args: Array(weightsRun().dropLast()) + ["$D/w.safetensors"], expect: ["--out", "$D/w.safetensors", "input of this command"]),
-        Case(name: "--out is the input .npy", files: ["x.npy": .bytes(npyFile("{\(good), }", payload: 448 * 4))],
+        Case(name: "--out is the input .npy", files: ["x.npy": .bytes(FileBytes.npy("{\(good), }", payload: 448 * 4))],
              args: ["run", "tiny-llama", "--scenario", "prefill-7", "--backend", "cpu", "--input", "$D/x.npy", "--out", "$D/x.npy"],
              expect: ["--out", "$D/x.npy", "input of this command"]),
         Case(name: "--out is the calibration", files: ["cal.json": .text("{}")],
@@ -324,9 +305,10 @@ final class BadInputTests: XCTestCase {
 
     /// Runs one case in a fresh sandbox; returns what went wrong, or nil.
     func check(_ c: Case) throws -> String? {
-        let sandbox = FileManager.default.temporaryDirectory.appendingPathComponent("pb-bad-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: sandbox, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: sandbox) }
+        try TemporaryDirectory.with("pb-bad") { sandbox in try check(c, in: sandbox) }
+    }
+
+    func check(_ c: Case, in sandbox: URL) throws -> String? {
         try lay(c.files, in: sandbox)
         if c.name == "--out is a hard link to the weights" {
             try FileManager.default.linkItem(at: sandbox.appendingPathComponent("w.safetensors"), to: sandbox.appendingPathComponent("hard.safetensors"))

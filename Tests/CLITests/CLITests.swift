@@ -1,49 +1,16 @@
 import Foundation
 import PortbenchSchema
+import TestSupport
 import XCTest
-
-/// Runs the `portbench` binary SwiftPM built beside the test bundle, from the repository root.
-enum Binary {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// Linux puts the test bundle in the products folder itself; other platforms one level down.
-    static var url: URL {
-        let bundle = Bundle(for: CLITests.self).bundleURL
-        let candidates = [bundle.appendingPathComponent("portbench"), bundle.deletingLastPathComponent().appendingPathComponent("portbench")]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-    }
-
-    static func run(_ args: [String]) throws -> (code: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = url
-        p.arguments = args
-        p.currentDirectoryURL = root
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-    }
-}
 
 /// The `portbench` binary as a user meets it: exit codes, error lines on stderr, and no partial output files.
 final class CLITests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     var dir: URL!
 
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("pb-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() { try? FileManager.default.removeItem(at: dir) }
-
-    func run(_ args: [String]) throws -> (code: Int32, out: String, err: String) { try Binary.run(args) }
+    override func setUpWithError() throws { dir = try makeTemporaryDirectory("pb-cli") }
 
     func testListShowsEveryWorkloadWithFLOPs() throws {
-        let r = try run(["list"])
+        let r = try Binary.run(["list"])
         XCTAssertEqual(r.code, 0, r.err)
         XCTAssertTrue(r.out.contains("llama-3-8b"))
         XCTAssertTrue(r.out.contains("227.741"), "Llama-3-8B prefill-512 GFLOP")
@@ -51,10 +18,10 @@ final class CLITests: XCTestCase {
 
     func testValidateReportsFileKeyAndLineWithExitCode2() throws {
         let bad = dir.appendingPathComponent("bad.yaml")
-        let text = try String(contentsOf: Self.root.appendingPathComponent("Workloads/tiny-llama.yaml"), encoding: .utf8)
+        let text = try String(contentsOf: Repo.root.appendingPathComponent("Workloads/tiny-llama.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "kv_heads: 2", with: "kv_heads: 3")
         try text.write(to: bad, atomically: true, encoding: .utf8)
-        let r = try run(["validate", "Workloads/tiny-llama.yaml", bad.path])
+        let r = try Binary.run(["validate", "Workloads/tiny-llama.yaml", bad.path])
         XCTAssertEqual(r.code, 2)
         XCTAssertTrue(r.out.contains("ok  Workloads/tiny-llama.yaml"))
         XCTAssertTrue(r.err.contains("\(bad.path):8: layer.kv_heads: heads (4) must be divisible by kv_heads (3)"), r.err)
@@ -62,13 +29,13 @@ final class CLITests: XCTestCase {
 
     func testBadInputWritesNoResultFile() throws {
         let out = dir.appendingPathComponent("result.json")
-        let missing = try run(["run", "no-such-workload", "--out", out.path])
+        let missing = try Binary.run(["run", "no-such-workload", "--out", out.path])
         XCTAssertEqual(missing.code, 2)
         XCTAssertTrue(missing.err.contains("no such file, workload or suite"), missing.err)
-        let weights = try run(["run", "tiny-llama", "--weights", "Tests/ReferenceTests/Fixtures/gpt2-prefill.safetensors", "--out", out.path])
+        let weights = try Binary.run(["run", "tiny-llama", "--weights", "Tests/ReferenceTests/Fixtures/gpt2-prefill.safetensors", "--out", out.path])
         XCTAssertEqual(weights.code, 2)
         XCTAssertTrue(weights.err.contains("tensor 'model.layers.0.input_layernorm.weight' is missing; expected shape [32]"), weights.err)
-        let reps = try run(["run", "tiny-llama", "--repetitions", "0", "--out", out.path])
+        let reps = try Binary.run(["run", "tiny-llama", "--repetitions", "0", "--out", out.path])
         XCTAssertEqual(reps.code, 2)
         XCTAssertTrue(reps.err.contains("--repetitions: expected 1...10000, got 0"), reps.err)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
@@ -78,23 +45,23 @@ final class CLITests: XCTestCase {
     func testRunWithCheckpointAndInputMatchesNumPy() throws {
         let out = dir.appendingPathComponent("r.json"), dump = dir.appendingPathComponent("dump")
         let fx = "Tests/ReferenceTests/Fixtures/"
-        let r = try run(["run", "tiny-llama", "--weights", fx + "llama-prefill.safetensors", "--layer-index", "3",
+        let r = try Binary.run(["run", "tiny-llama", "--weights", fx + "llama-prefill.safetensors", "--layer-index", "3",
                          "--input", fx + "llama-prefill.input.npy", "--repetitions", "2", "--dump-outputs", dump.path, "--out", out.path])
         // tiny-llama has a decode scenario of another shape: the input file cannot fit it, so nothing runs.
         XCTAssertEqual(r.code, 2, r.err)
         XCTAssertTrue(r.err.contains("does not fit tiny-llama/decode-9"), r.err)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
 
-        let ok = try run(["run", "tiny-llama", "--scenario", "prefill-7", "--backend", "cpu", "--weights", fx + "llama-prefill.safetensors", "--layer-index", "3",
+        let ok = try Binary.run(["run", "tiny-llama", "--scenario", "prefill-7", "--backend", "cpu", "--weights", fx + "llama-prefill.safetensors", "--layer-index", "3",
                           "--input", fx + "llama-prefill.input.npy", "--repetitions", "2", "--dump-outputs", dump.path, "--out", out.path])
         XCTAssertEqual(ok.code, 0, ok.err)
         XCTAssertTrue(ok.out.contains("measured on the CPU reference"))
-        let none = try run(["run", "tiny-llama", "--scenario", "prefill-99", "--out", out.path + ".x"])
+        let none = try Binary.run(["run", "tiny-llama", "--scenario", "prefill-99", "--out", out.path + ".x"])
         XCTAssertEqual(none.code, 2)
         XCTAssertTrue(none.err.contains("no scenario 'prefill-99'"), none.err)
         XCTAssertTrue(FileManager.default.fileExists(atPath: out.path))
         let got = try Data(contentsOf: dump.appendingPathComponent("tiny-llama/prefill-7/output.npy"))
-        let want = try Data(contentsOf: Self.root.appendingPathComponent(fx + "llama-prefill.expected.npy"))
+        let want = try Data(contentsOf: Repo.root.appendingPathComponent(fx + "llama-prefill.expected.npy"))
         XCTAssertEqual(got.count, want.count)
     }
 }
@@ -103,12 +70,7 @@ final class CLITests: XCTestCase {
 final class DeviceModelCLITests: XCTestCase {
     var dir: URL!
 
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("pb-dm-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() { try? FileManager.default.removeItem(at: dir) }
+    override func setUpWithError() throws { dir = try makeTemporaryDirectory("pb-dm") }
 
     func testDevicesListsSourcesWhenAsked() throws {
         let r = try Binary.run(["devices", "--sources"])
@@ -165,15 +127,9 @@ final class DeviceModelCLITests: XCTestCase {
 
 /// The XLA backend from the command line (the tests that run it skip when ci/install-pjrt.sh has not fetched the plugin).
 final class XLACLITests: XCTestCase {
-    func requirePlugin() throws {
-        let plugin = Binary.root.appendingPathComponent(".cache/pjrt/pjrt_c_api_cpu_plugin.so").path
-        guard FileManager.default.fileExists(atPath: plugin) else { throw XCTSkip("no PJRT plugin (ci/install-pjrt.sh)") }
-    }
-
     func testRunWithBothBackendsReportsTheRatio() throws {
-        try requirePlugin()
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("pb-xla-\(UUID().uuidString).json")
-        defer { try? FileManager.default.removeItem(at: out) }
+        _ = try Plugin.required()
+        let out = try makeTemporaryDirectory("pb-xla").appendingPathComponent("r.json")
         let r = try Binary.run(["run", "tiny-gpt2", "--backend", "cpu,xla", "--repetitions", "3", "--out", out.path])
         XCTAssertEqual(r.code, 0, r.err)
         XCTAssertTrue(r.out.contains("XLA through PJRT (measured"), r.out)
@@ -187,7 +143,7 @@ final class XLACLITests: XCTestCase {
     }
 
     func testMeasuredMigrationToXLA() throws {
-        try requirePlugin()
+        _ = try Plugin.required()
         let r = try Binary.run(["migrate", "tiny-llama", "--from", "cpu:openblas", "--to", "xla:cpu", "--repetitions", "3", "--format", "markdown"])
         XCTAssertEqual(r.code, 0, r.err)
         XCTAssertTrue(r.out.contains("# Measured migration"), r.out)

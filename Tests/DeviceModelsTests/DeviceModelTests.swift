@@ -3,14 +3,12 @@ import Foundation
 import Kernels
 import PortbenchSchema
 import Reference
+import TestSupport
 @testable import Workload
 import XCTest
 
-enum Repo {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static func workload(_ name: String) throws -> WorkloadSpec {
-        try WorkloadSpec.load(url: root.appendingPathComponent("Workloads/\(name).yaml"))
-    }
+extension Repo {
+    /// The shipped device profiles in `Devices/`.
     static func catalog() throws -> DeviceCatalog { try DeviceCatalog.load(directory: root.appendingPathComponent("Devices")) }
 }
 
@@ -37,9 +35,7 @@ final class DeviceProfileTests: XCTestCase {
     }
 
     func testMalformedProfilesNameFileAndField() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pb-dev-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try makeTemporaryDirectory("pb-dev")
         let good = try String(contentsOf: Repo.root.appendingPathComponent("Devices/h100-sxm.yaml"), encoding: .utf8)
         func check(_ text: String, path: String, contains: String, file: StaticString = #filePath, line: UInt = #line) throws {
             let url = dir.appendingPathComponent("x.yaml")

@@ -3,21 +3,16 @@ import Kernels
 @testable import Measurement
 import PortbenchSchema
 import Reference
+import TestSupport
 @testable import Workload
 import XCTest
 
 final class RunTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     var dir: URL!
 
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("pb-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
+    override func setUpWithError() throws { dir = try makeTemporaryDirectory("pb-run") }
 
-    override func tearDown() { try? FileManager.default.removeItem(at: dir) }
-
-    var locator: SpecLocator { SpecLocator(workloadsDirectory: Self.root.appendingPathComponent("Workloads")) }
+    var locator: SpecLocator { SpecLocator(workloadsDirectory: Repo.workloads) }
 
     /// A tiny calibration so tests do not stream a gigabyte: every shape at 100 GFLOP/s, memory at 10 GB/s.
     func fixedCalibration(_ shapes: [GemmShape]) -> Calibration {

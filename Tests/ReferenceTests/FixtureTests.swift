@@ -2,6 +2,7 @@ import Foundation
 import Kernels
 import PortbenchSchema
 import Reference
+import TestSupport
 @testable import Workload
 import XCTest
 
@@ -87,9 +88,7 @@ final class FixtureTests: XCTestCase {
     }
 
     func testCorruptAndUnsupportedSafetensors() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pb-st-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try makeTemporaryDirectory("pb-st")
         let short = dir.appendingPathComponent("short.safetensors")
         try Data([1, 2, 3]).write(to: short)
         XCTAssertThrowsError(try SafeTensorsFile(path: short.path)) { XCTAssertTrue("\($0)".contains("too short"), "\($0)") }
@@ -97,12 +96,7 @@ final class FixtureTests: XCTestCase {
         try Data([0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0x7B, 0x7D]).write(to: huge)
         XCTAssertThrowsError(try SafeTensorsFile(path: huge.path)) { XCTAssertTrue("\($0)".contains("header length 65535 does not fit the file size 10"), "\($0)") }
         let i8 = dir.appendingPathComponent("i8.safetensors")
-        let header = #"{"w":{"dtype":"I8","shape":[2],"data_offsets":[0,2]}}"#
-        var d = Data()
-        withUnsafeBytes(of: UInt64(header.utf8.count).littleEndian) { d.append(contentsOf: $0) }
-        d.append(header.data(using: .utf8)!)
-        d.append(contentsOf: [1, 2])
-        try d.write(to: i8)
+        try FileBytes.safetensors(#"{"w":{"dtype":"I8","shape":[2],"data_offsets":[0,2]}}"#, data: Data([1, 2])).write(to: i8)
         XCTAssertThrowsError(try SafeTensorsFile(path: i8.path).tensor("w")) { XCTAssertTrue("\($0)".contains("dtype I8 is not supported"), "\($0)") }
         XCTAssertThrowsError(try SafeTensorsFile(path: dir.appendingPathComponent("none").path)) {
             XCTAssertTrue("\($0)".contains("cannot read"), "\($0)")
@@ -110,9 +104,7 @@ final class FixtureTests: XCTestCase {
     }
 
     func testSafetensorsRoundTripAndHalfPrecisionDecoding() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pb-rt-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try makeTemporaryDirectory("pb-rt")
         let t = Tensor(shape: [2, 3], values: [1, -2.5, 3e-3, 0, 65504, -1e-7])
         let url = dir.appendingPathComponent("a.safetensors")
         try SafeTensorsFile.write([("x", t)], to: url)

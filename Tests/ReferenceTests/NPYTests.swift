@@ -2,17 +2,13 @@ import Foundation
 import Kernels
 import PortbenchSchema
 import Reference
+import TestSupport
 import XCTest
 
 final class NPYTests: XCTestCase {
     var dir: URL!
 
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("pb-npy-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() { try? FileManager.default.removeItem(at: dir) }
+    override func setUpWithError() throws { dir = try makeTemporaryDirectory("pb-npy") }
 
     func testRoundTripIsExactAndHeaderAligned() throws {
         let t = randomTensor([3, 5], seed: 1)
@@ -36,18 +32,15 @@ final class NPYTests: XCTestCase {
         XCTAssertThrowsError(try NPY.read(path: bad.path)) { XCTAssertTrue("\($0)".contains("bad magic"), "\($0)") }
 
         func npy(_ header: String, payload: Int) throws -> URL {
-            var d = Data([0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, 1, 0, UInt8(header.utf8.count), 0])
-            d.append(header.data(using: .ascii)!)
-            d.append(Data(count: payload))
             let u = dir.appendingPathComponent("\(UUID().uuidString).npy")
-            try d.write(to: u)
+            try FileBytes.npy(header, payload: payload).write(to: u)
             return u
         }
-        let fortran = try npy("{'descr': '<f4', 'fortran_order': True, 'shape': (2,), }\n", payload: 8)
+        let fortran = try npy("{'descr': '<f4', 'fortran_order': True, 'shape': (2,), }", payload: 8)
         XCTAssertThrowsError(try NPY.read(path: fortran.path)) { XCTAssertTrue("\($0)".contains("fortran_order"), "\($0)") }
-        let ints = try npy("{'descr': '<i8', 'fortran_order': False, 'shape': (2,), }\n", payload: 16)
+        let ints = try npy("{'descr': '<i8', 'fortran_order': False, 'shape': (2,), }", payload: 16)
         XCTAssertThrowsError(try NPY.read(path: ints.path)) { XCTAssertTrue("\($0)".contains("'<i8' is not supported"), "\($0)") }
-        let short = try npy("{'descr': '<f4', 'fortran_order': False, 'shape': (4, 2), }\n", payload: 8)
+        let short = try npy("{'descr': '<f4', 'fortran_order': False, 'shape': (4, 2), }", payload: 8)
         XCTAssertThrowsError(try NPY.read(path: short.path)) { XCTAssertTrue("\($0)".contains("8 data bytes, but shape [4, 2] of <f4 needs 32"), "\($0)") }
     }
 }

@@ -1,15 +1,12 @@
 import Foundation
 import PortbenchSchema
+import TestSupport
 @testable import Workload
 import XCTest
 
 final class LayerGraphTests: XCTestCase {
-    func load(_ name: String) throws -> WorkloadSpec {
-        try WorkloadSpec.load(url: Repo.workloads.appendingPathComponent("\(name).yaml"))
-    }
-
     func testLlamaPrefillFLOPsMatchHandCount() throws {
-        let spec = try load("llama-3-8b")
+        let spec = try Repo.workload("llama-3-8b")
         let g = LayerGraph.lower(spec.config, spec.scenario(named: "prefill-512")!)
         let (t, h, kv, f, s) = (512.0, 4096.0, 1024.0, 14336.0, 512.0)
         let projections = 2 * t * (h * h + 2 * h * kv + h * h + 3 * h * f)
@@ -23,7 +20,7 @@ final class LayerGraphTests: XCTestCase {
     }
 
     func testDecodeGroupsQueryHeadsPerKVHead() throws {
-        let spec = try load("llama-3-8b")
+        let spec = try Repo.workload("llama-3-8b")
         let g = LayerGraph.lower(spec.config, spec.scenario(named: "decode-2k")!)
         let scores = g.gemmShapes.first { $0.n == 2049 }!
         XCTAssertEqual([scores.m, scores.n, scores.k, scores.count], [4, 2049, 128, 8])
@@ -32,7 +29,7 @@ final class LayerGraphTests: XCTestCase {
     }
 
     func testMoEDecodeTouchesOnlyRoutedExperts() throws {
-        let spec = try load("mixtral-8x7b")
+        let spec = try Repo.workload("mixtral-8x7b")
         let decode = LayerGraph.lower(spec.config, spec.scenario(named: "decode-2k")!)
         let prefill = LayerGraph.lower(spec.config, spec.scenario(named: "prefill-128")!)
         let expert = 3.0 * 4096 * 14336 * 4
@@ -44,7 +41,7 @@ final class LayerGraphTests: XCTestCase {
     }
 
     func testPostNormEncoderStructure() throws {
-        let spec = try load("bert-base")
+        let spec = try Repo.workload("bert-base")
         let g = LayerGraph.lower(spec.config, spec.scenarios[0])
         XCTAssertEqual(Array(g.ops.map(\.name).suffix(4)), ["ffn_act", "down_proj", "ffn_residual", "ffn_norm"])
         XCTAssertEqual(g.ops.first?.name, "q_proj", "post-norm layers start with attention, not a norm")
@@ -55,7 +52,7 @@ final class LayerGraphTests: XCTestCase {
 
     func testEveryOpHasACostAndShapesAreConsistent() throws {
         for name in ["gpt2-small", "bert-base", "llama-3-8b", "mixtral-8x7b", "llama-3.3-70b"] {
-            let spec = try load(name)
+            let spec = try Repo.workload(name)
             for s in spec.scenarios {
                 let g = LayerGraph.lower(spec.config, s)
                 let names = Set(g.values.map(\.name))

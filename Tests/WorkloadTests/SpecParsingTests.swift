@@ -1,12 +1,8 @@
 import Foundation
 import PortbenchSchema
+import TestSupport
 @testable import Workload
 import XCTest
-
-enum Repo {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let workloads = root.appendingPathComponent("Workloads")
-}
 
 /// A valid tiny spec the error tests mutate one line at a time.
 let validSpec = """
@@ -149,9 +145,7 @@ final class SpecParsingTests: XCTestCase {
     }
 
     func testSuiteErrorsNameTheSuiteFile() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pb-suite-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try makeTemporaryDirectory("pb-suite")
         try validSpec.write(to: dir.appendingPathComponent("t.yaml"), atomically: true, encoding: .utf8)
         let suite = dir.appendingPathComponent("s.yaml")
         try "name: s\nentries:\n  - workload: t.yaml\n    scenarios: [p, nope]\n".write(to: suite, atomically: true, encoding: .utf8)

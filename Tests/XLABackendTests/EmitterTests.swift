@@ -2,16 +2,13 @@ import Foundation
 import Kernels
 import PortbenchSchema
 import Reference
+import TestSupport
 @testable import Workload
 @testable import XLABackend
 import XCTest
 
 /// Every emitted program compiled by the real plugin and compared with the fp32 CPU reference.
 final class EmitterTests: XCTestCase {
-    func workload(_ name: String) throws -> WorkloadSpec {
-        try WorkloadSpec.load(url: Plugin.root.appendingPathComponent("Workloads/\(name).yaml"))
-    }
-
     /// Runs `graph` on the reference and through XLA; returns (relative L2, max abs) of the difference.
     func compare(_ graph: LayerGraph, precision: ProgramPrecision = .fp32) throws -> (Double, Double, XLALayerRunner) {
         let weights = WeightStore.seeded(for: graph.weights, seed: 5)
@@ -20,19 +17,13 @@ final class EmitterTests: XCTestCase {
         let runner = try XLALayerRunner(client: try Plugin.client(), graph: graph, precision: precision, weights: weights) { reference.tensor($0) }
         let got = try runner.output().array
         reference.run()
-        let want = reference.output.array
-        var num = 0.0, den = 0.0, maxAbs = 0.0
-        for (g, w) in zip(got, want) {
-            num += Double(g - w) * Double(g - w)
-            den += Double(w) * Double(w)
-            maxAbs = max(maxAbs, Double(abs(g - w)))
-        }
-        return ((num / den).squareRoot(), maxAbs, runner)
+        let drift = Drift(got, reference.output.array.map(Double.init))
+        return (drift.relL2, drift.maxAbs, runner)
     }
 
     func testEveryLayerKindPrefillAndDecodeMatchesTheReference() throws {
         for name in ["tiny-llama", "tiny-gpt2", "tiny-bert", "tiny-mixtral"] {
-            let w = try workload(name)
+            let w = try Repo.workload(name)
             for s in w.scenarios {
                 let (rel, maxAbs, _) = try compare(LayerGraph.lower(w.config, s))
                 XCTAssertLessThan(rel, 1e-5, "\(name)/\(s.name): relative L2 \(rel)")
@@ -42,7 +33,7 @@ final class EmitterTests: XCTestCase {
     }
 
     func testBF16ProgramsDriftLikeBF16() throws {
-        let w = try workload("tiny-llama")
+        let w = try Repo.workload("tiny-llama")
         let (rel, _, _) = try compare(LayerGraph.lower(w.config, w.scenarios[0]), precision: .bf16)
         XCTAssertGreaterThan(rel, 1e-4, "bf16 must actually round")
         XCTAssertLessThan(rel, 3e-2)
@@ -69,7 +60,7 @@ final class EmitterTests: XCTestCase {
     }
 
     func testCompiledSummaryCountsFusions() throws {
-        let w = try workload("tiny-llama")
+        let w = try Repo.workload("tiny-llama")
         let (_, _, runner) = try compare(LayerGraph.lower(w.config, w.scenarios[0]))
         let summary = try runner.compiledSummary()
         XCTAssertGreaterThan(summary.bytes, 0)
@@ -78,16 +69,15 @@ final class EmitterTests: XCTestCase {
 }
 
 /// Whole-layer golden text: any change to the emitted StableHLO shows up as a diff of a committed file.
-/// Regenerate with PORTBENCH_UPDATE_GOLDEN=1 after checking the change compiles and still matches the reference.
+/// Re-record with PORTBENCH_RECORD_GOLDEN=1 after checking the change compiles and still matches the reference;
+/// the recording run fails, naming each file it wrote, and the next run without the variable checks them.
 final class GoldenTests: XCTestCase {
-    func check(_ workload: String, _ scenario: String, _ precision: ProgramPrecision) throws {
-        let w = try WorkloadSpec.load(url: Plugin.root.appendingPathComponent("Workloads/\(workload).yaml"))
-        let text = StableHLOEmitter(graph: LayerGraph.lower(w.config, w.scenario(named: scenario)!), precision: precision).emit()
-        let file = Plugin.root.appendingPathComponent("Tests/XLABackendTests/Golden/\(workload)-\(scenario)-\(precision.rawValue).mlir")
-        if ProcessInfo.processInfo.environment["PORTBENCH_UPDATE_GOLDEN"] == "1" {
-            try text.write(to: file, atomically: true, encoding: .utf8)
-        }
-        XCTAssertEqual(text, try String(contentsOf: file, encoding: .utf8), file.lastPathComponent)
+    static let folder = Repo.root.appendingPathComponent("Tests/XLABackendTests/Golden")
+
+    func check(_ workload: String, _ scenario: String, _ precision: ProgramPrecision, file: StaticString = #filePath, line: UInt = #line) throws {
+        let w = try Repo.workload(workload)
+        let text = StableHLOEmitter(graph: LayerGraph.lower(w.config, try XCTUnwrap(w.scenario(named: scenario))), precision: precision).emit()
+        assertGolden(text, named: "\(workload)-\(scenario)-\(precision.rawValue).mlir", in: Self.folder, file: file, line: line)
     }
 
     func testGoldenPrograms() throws {
@@ -99,7 +89,7 @@ final class GoldenTests: XCTestCase {
     func testEveryTinyLayerCompilesInBF16() throws {
         let client = try Plugin.client()
         for name in ["tiny-llama", "tiny-gpt2", "tiny-bert", "tiny-mixtral"] {
-            let w = try WorkloadSpec.load(url: Plugin.root.appendingPathComponent("Workloads/\(name).yaml"))
+            let w = try Repo.workload(name)
             for s in w.scenarios {
                 XCTAssertNoThrow(try client.compile(mlir: StableHLOEmitter(graph: LayerGraph.lower(w.config, s), precision: .bf16).emit()), "\(name)/\(s.name)")
             }
@@ -112,7 +102,7 @@ import DeviceModels
 /// The bf16 emulation the device models use and a real bf16 XLA program round the same values the same way.
 final class EmulationAgreementTests: XCTestCase {
     func testXLABF16DriftMatchesTheCPUEmulation() throws {
-        let w = try WorkloadSpec.load(url: Plugin.root.appendingPathComponent("Workloads/tiny-llama.yaml"))
+        let w = try Repo.workload("tiny-llama")
         let graph = LayerGraph.lower(w.config, w.scenarios[0])
         let weights = WeightStore.seeded(for: graph.weights, seed: 9)
         let emulated = try NumericsEmulation.drift(graph: graph, weights: weights, seed: 9, precision: .bf16)

@@ -2,6 +2,7 @@ import Foundation
 import Kernels
 import PortbenchSchema
 import Reference
+import TestSupport
 @testable import Workload
 @testable import XLABackend
 import XCTest
@@ -13,14 +14,8 @@ final class IsolationTests: XCTestCase {
         try Plugin.fake("abort", source: "#include <stdlib.h>\nvoid *GetPjrtApi(void) { abort(); }\n")
     }
 
-    var portbench: URL {
-        let bundle = Bundle(for: IsolationTests.self).bundleURL
-        return [bundle.appendingPathComponent("portbench"), bundle.deletingLastPathComponent().appendingPathComponent("portbench")]
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }!
-    }
-
     func request(plugin: String) -> XLAWorkerRequest {
-        XLAWorkerRequest(workloadFile: Plugin.root.appendingPathComponent("Workloads/tiny-llama.yaml").path, scenario: "prefill-7",
+        XLAWorkerRequest(workloadFile: Repo.workloads.appendingPathComponent("tiny-llama.yaml").path, scenario: "prefill-7",
                          precision: "fp32", seed: 1, warmup: 1, repetitions: 3, pluginPath: plugin, weightsFile: nil, layerIndex: 0,
                          weightPrefix: "", inputFile: nil)
     }
@@ -28,11 +23,11 @@ final class IsolationTests: XCTestCase {
     func testAnAbortingPluginFailsOnlyTheWorker() throws {
         let healthy = try Plugin.required()
         let plugin = try abortingPlugin()
-        XCTAssertThrowsError(try XLAWorkerProcess.run(request(plugin: plugin), executable: portbench)) { e in
+        XCTAssertThrowsError(try XLAWorkerProcess.run(request(plugin: plugin), executable: Binary.url)) { e in
             XCTAssertTrue("\(e)".contains("the PJRT plugin crashed: the XLA worker was killed by signal 6"), "\(e)")
         }
         // The same parent then runs a healthy case.
-        let ok = try XLAWorkerProcess.run(request(plugin: healthy), executable: portbench)
+        let ok = try XLAWorkerProcess.run(request(plugin: healthy), executable: Binary.url)
         XCTAssertEqual(ok.samplesNs.count, 3)
         XCTAssertLessThan(ok.relativeL2, 1e-5)
         XCTAssertGreaterThan(ok.compileSeconds, 0)
@@ -41,16 +36,14 @@ final class IsolationTests: XCTestCase {
     /// NaN in the input is bad data: the worker says so, and does not blame the plugin or crash on encoding.
     func testNonFiniteInputIsRejectedAsBadData() throws {
         let healthy = try Plugin.required()
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pb-nan-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try makeTemporaryDirectory("pb-nan")
         let x = Tensor(shape: [14, 32])
         x.data[33] = .nan
         let file = dir.appendingPathComponent("x.npy")
         try NPY.write(x, to: file)
         var r = request(plugin: healthy)
         r.inputFile = file.path
-        XCTAssertThrowsError(try XLAWorkerProcess.run(r, executable: portbench)) { e in
+        XCTAssertThrowsError(try XLAWorkerProcess.run(r, executable: Binary.url)) { e in
             XCTAssertTrue("\(e)".contains("rejected the request (bad data, not the plugin)"), "\(e)")
             XCTAssertTrue("\(e)".contains("tensor 'input' holds nan at index [1, 1]"), "\(e)")
         }
@@ -58,7 +51,7 @@ final class IsolationTests: XCTestCase {
 
     func testThousandsOfExecutionsDoNotLeak() throws {
         let client = try PJRTClient(pluginPath: try Plugin.required())
-        let w = try WorkloadSpec.load(url: Plugin.root.appendingPathComponent("Workloads/tiny-llama.yaml"))
+        let w = try Repo.workload("tiny-llama")
         let graph = LayerGraph.lower(w.config, w.scenarios[0])
         let weights = WeightStore.seeded(for: graph.weights, seed: 1)
         let exec = try LayerExecutor(graph: graph, weights: weights)

@@ -1,5 +1,6 @@
 import Foundation
 import PortbenchSchema
+import TestSupport
 @testable import XLABackend
 import XCTest
 

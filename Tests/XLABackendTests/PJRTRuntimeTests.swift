@@ -2,6 +2,7 @@ import Foundation
 import Kernels
 import PortbenchSchema
 import Reference
+import TestSupport
 @testable import XLABackend
 import XCTest
 

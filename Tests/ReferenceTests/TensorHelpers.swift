@@ -2,18 +2,8 @@ import Foundation
 import Kernels
 import PortbenchSchema
 import Reference
-@testable import Workload
+import TestSupport
 import XCTest
-
-enum Repo {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let workloads = root.appendingPathComponent("Workloads")
-    static let fixtures = root.appendingPathComponent("Tests/ReferenceTests/Fixtures")
-
-    static func workload(_ name: String) throws -> WorkloadSpec {
-        try WorkloadSpec.load(url: workloads.appendingPathComponent("\(name).yaml"))
-    }
-}
 
 func randomTensor(_ shape: [Int], seed: UInt64, std: Float = 1) -> Tensor {
     let t = Tensor(shape: shape)
