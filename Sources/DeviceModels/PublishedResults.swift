@@ -46,6 +46,8 @@ public struct ValidationOutcome: Codable, Equatable, Sendable {
 public struct ValidationTable: Sendable {
     public var rows: [PublishedResult]
     public var citations: [Citation]
+    /// The file the table was read from, for errors.
+    public var file = ""
 
     public static func load(url: URL) throws -> ValidationTable {
         let root = try SpecNode.load(url: url)
@@ -71,16 +73,21 @@ public struct ValidationTable: Sendable {
                                    note: try r["note"]?.string() ?? "")
         }
         guard !rows.isEmpty else { throw m["rows"]!.fail("expected at least one row; an empty table validates nothing") }
-        return ValidationTable(rows: rows, citations: citations)
+        return ValidationTable(rows: rows, citations: citations, file: url.path)
     }
 
     /// Predicts every row (serving configuration: fused attention, graph capture) and returns the errors.
     public func validate(catalog: DeviceCatalog, workload: (String) throws -> WorkloadSpec) throws -> [ValidationOutcome] {
-        try rows.map { row in
+        try rows.enumerated().map { i, row in
             let device = try catalog.device(row.device)
+            let spec = try workload(row.workload)
+            let s = row.scenario
+            if let problem = WorkloadSpec.serveSizeProblem(spec.config, batch: s.batch, inputLen: s.inputLen, outputLen: s.outputLen) {
+                throw SpecError(file: file, path: "rows[\(i)]", message: problem)
+            }
             let adapter = makeAdapter(for: device, catalog: catalog)
             let options = AdapterOptions(precision: row.precision, chips: row.chips)
-            let p = try ServePredictor(adapter: adapter, options: options).predict(try workload(row.workload), row.scenario)
+            let p = try ServePredictor(adapter: adapter, options: options).predict(spec, row.scenario)
             let predicted = row.metric.value(of: p)
             return ValidationOutcome(row: row, style: device.style, predicted: predicted, error: (predicted - row.value) / row.value)
         }

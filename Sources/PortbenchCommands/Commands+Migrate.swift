@@ -36,7 +36,11 @@ extension Commands {
         let outFile = try output(r.out, inputs: [w.file].compactMap { $0 } + catalog.devices.map(\.file))
         if r.isMeasured { return try migrateMeasured(r, w, catalog: catalog, options: options, format: f, out: outFile, note: note) }
         let (a, b) = (try catalog.device(r.from), try catalog.device(r.to))
-        if r.numerics { note("emulating \(w.name) numerics on the CPU for each side (--no-numerics skips this)") }
+        if r.numerics {
+            // The emulation runs the reference executor: refuse, before allocating, a case that would not fit.
+            try MemoryBudget.current().check(w.scenarios.map { (w, LayerGraph.lower(w.config, $0)) }, external: false)
+            note("emulating \(w.name) numerics on the CPU for each side (--no-numerics skips this)")
+        }
         let report = try MigrationReport.make(workload: w, from: a, to: b, catalog: catalog, options: options, numerics: r.numerics, seed: r.seed)
         let doc = ResultDocument.modelled([report], seed: r.seed)
         try write(doc, to: outFile, note: note)

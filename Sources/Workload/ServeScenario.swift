@@ -40,7 +40,7 @@ extension WorkloadSpec {
                           tiedEmbeddings: try m["tied_embeddings"]?.bool() ?? false)
     }
 
-    static func parseServe(_ node: SpecNode, model: ModelShape?) throws -> [ServeScenario] {
+    static func parseServe(_ node: SpecNode, model: ModelShape?, config: TransformerConfig) throws -> [ServeScenario] {
         guard model != nil else { throw node.fail("'serve' scenarios need a 'model' block (layers, vocab)") }
         var seen = Set<String>()
         return try node.sequence().map { item in
@@ -50,6 +50,7 @@ extension WorkloadSpec {
                                   outputLen: try item.required(m, "output_len").int(in: SpecLimits.tokens),
                                   lengths: try m["lengths"].map(parseLengths) ?? [])
             guard seen.insert(s.name).inserted else { throw item.fail("duplicate serve scenario name '\(s.name)'") }
+            try checkServeSizes(config, batch: s.batch, inputLen: s.inputLen, outputLen: s.outputLen, node: item)
             return s
         }
     }

@@ -26,7 +26,7 @@ extension WorkloadSpec {
         let scenarioNode = try root.required(map, "scenarios")
         let scenarios = try parseScenarios(scenarioNode, config: config)
         let model = try map["model"].map(parseModel)
-        let serve = try map["serve"].map { try parseServe($0, model: model) } ?? []
+        let serve = try map["serve"].map { try parseServe($0, model: model, config: config) } ?? []
         if !serve.isEmpty, !config.kind.isCausal {
             throw map["serve"]!.fail("an encoder layer cannot be served token by token; 'serve' needs a decoder")
         }
@@ -132,6 +132,7 @@ extension WorkloadSpec {
         return try items.map { item in
             let s = try parseScenario(item, config: config)
             guard seen.insert(s.name).inserted else { throw item.fail("duplicate scenario name '\(s.name)'") }
+            try checkTensorSizes(config, s, item)
             return s
         }
     }
@@ -165,5 +166,43 @@ extension WorkloadSpec {
             return WeightedLength(length: try item.required(m, "length").int(in: SpecLimits.tokens),
                                   weight: try item.required(m, "weight").double(in: SpecLimits.positive, openLower: true))
         }
+    }
+
+    /// The most elements one tensor of a case may hold (2^48, a petabyte of fp32): far beyond any machine, and small
+    /// enough that every shape product, FLOP and byte count downstream stays exact and cannot overflow.
+    public static let maxTensorElements = Double(1 << 48)
+
+    /// Every value and weight of the scenario's graph, sized in floating point before anything multiplies them as integers.
+    static func checkTensorSizes(_ config: TransformerConfig, _ s: Scenario, _ node: SpecNode) throws {
+        try checkGraphSizes(config, s, node)
+        for l in s.lengths { try checkGraphSizes(config, s.with(length: l.length), node) }
+    }
+
+    /// The sizes of a whole-model serving setting: its prefill and its longest decode step.
+    static func checkServeSizes(_ config: TransformerConfig, batch: Int, inputLen: Int, outputLen: Int, node: SpecNode) throws {
+        if let problem = serveSizeProblem(config, batch: batch, inputLen: inputLen, outputLen: outputLen) { throw node.fail(problem) }
+    }
+
+    /// Why a serving setting is too large to model, or nil.
+    public static func serveSizeProblem(_ config: TransformerConfig, batch: Int, inputLen: Int, outputLen: Int) -> String? {
+        sizeProblem(config, .prefill("prefill", batch: batch, seq: inputLen))
+            ?? sizeProblem(config, .decode("decode", batch: batch, context: inputLen + outputLen))
+    }
+
+    static func checkGraphSizes(_ config: TransformerConfig, _ s: Scenario, _ node: SpecNode) throws {
+        if let problem = sizeProblem(config, s) { throw node.fail(problem) }
+    }
+
+    static func sizeProblem(_ config: TransformerConfig, _ s: Scenario) -> String? {
+        let graph = LayerGraph.lower(config, s)
+        let shapes = graph.values.map { ($0.name, $0.shape) } + graph.weights.map { ($0.name, $0.shape) }
+        for (name, shape) in shapes {
+            let elements = shape.reduce(1.0) { $0 * Double($1) }
+            if elements > maxTensorElements {
+                return "scenario '\(s.name)' needs a tensor '\(name)' of shape \(shape) (\(String(format: "%.3g", elements)) elements); "
+                    + "a case is limited to 2^48 elements per tensor"
+            }
+        }
+        return nil
     }
 }

@@ -70,6 +70,9 @@ final class BadInputTests: XCTestCase {
         Case(name: "empty spec", files: ["w.yaml": .text("")], args: ["run", "$D/w.yaml", "--backend", "cpu", "--out", "$D/out/r.json"],
              expect: ["$D/w.yaml", "empty"]),
         Case(name: "missing workloads folder", args: ["list", "--workloads", "$D/nope"], expect: ["$D/nope", "--workloads"]),
+        spec("every dimension at its cap", "batch: 2, seq: 7", "batch: 65536, seq: 4194304", ["scenarios[0]", "2^48 elements"]),
+        spec("length distribution too large", "seq: 7}", "seq: 7, lengths: [{length: 4194304, weight: 1}]}", ["scenarios[0]", "2^48"])
+            .replacing("batch: 2, seq: 7", "batch: 65536, seq: 7"),
     ]
 
     static let aliasBomb = "sources: &a [x, x, x, x, x, x, x, x]\n"
@@ -158,6 +161,8 @@ final class BadInputTests: XCTestCase {
         table("batch zero", "batch: 1024, input_len: 128, output_len: 128, device: h100-sxm, chips: 1", "batch: 0, input_len: 128, output_len: 128, device: h100-sxm, chips: 1",
               ["rows[0].batch", "got 0"]),
         table("unknown precision", "precision: fp16", "precision: fp7", ["rows[5].precision", "fp7"]),
+        table("serving setting too large", "batch: 1024, input_len: 128, output_len: 128, device: h100-sxm, chips: 1",
+              "batch: 65536, input_len: 4194304, output_len: 128, device: h100-sxm, chips: 1", ["rows[0]", "2^48"]),
         Case(name: "empty table", files: ["t.yaml": .text("sources:\n  - {id: a, url: u, date: d}\nrows: []\n")],
              args: ["validate-models", "--table", "$D/t.yaml"], expect: ["$D/t.yaml", "rows", "at least one row"]),
     ]
@@ -342,6 +347,13 @@ final class BadInputTests: XCTestCase {
 }
 
 extension BadInputTests.Case {
+    /// The same case with another edit to its spec file `w.yaml`.
+    func replacing(_ from: String, _ to: String) -> Self {
+        var c = self
+        if case .text(let t)? = c.files["w.yaml"] { c.files["w.yaml"] = .text(t.replacingOccurrences(of: from, with: to)) }
+        return c
+    }
+
     func adding(_ path: String, _ content: BadInputTests.Content) -> Self {
         var c = self
         c.files[path] = content
