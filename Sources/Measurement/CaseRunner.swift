@@ -58,7 +58,7 @@ extension CaseResult {
         ]
         return CaseResult(
             workload: workload, scenario: s.name, backend: backend, provenance: .measured,
-            phase: s.phase.rawValue, batch: s.batch, seq: s.seq, context: s.context, tokens: s.tokens,
+            phase: s.phase, batch: s.batch, seq: s.seq, context: s.context, tokens: s.tokens,
             flops: cost.flops, weightBytes: cost.weightBytes, bytes: cost.bytes, weights: weights,
             samplesNs: samplesNs, stats: stats,
             metrics: Dictionary(uniqueKeysWithValues: metrics.map { ($0.key.rawValue, $0.value) }),

@@ -44,7 +44,7 @@ enum XLAWiring {
 
     /// The `run` backend: every case in an isolated worker process.
     static func backend(plugin: String?, precision: String, options: RunOptions) throws -> ExternalBackend {
-        _ = try self.precision(precision)
+        let programPrecision = try self.precision(precision)
         let path = try requirePlugin(plugin)
         return ExternalBackend(name: .xla) { workload, scenario in
             var request = try self.request(workload, scenario, precision: precision, seed: options.seed, policy: options.policy, plugin: path)
@@ -54,21 +54,21 @@ enum XLAWiring {
             request.inputFile = options.inputFile
             request.allowNonFinite = options.allowNonFinite
             let r = try XLAWorkerProcess.run(request)
-            return (r.samplesNs, details(r, precision: precision))
+            return (r.samplesNs, details(r, precision: programPrecision))
         }
     }
 
     /// The measured-migration closure: one XLA case plus every extra shape, in a worker process.
     static func shapes(plugin: String?, precision: String, seed: UInt64, policy: RepetitionPolicy) throws -> MeasuredMigrationRunner.XLAMeasure {
         let path = try requirePlugin(plugin)
-        _ = try self.precision(precision)
+        let programPrecision = try self.precision(precision)
         return { workload, scenario, lengths in
             var request = try self.request(workload, scenario, precision: precision, seed: seed, policy: policy, plugin: path)
             request.lengths = lengths.isEmpty ? nil : lengths
             let r = try XLAWorkerProcess.run(request)
             let shapes = (r.shapes ?? []).map { MeasuredShape(length: $0.length, xlaCompileSeconds: $0.compileSeconds,
                                                                xlaMedianSeconds: $0.medianSeconds, referenceMedianSeconds: 0) }
-            return (r.samplesNs, details(r, precision: precision), shapes)
+            return (r.samplesNs, details(r, precision: programPrecision), shapes)
         }
     }
 
@@ -80,7 +80,7 @@ enum XLAWiring {
                                 inputFile: nil)
     }
 
-    static func details(_ r: XLAWorkerResponse, precision: String) -> BackendDetails {
+    static func details(_ r: XLAWorkerResponse, precision: ProgramPrecision) -> BackendDetails {
         BackendDetails(platform: "xla:" + r.platform.lowercased(), precision: precision, compileSeconds: r.compileSeconds,
                        relativeL2: r.relativeL2, maxAbsError: r.maxAbsError, cosineSimilarity: r.cosineSimilarity,
                        fusions: r.fusions, programBytes: r.programBytes)

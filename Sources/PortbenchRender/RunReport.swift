@@ -34,7 +34,7 @@ public struct RunReport {
             var x = TextTable(header: ["workload", "scenario", "backend", "precision", "compile s", "fusions", "program KB", "rel L2 vs fp32", "max abs", "cosine", "reference ÷ xla"])
             for c in external {
                 let d = c.backendDetails!
-                x.rows.append([c.workload, c.scenario, d.platform, d.precision, fmt(d.compileSeconds, 2), "\(d.fusions)", fmt(Double(d.programBytes) / 1024, 1),
+                x.rows.append([c.workload, c.scenario, d.platform, d.precision.rawValue, fmt(d.compileSeconds, 2), "\(d.fusions)", fmt(Double(d.programBytes) / 1024, 1),
                                String(format: "%.2e", d.relativeL2), String(format: "%.2e", d.maxAbsError), String(format: "%.6f", d.cosineSimilarity),
                                d.speedupOverReference.map { fmt($0, 2) + "×" } ?? "-"])
             }

@@ -23,7 +23,7 @@ public struct CaseResult: Codable, Equatable, Sendable {
     public var scenario: String
     public var backend: Backend
     public var provenance: Provenance
-    public var phase: String
+    public var phase: Phase
     public var batch: Int
     public var seq: Int
     public var context: Int
@@ -42,7 +42,7 @@ public struct CaseResult: Codable, Equatable, Sendable {
 
     public func metric(_ m: Metric) -> Double? { metrics[m.rawValue] }
 
-    public init(workload: String, scenario: String, backend: Backend, provenance: Provenance, phase: String, batch: Int, seq: Int, context: Int, tokens: Int, flops: Double, weightBytes: Double, bytes: Double, weights: String, samplesNs: [UInt64], stats: SampleStatistics, metrics: [String: Double], ceiling: Ceiling, ops: [OpTiming]? = nil, backendDetails: BackendDetails? = nil) {
+    public init(workload: String, scenario: String, backend: Backend, provenance: Provenance, phase: Phase, batch: Int, seq: Int, context: Int, tokens: Int, flops: Double, weightBytes: Double, bytes: Double, weights: String, samplesNs: [UInt64], stats: SampleStatistics, metrics: [String: Double], ceiling: Ceiling, ops: [OpTiming]? = nil, backendDetails: BackendDetails? = nil) {
         self.workload = workload
         self.scenario = scenario
         self.backend = backend
@@ -68,7 +68,7 @@ public struct CaseResult: Codable, Equatable, Sendable {
 /// What an external backend (XLA through PJRT) reports beside its run samples.
 public struct BackendDetails: Codable, Equatable, Sendable {
     public var platform: String
-    public var precision: String
+    public var precision: ProgramPrecision
     /// Compilation, measured apart from the runs.
     public var compileSeconds: Double
     public var relativeL2: Double
@@ -79,7 +79,7 @@ public struct BackendDetails: Codable, Equatable, Sendable {
     /// Reference median ÷ this backend's median, when the run timed both.
     public var speedupOverReference: Double?
 
-    public init(platform: String, precision: String, compileSeconds: Double, relativeL2: Double, maxAbsError: Double,
+    public init(platform: String, precision: ProgramPrecision, compileSeconds: Double, relativeL2: Double, maxAbsError: Double,
                 cosineSimilarity: Double, fusions: Int, programBytes: Int, speedupOverReference: Double? = nil) {
         self.platform = platform
         self.precision = precision

@@ -1,10 +1,6 @@
 import Foundation
 import PortbenchSchema
 
-/// Prefill processes `seq` new tokens per sequence; decode processes one new token against `context` cached ones.
-public enum Phase: String, CaseIterable, Codable, Sendable {
-    case prefill, decode
-}
 
 /// One point of a workload's grid: phase, batch and length (plus an optional length distribution).
 public struct Scenario: Codable, Equatable, Sendable {

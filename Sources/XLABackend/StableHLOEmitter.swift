@@ -4,11 +4,6 @@ import PortbenchSchema
 import Reference
 import Workload
 
-/// The number format an emitted program computes in. bf16 rounds GEMM operands and stored activations to bf16
-/// (products accumulate in fp32), as a bf16 model runs under XLA.
-public enum ProgramPrecision: String, CaseIterable, Sendable {
-    case fp32, bf16
-}
 
 /// Lowers a `LayerGraph` to a StableHLO module (text, program format "mlir").
 /// Parameters: x, k_cache, v_cache, then every weight in `graph.weights` order; the result is `out`.

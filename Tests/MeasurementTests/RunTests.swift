@@ -84,7 +84,7 @@ final class RunTests: XCTestCase {
     func testGoalsAreJudgedOnCeilingFraction() {
         let runner = SuiteRunner(suite: .adHoc([]), options: RunOptions(policy: RepetitionPolicy()))
         func fake(_ fraction: Double) -> CaseResult {
-            CaseResult(workload: "w", scenario: "s", backend: .cpuReference, provenance: .measured, phase: "prefill", batch: 1, seq: 1,
+            CaseResult(workload: "w", scenario: "s", backend: .cpuReference, provenance: .measured, phase: .prefill, batch: 1, seq: 1,
                        context: 0, tokens: 1, flops: 1, weightBytes: 1, bytes: 1, weights: "seeded", samplesNs: [1], stats: SampleStatistics([1]),
                        metrics: [Metric.ceilingFraction.rawValue: fraction],
                        ceiling: Ceiling(bound: .compute, computeSeconds: fraction, memorySeconds: fraction / 2, gemmFlops: 1), ops: nil)
