@@ -22,9 +22,6 @@ public struct LPUAdapter: Adapter {
         p.bytes == 1 ? (device.peak(p) ?? device.peakTFLOPS["int8"]!.value * 1e12) : device.peak(.fp16)!
     }
 
-    /// Usable SRAM per chip in bytes.
-    public var usableSRAM: Double { device.sramMB.value * 1e6 * parameters.value(.sramUsableFraction) }
-
     public func lower(_ graph: LayerGraph, options: AdapterOptions) -> ExecutionPlan {
         let (p, hazard) = effectivePrecision(options.precision)
         let rate = peak(p)
@@ -38,11 +35,11 @@ public struct LPUAdapter: Adapter {
                                          seconds: t.seconds, bound: t.bound, note: "scheduled statically"))
         }
         let layerBytes = graph.totalCost.weightBytes * p.bytes / 4 + Double((graph.value(LayerGraph.keyCacheName)?.count ?? 0) * 2) * p.kvCache.bytes
-        let chips = Int((layerBytes / usableSRAM).rounded(.up))
+        let chips = Int((layerBytes / capacityPerChip).rounded(.up))
         // A layer spread over several chips hands its activations from chip to chip (whole-model predictions
         // charge these hops per pipeline stage instead, so they subtract this overhead).
         let activation = Double(graph.scenario.tokens * graph.config.hidden) * p.storage.bytes
-        let hop = activation / (device.interconnectGBps.value * 1e9 / 2) + parameters.value(.chipToChipLatencyMicroseconds) * 1e-6
+        let hop = hopSeconds(activationBytes: activation)
         var hazards = hazard.map { [$0] } ?? []
         hazards.append("this layer needs \(chips) chip(s) of SRAM (\(String(format: "%.0f", layerBytes / 1e6)) MB): no HBM to spill to")
         if graph.config.isMoE { hazards.append("all experts must be resident in SRAM although each token uses \(graph.config.topK) of \(graph.config.experts)") }

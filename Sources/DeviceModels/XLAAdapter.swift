@@ -114,9 +114,4 @@ public struct XLAAdapter: Adapter {
     func padLabel(_ g: GemmShape) -> String {
         "\(g.count)×\(g.label)→\(roundUp(g.m, Self.sublanes))×\(roundUp(g.n, mxu))×\(roundUp(g.k, mxu))"
     }
-
-    /// Compile time for one program of `ops` ops (modelled; see Devices/styles.yaml).
-    public func compileSeconds(ops: Int) -> Double {
-        parameters.value(.compileSecondsBase) + parameters.value(.compileSecondsPerOp) * Double(ops)
-    }
 }
