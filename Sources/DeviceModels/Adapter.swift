@@ -45,12 +45,10 @@ public struct MigrationEnd {
     }
 }
 
-/// The adapter for a device's style.
+/// The adapter for a device's style, built by the adapter type the catalog's registry holds for it.
 public func makeAdapter(for device: DeviceProfile, catalog: DeviceCatalog) -> Adapter {
-    let p = catalog.parameters(for: device)
-    switch device.style {
-    case .cuda: return CUDAAdapter(device: device, parameters: p)
-    case .xla: return XLAAdapter(device: device, parameters: p)
-    case .lpu: return LPUAdapter(device: device, parameters: p)
+    guard let type = catalog.registry.adapterType(for: device.style), let section = catalog.styles[device.style] else {
+        preconditionFailure("\(device.name): no adapter is registered for style '\(device.style.rawValue)'")
     }
+    return type.make(device: device, parameters: section.parameters)
 }

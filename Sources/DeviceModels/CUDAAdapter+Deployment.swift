@@ -6,7 +6,7 @@ import Workload
 extension CUDAAdapter {
     public var capacityPerChip: Double { device.memoryGB!.value * 1e9 }
     public func chipsToHold(_ bytes: Double) -> Int { powerOfTwoChips(toHold: bytes) }
-    public var linkLatencySeconds: Double { parameters.value(.linkLatencyMicroseconds) * 1e-6 }
+    public var linkLatencySeconds: Double { parameters.linkLatencyMicroseconds.value * 1e-6 }
 
     /// FlashAttention-style kernels are CUDA code: other styles need their own.
     public func fusedAttentionKernel(_ options: AdapterOptions) -> String? {

@@ -5,10 +5,10 @@ import Workload
 /// Serving and migration on LPU-style chips: everything in SRAM, layers pipelined over chips, hops between them.
 extension LPUAdapter {
     /// Usable SRAM per chip in bytes.
-    public var capacityPerChip: Double { device.sramMB.value * 1e6 * parameters.value(.sramUsableFraction) }
+    public var capacityPerChip: Double { device.sramMB.value * 1e6 * parameters.sramUsableFraction.value }
     /// As many chips as the bytes need: there is no HBM to spill to.
     public func chipsToHold(_ bytes: Double) -> Int { max(1, Int((bytes / capacityPerChip).rounded(.up))) }
-    public var linkLatencySeconds: Double { parameters.value(.chipToChipLatencyMicroseconds) * 1e-6 }
+    public var linkLatencySeconds: Double { parameters.chipToChipLatencyMicroseconds.value * 1e-6 }
 
     /// Layers are pipelined across chips; a layer is split over several only when it does not fit one.
     public func parallelism(chips: Int, layerBytes: Double) -> (tensorParallel: Int, pipelineStages: Int) {

@@ -6,16 +6,16 @@ import Workload
 extension XLAAdapter {
     public var capacityPerChip: Double { device.memoryGB!.value * 1e9 }
     public func chipsToHold(_ bytes: Double) -> Int { powerOfTwoChips(toHold: bytes) }
-    public var linkLatencySeconds: Double { parameters.value(.linkLatencyMicroseconds) * 1e-6 }
+    public var linkLatencySeconds: Double { parameters.linkLatencyMicroseconds.value * 1e-6 }
 
     /// The program's fixed overhead, paid once per step.
     public func stepOverheadSeconds(activationBytes: Double, pipelineStages: Int) -> Double {
-        parameters.value(.stepOverheadMicroseconds) * 1e-6
+        parameters.stepOverheadMicroseconds.value * 1e-6
     }
 
     /// Compile time for one program of `ops` ops (modelled; see Devices/styles.yaml).
     public func compileSeconds(ops: Int) -> Double? {
-        parameters.value(.compileSecondsBase) + parameters.value(.compileSecondsPerOp) * Double(ops)
+        parameters.compileSecondsBase.value + parameters.compileSecondsPerOp.value * Double(ops)
     }
 
     public func bucketsLengths(_ options: AdapterOptions) -> Bool { options.bucketing }

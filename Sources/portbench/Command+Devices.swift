@@ -31,11 +31,12 @@ struct Devices: ParsableCommand {
                     print("  \(f.field) = \(f.value.value)   [\(c.id)] \(c.url) (\(c.date)) \(c.note)")
                 }
             }
-            for (style, p) in catalog.styles.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            for style in catalog.registry.styles.sorted(by: { $0.rawValue < $1.rawValue }) {
+                let section = catalog.styles[style]!
                 print("\nstyle \(style.rawValue) parameters (Devices/styles.yaml)")
-                let byId = Dictionary(uniqueKeysWithValues: p.citations.map { ($0.id, $0) })
-                for (k, v) in p.values.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                    print("  \(k.rawValue) = \(v.value)   [\(v.source)] \(byId[v.source]!.note)")
+                let byId = Dictionary(uniqueKeysWithValues: section.citations.map { ($0.id, $0) })
+                for (k, v) in section.figures.sorted(by: { $0.key < $1.key }) {
+                    print("  \(k) = \(v.value)   [\(v.source)] \(byId[v.source]!.note)")
                 }
             }
         }
