@@ -7,6 +7,8 @@ public protocol StyleAdapter: Adapter, Sendable {
     associatedtype Parameters: StyleParameters
     static var style: ExecutionStyle { get }
     init(device: DeviceProfile, parameters: Parameters)
+    /// Why a profile of this style cannot be modelled (a figure the adapter reads is absent), or nil when it can.
+    static func problem(with profile: DeviceProfile) -> String?
 }
 
 extension StyleAdapter {
@@ -17,6 +19,11 @@ extension StyleAdapter {
             preconditionFailure("style '\(style.rawValue)' was given another style's parameters (\(type(of: parameters)))")
         }
         return Self(device: device, parameters: p)
+    }
+
+    /// The check of styles whose weights live in HBM: both its size and its bandwidth must be given.
+    public static func hbmProblem(with profile: DeviceProfile) -> String? {
+        profile.memoryGB == nil || profile.memoryGBps == nil ? "a \(style.rawValue)-style device needs memory_gb and memory_gbps" : nil
     }
 }
 
@@ -39,5 +46,15 @@ public struct AdapterRegistry: Sendable {
 
     public func adapterType(for style: ExecutionStyle) -> (any StyleAdapter.Type)? {
         types.first { $0.style == style }
+    }
+
+    /// The style a profile's `style:` node names and its adapter type; a style no adapter is registered for is an error.
+    func style(of node: SpecNode) throws -> (ExecutionStyle, any StyleAdapter.Type) {
+        let style = ExecutionStyle(rawValue: try node.string())
+        guard let type = adapterType(for: style) else {
+            throw node.fail("unknown style '\(style.rawValue)': no adapter is registered for it; expected one of: "
+                            + styles.map(\.rawValue).joined(separator: ", "))
+        }
+        return (style, type)
     }
 }

@@ -20,7 +20,7 @@ public struct DeviceCatalog: Sendable {
         guard !profiles.isEmpty else {
             throw SpecError(file: directory.path, path: "", message: "no device profiles (*.yaml) found")
         }
-        let devices = try profiles.map(DeviceProfile.load)
+        let devices = try profiles.map { try DeviceProfile.load(url: $0, registry: registry) }
         try checkNamesDistinct(devices)
         let styles = try StyleSection.loadAll(url: directory.appendingPathComponent("styles.yaml"), registry: registry)
         return DeviceCatalog(devices: devices, styles: styles, registry: registry)

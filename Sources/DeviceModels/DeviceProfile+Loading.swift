@@ -5,8 +5,9 @@ import Workload
 extension DeviceProfile {
     static let peakKeys = ["fp32", "tf32", "bf16", "fp16", "fp8", "int8"]
 
-    /// Reads and validates a device profile: every figure is `{value, source}` and every source is cited.
-    public static func load(url: URL) throws -> DeviceProfile {
+    /// Reads and validates a device profile: every figure is `{value, source}` and every source is cited; its style
+    /// must be in `registry`, whose adapter says which optional figures that style needs.
+    public static func load(url: URL, registry: AdapterRegistry = .builtIn) throws -> DeviceProfile {
         let root = try SpecNode.load(url: url)
         let m = try root.mapping(allowed: ["name", "display", "style", "sources", "peak_tflops", "memory_gb", "memory_gbps",
                                            "sram_mb", "sram_gbps", "interconnect_gbps", "matrix_unit", "compute_units",
@@ -21,19 +22,14 @@ extension DeviceProfile {
         guard peaks["bf16"] != nil || peaks["fp16"] != nil else {
             throw peakNode.fail("expected at least a bf16 or fp16 peak")
         }
-        let style = try root.required(m, "style").choice(ExecutionStyle.self)
+        let (style, adapter) = try registry.style(of: root.required(m, "style"))
         let profile = DeviceProfile(
             name: try root.required(m, "name").identifier(), display: try root.required(m, "display").string(), style: style,
             peakTFLOPS: peaks, memoryGB: try optional("memory_gb"), memoryGBps: try optional("memory_gbps"),
             sramMB: try figure("sram_mb"), sramGBps: try optional("sram_gbps"), interconnectGBps: try figure("interconnect_gbps"),
             matrixUnit: try figure("matrix_unit"), computeUnits: try figure("compute_units"), powerW: try figure("power_w"),
             pricePerChipHour: try optional("price_per_chip_hour"), citations: citations, file: url.path)
-        if style != .lpu, profile.memoryGB == nil || profile.memoryGBps == nil {
-            throw root.fail("a \(style.rawValue)-style device needs memory_gb and memory_gbps")
-        }
-        if style == .lpu, profile.sramGBps == nil {
-            throw root.fail("an lpu-style device needs sram_gbps (weights stream from SRAM)")
-        }
+        if let problem = adapter.problem(with: profile) { throw root.fail(problem) }
         return profile
     }
 

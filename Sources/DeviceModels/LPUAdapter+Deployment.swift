@@ -4,6 +4,10 @@ import Workload
 
 /// Serving and migration on LPU-style chips: everything in SRAM, layers pipelined over chips, hops between them.
 extension LPUAdapter {
+    public static func problem(with profile: DeviceProfile) -> String? {
+        profile.sramGBps == nil ? "an lpu-style device needs sram_gbps (weights stream from SRAM)" : nil
+    }
+
     /// Usable SRAM per chip in bytes.
     public var capacityPerChip: Double { device.sramMB.value * 1e6 * parameters.sramUsableFraction.value }
     /// As many chips as the bytes need: there is no HBM to spill to.

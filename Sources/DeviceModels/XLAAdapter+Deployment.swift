@@ -4,6 +4,10 @@ import Workload
 
 /// Serving and migration on TPU/XLA-style chips: HBM per chip, a compiled program per shape, lengths bucketed.
 extension XLAAdapter {
+    public static func problem(with profile: DeviceProfile) -> String? {
+        hbmProblem(with: profile)
+    }
+
     public var capacityPerChip: Double { device.memoryGB!.value * 1e9 }
     public func chipsToHold(_ bytes: Double) -> Int { powerOfTwoChips(toHold: bytes) }
     public var linkLatencySeconds: Double { parameters.linkLatencyMicroseconds.value * 1e-6 }

@@ -22,7 +22,9 @@ struct ValidateModels: ParsableCommand {
             }
             print(out.render())
             print("")
-            for (style, mape) in ValidationTable.mape(outcomes).sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            let byStyle = ValidationTable.mape(outcomes)
+            for style in catalog.registry.styles.sorted(by: { $0.rawValue < $1.rawValue }) {
+                guard let mape = byStyle[style] else { continue }
                 let n = outcomes.filter { $0.style == style }.count
                 print("MAPE \(style.rawValue): \(fmt(mape, 1))% over \(n) row(s)")
             }
