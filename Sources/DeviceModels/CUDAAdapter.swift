@@ -48,7 +48,7 @@ public struct CUDAAdapter: StyleAdapter {
 
     func kernel(_ op: Op, p: Precision, launch: Double) -> PlannedKernel {
         let cost = op.cost
-        let bytes = scaled(cost, p)
+        let bytes = scaledBytes(cost, p)
         switch op.kind {
         case .matmul, .batchedMatmul, .moeExperts:
             let executed = op.gemmShapes.reduce(0) { $0 + quantizedFlops($1) }

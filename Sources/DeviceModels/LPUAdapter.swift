@@ -33,7 +33,7 @@ public struct LPUAdapter: StyleAdapter {
         let rate = peak(p)
         var kernels: [PlannedKernel] = []
         for op in graph.ops {
-            let bytes = scaled(op.cost, p)
+            let bytes = scaledBytes(op.cost, p)
             let t = roofline(flops: op.cost.flops, peak: rate, computeEfficiency: parameters.computeEfficiency.value, bytes: bytes,
                              bandwidth: device.sramGBps!.value * 1e9, memoryEfficiency: 1)
             kernels.append(PlannedKernel(name: op.name, ops: [op.name], kind: op.gemmShapes.isEmpty ? "vector" : "matrix",

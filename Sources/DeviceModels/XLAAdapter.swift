@@ -41,7 +41,7 @@ public struct XLAAdapter: StyleAdapter {
             let ops = f.map { graph.ops[$0] }
             let flops = ops.reduce(0) { $0 + $1.cost.flops }
             let padded = ops.reduce(0) { $0 + paddedGemmFlops($1) + ($1.gemmShapes.isEmpty ? $1.cost.flops : 0) }
-            let unfused = ops.reduce(0) { $0 + scaled($1.cost, p) }
+            let unfused = ops.reduce(0) { $0 + scaledBytes($1.cost, p) }
             let bytes = fusedBytes(f, graph: graph, p: p) + paddedWeightBytes(ops, p: p)
             let t = roofline(flops: padded, peak: peak(p), computeEfficiency: parameters.gemmEfficiency.value, bytes: bytes,
                              bandwidth: device.memoryGBps!.value * 1e9, memoryEfficiency: parameters.memoryEfficiency.value)
