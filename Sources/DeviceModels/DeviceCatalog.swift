@@ -7,7 +7,7 @@ public struct DeviceCatalog: Sendable {
     public var devices: [DeviceProfile]
     public var styles: [ExecutionStyle: StyleSection]
     /// The styles this catalog knows and the adapter type of each.
-    public var registry: AdapterRegistry
+    public let registry: AdapterRegistry
 
     public static func load(directory: URL, registry: AdapterRegistry = .builtIn) throws -> DeviceCatalog {
         let files: [URL]

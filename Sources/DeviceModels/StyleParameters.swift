@@ -8,16 +8,8 @@ public protocol StyleParameters: Sendable {
     init(_ section: StyleSectionReader)
 }
 
-/// One style's section of styles.yaml, loaded: its typed parameters, every figure under its key, and the file's sources.
-public struct StyleSection: Sendable {
-    public var style: ExecutionStyle
-    public var parameters: any StyleParameters
-    public var figures: [(key: String, value: Sourced)]
-    public var citations: [Citation]
-}
-
 /// Reads one style's section: each parameter a cited `{value, source}` within its range. Problems are collected and
-/// `finish()` reports the first, as today's loaders do: unknown keys, then bad values, then missing keys.
+/// `finish()` reports the first: an unknown key, then a bad value, then a missing key (file, line and key path).
 public final class StyleSectionReader {
     let node: SpecNode
     let ids: Set<String>
@@ -66,23 +58,5 @@ public final class StyleSectionReader {
         _ = try node.mapping(allowed: keys)
         if let first = problems.first { throw first }
         if let key = missing.first { throw node.fail("missing required parameter '\(key)'") }
-    }
-}
-
-extension StyleSection {
-    /// Reads Devices/styles.yaml: its sources, then one section per registered style, read by that style's adapter.
-    public static func loadAll(url: URL, registry: AdapterRegistry) throws -> [ExecutionStyle: StyleSection] {
-        let root = try SpecNode.load(url: url)
-        let m = try root.mapping(allowed: ["sources"] + registry.styles.map(\.rawValue))
-        let citations = try DeviceProfile.parseCitations(root.required(m, "sources"))
-        let ids = Set(citations.map(\.id))
-        var out: [ExecutionStyle: StyleSection] = [:]
-        for type in registry.types {
-            let reader = StyleSectionReader(node: try root.required(m, type.style.rawValue), ids: ids)
-            let parameters = type.readParameters(reader)
-            try reader.finish()
-            out[type.style] = StyleSection(style: type.style, parameters: parameters, figures: reader.figures, citations: citations)
-        }
-        return out
     }
 }
