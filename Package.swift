@@ -45,7 +45,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "PortbenchSchema", "Workload", "Kernels", "Reference", "TestSupport"]),
         .testTarget(name: "CCurlTests", dependencies: ["CCurl"]),
-        .testTarget(name: "DeviceModelsTests", dependencies: ["PortbenchSchema", "DeviceModels", "Workload", "Kernels", "Reference", "TestSupport"]),
+        .testTarget(name: "DeviceModelsTests", dependencies: ["PortbenchSchema", "PortbenchCommands", "DeviceModels", "Workload", "Kernels", "Reference", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["PortbenchSchema", "portbench", "TestSupport"]),
         .testTarget(name: "XLABackendTests", dependencies: ["PortbenchSchema", "XLABackend", "CPJRT", "Workload", "Kernels", "Reference", "DeviceModels", "TestSupport"],
                     exclude: ["Golden"]),

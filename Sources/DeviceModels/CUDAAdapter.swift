@@ -4,9 +4,15 @@ import Workload
 
 /// CUDA-style GPUs: eager op-by-op kernels, tensor-core GEMMs with tile and wave quantization over the SMs,
 /// memory-bound elementwise kernels, a launch overhead per kernel; optional fused attention and graph capture.
-public struct CUDAAdapter: Adapter {
+public struct CUDAAdapter: StyleAdapter {
+    public static let style = ExecutionStyle.cuda
     public let device: DeviceProfile
-    public let parameters: StyleParameters
+    public let parameters: CUDAParameters
+
+    public init(device: DeviceProfile, parameters: CUDAParameters) {
+        self.device = device
+        self.parameters = parameters
+    }
 
     public func effectivePrecision(_ requested: Precision) -> (Precision, String?) {
         if (requested == .fp8e4m3 || requested == .fp8e5m2), device.peak(requested) == nil {
@@ -17,7 +23,7 @@ public struct CUDAAdapter: Adapter {
 
     public func lower(_ graph: LayerGraph, options: AdapterOptions) -> ExecutionPlan {
         let (p, hazard) = effectivePrecision(options.precision)
-        let launch = parameters.value(options.graphCapture ? .graphLaunchOverheadMicroseconds : .launchOverheadMicroseconds) * 1e-6
+        let launch = (options.graphCapture ? parameters.graphLaunchOverheadMicroseconds : parameters.launchOverheadMicroseconds).value * 1e-6
         var kernels: [PlannedKernel] = []
         var waste = 0.0
         var i = 0
@@ -36,25 +42,25 @@ public struct CUDAAdapter: Adapter {
         }
         var hazards = hazard.map { [$0] } ?? []
         if !options.fusedAttention { hazards.append("unfused attention materialises the score matrix in HBM") }
-        return ExecutionPlan(style: .cuda, device: device.name, precision: p, kernels: kernels, bytesSavedByFusion: 0,
+        return ExecutionPlan(style: Self.style, device: device.name, precision: p, kernels: kernels, bytesSavedByFusion: 0,
                              paddingWasteFlops: waste, paddingWasteBytes: 0, overheadSeconds: 0, hazards: hazards)
     }
 
     func kernel(_ op: Op, p: Precision, launch: Double) -> PlannedKernel {
         let cost = op.cost
-        let bytes = scaled(cost, p)
+        let bytes = scaledBytes(cost, p)
         switch op.kind {
         case .matmul, .batchedMatmul, .moeExperts:
             let executed = op.gemmShapes.reduce(0) { $0 + quantizedFlops($1) }
-            let t = roofline(flops: executed, peak: peak(p), computeEfficiency: parameters.value(.gemmEfficiency),
-                             bytes: bytes, bandwidth: device.memoryGBps!.value * 1e9, memoryEfficiency: parameters.value(.memoryEfficiency))
+            let t = roofline(flops: executed, peak: peak(p), computeEfficiency: parameters.gemmEfficiency.value,
+                             bytes: bytes, bandwidth: device.memoryGBps!.value * 1e9, memoryEfficiency: parameters.memoryEfficiency.value)
             let launches = op.gemmShapes.reduce(0) { $0 + $1.count } + (isMoE(op) ? 2 : 0)
             return PlannedKernel(name: op.name, ops: [op.name], kind: "gemm", flops: cost.flops, executedFlops: executed, bytes: bytes,
                                  launches: launches, seconds: t.seconds + Double(launches) * launch, bound: t.bound,
                                  note: op.gemmShapes.map { "\($0.count)×\($0.label)" }.joined(separator: ", "))
         case .softmax, .rmsNorm, .layerNorm, .rope, .activation, .add, .router, .kvAppend:
             let t = roofline(flops: 0, peak: 1, computeEfficiency: 1, bytes: bytes, bandwidth: device.memoryGBps!.value * 1e9,
-                             memoryEfficiency: parameters.value(.elementwiseMemoryEfficiency))
+                             memoryEfficiency: parameters.elementwiseMemoryEfficiency.value)
             return PlannedKernel(name: op.name, ops: [op.name], kind: "elementwise", flops: cost.flops, executedFlops: cost.flops,
                                  bytes: bytes, launches: 1, seconds: t.seconds + launch, bound: "memory", note: "")
         }
@@ -67,8 +73,8 @@ public struct CUDAAdapter: Adapter {
         let q = Double(s.batch * s.queries * s.heads * s.headDim)
         let kv = 2 * Double(s.batch * s.keys * s.kvHeads * s.headDim)
         let bytes = 2 * q * p.storage.bytes + kv * p.kvCache.bytes
-        let t = roofline(flops: flops, peak: peak(p), computeEfficiency: parameters.value(.gemmEfficiency), bytes: bytes,
-                         bandwidth: device.memoryGBps!.value * 1e9, memoryEfficiency: parameters.value(.memoryEfficiency))
+        let t = roofline(flops: flops, peak: peak(p), computeEfficiency: parameters.gemmEfficiency.value, bytes: bytes,
+                         bandwidth: device.memoryGBps!.value * 1e9, memoryEfficiency: parameters.memoryEfficiency.value)
         return PlannedKernel(name: "flash_attention", ops: ops.map(\.name), kind: "fused-attention", flops: flops, executedFlops: flops,
                              bytes: bytes, launches: 1, seconds: t.seconds + launch, bound: t.bound, note: "scores kept on chip")
     }
@@ -77,7 +83,7 @@ public struct CUDAAdapter: Adapter {
     /// every wave takes one tile's time on every SM, so the last partial wave and padded tile edges are paid in full.
     /// Small M uses a narrower tile (cuBLAS picks such kernels), never below 16 rows.
     func quantizedFlops(_ g: GemmShape) -> Double {
-        let tile = Int(parameters.value(.gemmTile))
+        let tile = Int(parameters.gemmTile.value)
         let sms = Int(device.computeUnits.value)
         let tm = min(tile, roundUp(g.m, 16)), tn = tile
         let tiles = ((g.m + tm - 1) / tm) * ((g.n + tn - 1) / tn)

@@ -55,17 +55,3 @@ public struct DeviceProfile: Codable, Equatable, Sendable {
         return out
     }
 }
-
-/// Modelling parameters of one style: how close real kernels get to the peaks, and fixed overheads. Each cites
-/// the public measurement it comes from; they are per style (or per device where measured), never per result.
-public struct StyleParameters: Codable, Equatable, Sendable {
-    public var style: ExecutionStyle
-    public var values: [StyleParameter: Sourced]
-    public var citations: [Citation]
-
-    /// A parameter the loader checked is present for this style.
-    public func value(_ key: StyleParameter) -> Double {
-        guard let v = values[key] else { preconditionFailure("style \(style.rawValue) has no parameter '\(key.rawValue)'") }
-        return v.value
-    }
-}

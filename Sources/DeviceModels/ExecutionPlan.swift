@@ -17,6 +17,20 @@ public struct PlannedKernel: Codable, Equatable, Sendable {
     public var seconds: Double
     public var bound: String
     public var note: String
+
+    public init(name: String, ops: [String], kind: String, flops: Double, executedFlops: Double, bytes: Double, launches: Int,
+                seconds: Double, bound: String, note: String) {
+        self.name = name
+        self.ops = ops
+        self.kind = kind
+        self.flops = flops
+        self.executedFlops = executedFlops
+        self.bytes = bytes
+        self.launches = launches
+        self.seconds = seconds
+        self.bound = bound
+        self.note = note
+    }
 }
 
 /// A layer graph lowered for one style and device, with every modelled time labelled as such.
@@ -34,6 +48,19 @@ public struct ExecutionPlan: Codable, Equatable, Sendable {
     /// Fixed per-layer overheads (launches not already in kernels, step overhead share).
     public var overheadSeconds: Double
     public var hazards: [String]
+
+    public init(style: ExecutionStyle, device: String, precision: Precision, kernels: [PlannedKernel], bytesSavedByFusion: Double,
+                paddingWasteFlops: Double, paddingWasteBytes: Double, overheadSeconds: Double, hazards: [String]) {
+        self.style = style
+        self.device = device
+        self.precision = precision
+        self.kernels = kernels
+        self.bytesSavedByFusion = bytesSavedByFusion
+        self.paddingWasteFlops = paddingWasteFlops
+        self.paddingWasteBytes = paddingWasteBytes
+        self.overheadSeconds = overheadSeconds
+        self.hazards = hazards
+    }
 
     public var seconds: Double { kernels.reduce(0) { $0 + $1.seconds } + overheadSeconds }
     public var flops: Double { kernels.reduce(0) { $0 + $1.flops } }

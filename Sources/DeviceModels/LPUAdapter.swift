@@ -4,9 +4,15 @@ import Workload
 
 /// LPU-style chips: a static schedule with all weights, KV cache and activations in on-chip SRAM, so the chip
 /// count follows from the model's bytes; layers pipelined over chips with chip-to-chip transfers; no variance.
-public struct LPUAdapter: Adapter {
+public struct LPUAdapter: StyleAdapter {
+    public static let style = ExecutionStyle.lpu
     public let device: DeviceProfile
-    public let parameters: StyleParameters
+    public let parameters: LPUParameters
+
+    public init(device: DeviceProfile, parameters: LPUParameters) {
+        self.device = device
+        self.parameters = parameters
+    }
 
     public func effectivePrecision(_ requested: Precision) -> (Precision, String?) {
         switch requested {
@@ -22,31 +28,28 @@ public struct LPUAdapter: Adapter {
         p.bytes == 1 ? (device.peak(p) ?? device.peakTFLOPS["int8"]!.value * 1e12) : device.peak(.fp16)!
     }
 
-    /// Usable SRAM per chip in bytes.
-    public var usableSRAM: Double { device.sramMB.value * 1e6 * parameters.value(.sramUsableFraction) }
-
     public func lower(_ graph: LayerGraph, options: AdapterOptions) -> ExecutionPlan {
         let (p, hazard) = effectivePrecision(options.precision)
         let rate = peak(p)
         var kernels: [PlannedKernel] = []
         for op in graph.ops {
-            let bytes = scaled(op.cost, p)
-            let t = roofline(flops: op.cost.flops, peak: rate, computeEfficiency: parameters.value(.computeEfficiency), bytes: bytes,
+            let bytes = scaledBytes(op.cost, p)
+            let t = roofline(flops: op.cost.flops, peak: rate, computeEfficiency: parameters.computeEfficiency.value, bytes: bytes,
                              bandwidth: device.sramGBps!.value * 1e9, memoryEfficiency: 1)
             kernels.append(PlannedKernel(name: op.name, ops: [op.name], kind: op.gemmShapes.isEmpty ? "vector" : "matrix",
                                          flops: op.cost.flops, executedFlops: op.cost.flops, bytes: bytes, launches: 0,
                                          seconds: t.seconds, bound: t.bound, note: "scheduled statically"))
         }
         let layerBytes = graph.totalCost.weightBytes * p.bytes / 4 + Double((graph.value(LayerGraph.keyCacheName)?.count ?? 0) * 2) * p.kvCache.bytes
-        let chips = Int((layerBytes / usableSRAM).rounded(.up))
+        let chips = Int((layerBytes / capacityPerChip).rounded(.up))
         // A layer spread over several chips hands its activations from chip to chip (whole-model predictions
         // charge these hops per pipeline stage instead, so they subtract this overhead).
         let activation = Double(graph.scenario.tokens * graph.config.hidden) * p.storage.bytes
-        let hop = activation / (device.interconnectGBps.value * 1e9 / 2) + parameters.value(.chipToChipLatencyMicroseconds) * 1e-6
+        let hop = hopSeconds(activationBytes: activation)
         var hazards = hazard.map { [$0] } ?? []
         hazards.append("this layer needs \(chips) chip(s) of SRAM (\(String(format: "%.0f", layerBytes / 1e6)) MB): no HBM to spill to")
         if graph.config.isMoE { hazards.append("all experts must be resident in SRAM although each token uses \(graph.config.topK) of \(graph.config.experts)") }
-        return ExecutionPlan(style: .lpu, device: device.name, precision: p, kernels: kernels, bytesSavedByFusion: 0,
+        return ExecutionPlan(style: Self.style, device: device.name, precision: p, kernels: kernels, bytesSavedByFusion: 0,
                              paddingWasteFlops: 0, paddingWasteBytes: 0, overheadSeconds: Double(max(0, chips - 1)) * hop, hazards: hazards)
     }
 }

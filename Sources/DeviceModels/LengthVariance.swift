@@ -7,18 +7,17 @@ public enum LengthVariance {
     public static func predict(_ config: TransformerConfig, _ scenario: Scenario, adapter: Adapter, options: AdapterOptions,
                                requests: Int = 1000) -> LatencyDistribution {
         let lengths = scenario.lengths.isEmpty ? [WeightedLength(length: scenario.length, weight: 1)] : scenario.lengths
-        let xla = adapter as? XLAAdapter
         // Latency and probability per compiled shape.
-        let shapes = shapeProbabilities(lengths, bucketing: xla != nil && options.bucketing).map { shape, p in
+        let shapes = shapeProbabilities(lengths, bucketing: adapter.bucketsLengths(options)).map { shape, p in
             (latency: adapter.lower(LayerGraph.lower(config, scenario.with(length: shape)), options: options).seconds, p: p)
         }
         var steady: [(latency: Double, p: Double)] = []
         var withCompiles: [(latency: Double, p: Double)] = []
         var compiles = 0.0, compileSeconds = 0.0
-        let compile = xla?.compileSeconds(ops: LayerGraph.lower(config, scenario).ops.count) ?? 0
+        let compile = adapter.compileSeconds(ops: LayerGraph.lower(config, scenario).ops.count)
         for s in shapes {
             steady.append(s)
-            guard xla != nil else { withCompiles.append(s); continue }
+            guard let compile else { withCompiles.append(s); continue }
             let expected = expectedFirstSightings(probability: s.p, requests: requests)
             compiles += expected
             compileSeconds += expected * compile

@@ -26,7 +26,8 @@ extension MigrationReport {
             return MigrationRow(scenario: s.name, from: sideA, to: sideB,
                                 throughputRatio: sideB.layer.tokensPerSecond / sideA.layer.tokensPerSecond,
                                 latencyRatio: sideB.layer.seconds / sideA.layer.seconds,
-                                hazards: hazards(w, s, from: (adapterA, sideA), to: (adapterB, sideB), options: options))
+                                hazards: hazards(s, from: MigrationEnd(adapter: adapterA, side: sideA),
+                                                 to: MigrationEnd(adapter: adapterB, side: sideB), options: options))
         }
         return MigrationReport(workload: w.name, from: a.name, to: b.name, requestedPrecision: options.precision, rows: rows)
     }
@@ -50,26 +51,14 @@ extension MigrationReport {
                              numerics: try drift(plan.precision), chipsNeeded: chips,
                              paddingWasteFraction: plan.paddingWasteFlops / max(graph.totalCost.flops, 1))
     }
-    /// What a team must change or watch when moving: kernels without an equivalent, dynamic shapes, precision, fit.
-    static func hazards(_ w: WorkloadSpec, _ s: Scenario, from a: (Adapter, MigrationSide), to b: (Adapter, MigrationSide),
-                        options: AdapterOptions) -> [String] {
-        var out = b.1.layer.hazards
-        if a.1.precision != b.1.precision {
-            out.append("precision changes: \(a.1.precision.rawValue) on \(a.1.device) → \(b.1.precision.rawValue) on \(b.1.device)")
+    /// What a team must change or watch when moving: the target's own hazards, a precision change, and what the
+    /// target style says a move into it brings (kernels without an equivalent, dynamic shapes, fit).
+    static func hazards(_ s: Scenario, from a: MigrationEnd, to b: MigrationEnd, options: AdapterOptions) -> [String] {
+        var out = b.side.layer.hazards
+        if a.side.precision != b.side.precision {
+            out.append("precision changes: \(a.side.precision.rawValue) on \(a.side.device) → \(b.side.precision.rawValue) on \(b.side.device)")
         }
-        if a.1.style == .cuda, b.1.style != .cuda, options.fusedAttention {
-            let kernel = b.1.style == .xla ? "a Pallas (splash) attention kernel" : "a kernel written for the LPU compiler"
-            out.append("the fused (FlashAttention) CUDA kernel has no drop-in equivalent on \(b.1.style.rawValue): needs \(kernel), or the score matrix goes through memory")
-        }
-        if b.1.style == .xla, s.lengths.count > 1 {
-            out.append("dynamic sequence lengths: \(b.1.variance.distinctShapes) compiled shape(s), \(String(format: "%.1f", b.1.variance.recompilationsPer1000)) compilation(s) per 1,000 requests\(options.bucketing ? " with power-of-two bucketing" : " without bucketing")")
-        }
-        if b.1.style == .lpu, a.1.style != .lpu {
-            out.append("all weights and KV cache must sit in SRAM: \(b.1.chipsNeeded) chip(s) instead of \(a.1.chipsNeeded)")
-        }
-        if b.1.chipsNeeded > a.1.chipsNeeded, b.1.style != .lpu {
-            out.append("needs \(b.1.chipsNeeded) chip(s) where \(a.1.device) needs \(a.1.chipsNeeded): tensor parallelism to add")
-        }
+        out += b.adapter.migrationHazards(from: a, to: b.side, scenario: s, options: options)
         return Array(NSOrderedSet(array: out)) as! [String]
     }
 }

@@ -13,7 +13,6 @@ public struct ServePredictor {
     }
 
     var device: DeviceProfile { adapter.device }
-    var style: ExecutionStyle { device.style }
 
     /// Bytes the model needs resident: weights (all layers, embeddings, LM head) and the KV cache at full length.
     public func memoryNeeded(_ w: WorkloadSpec, model: ModelShape, batch: Int, tokens: Int, precision: Precision) -> Double {
@@ -24,19 +23,9 @@ public struct ServePredictor {
         return weights + kv
     }
 
-    /// Chips for the model: the user's count, or the smallest that holds it (powers of two for tensor parallelism
-    /// on HBM devices; as many SRAM chips as the bytes need on an LPU).
+    /// Chips for the model: the user's count, or the fewest the style needs to hold it.
     public func chips(need: Double) -> Int {
-        if let n = options.chips { return n }
-        switch style {
-        case .lpu:
-            return max(1, Int((need / (adapter as! LPUAdapter).usableSRAM).rounded(.up)))
-        case .cuda, .xla:
-            let capacity = device.memoryGB!.value * 1e9 * 0.9
-            var n = 1
-            while Double(n) * capacity < need, n < 4096 { n *= 2 }
-            return n
-        }
+        options.chips ?? adapter.chipsToHold(need)
     }
 
     public func predict(_ w: WorkloadSpec, _ s: ServeScenario) throws -> ServePrediction {
@@ -46,11 +35,8 @@ public struct ServePredictor {
         let (p, hazard) = adapter.effectivePrecision(options.precision)
         let need = memoryNeeded(w, model: model, batch: s.batch, tokens: s.inputLen + s.outputLen, precision: p)
         let n = chips(need: need)
-        let perChipCapacity = style == .lpu ? (adapter as! LPUAdapter).usableSRAM : device.memoryGB!.value * 1e9
-        // The LPU pipelines layers across chips and splits a layer only when it does not fit one chip.
-        let layerBytes = need / Double(model.layers)
-        let tp = style == .lpu ? max(1, Int((layerBytes / perChipCapacity).rounded(.up))) : n
-        let stages = style == .lpu ? max(1, n / tp) : 1
+        let perChipCapacity = adapter.capacityPerChip
+        let (tp, stages) = adapter.parallelism(chips: n, layerBytes: need / Double(model.layers))
         let shard = w.config.shard(tp)
         let opts = options
 
@@ -72,10 +58,10 @@ public struct ServePredictor {
         if need > perChipCapacity * Double(n) {
             hazards.append(String(format: "needs %.1f GB but %d chip(s) hold %.1f GB", need / 1e9, n, perChipCapacity * Double(n) / 1e9))
         }
-        let compile = style == .xla ? (adapter as! XLAAdapter).compileSeconds(ops: LayerGraph.lower(shard, .decode("c", batch: 1, context: 1)).ops.count * 2) : 0
+        let compile = adapter.compileSeconds(ops: LayerGraph.lower(shard, .decode("c", batch: 1, context: 1)).ops.count * 2) ?? 0
         let ttft = ttftQuantiles(w, model: model, shard: shard, tp: tp, stages: stages, s, opts: opts)
         return ServePrediction(
-            workload: w.name, scenario: s.name, device: device.name, style: style, precision: p, chips: n, tensorParallel: tp,
+            workload: w.name, scenario: s.name, device: device.name, style: device.style, precision: p, chips: n, tensorParallel: tp,
             pipelineStages: stages, memoryNeededGB: need / 1e9, fits: need <= perChipCapacity * Double(n), ttftSeconds: prefill,
             tpotSeconds: tpot, totalSeconds: total, outputTokensPerSecond: tokens / total,
             outputTokensPerSecondPerChip: tokens / total / Double(n), modelFlopsUtilization: flops / total / peakAll,
@@ -90,7 +76,7 @@ public struct ServePredictor {
         guard !s.lengths.isEmpty else { return nil }
         let total = s.lengths.reduce(0) { $0 + $1.weight }
         let mass = s.lengths.map { l -> (latency: Double, p: Double) in
-            let length = style == .xla && opts.bucketing ? LengthVariance.nextPowerOfTwo(l.length) : l.length
+            let length = adapter.paddedLength(l.length, options: opts)
             let t = stepSeconds(w, model: model, shard: shard, tp: tp, stages: stages,
                                 scenario: .prefill("ttft", batch: s.batch, seq: length), lmRows: s.batch, opts: opts)
             return (t, l.weight / total)
@@ -98,15 +84,14 @@ public struct ServePredictor {
         return (LengthVariance.quantile(mass, 0.5), LengthVariance.quantile(mass, 0.99))
     }
 
-    /// One forward step of the whole model: every layer's shard, the tensor-parallel all-reduces, the LM head and,
-    /// on an LPU, the chip-to-chip hops between pipeline stages.
+    /// One forward step of the whole model: every layer's shard, the tensor-parallel all-reduces, the LM head and
+    /// the style's fixed step overhead (an XLA program's, an LPU's hops between pipeline stages).
     func stepSeconds(_ w: WorkloadSpec, model: ModelShape, shard: TransformerConfig, tp: Int, stages: Int, scenario: Scenario,
                      lmRows: Int, opts: AdapterOptions) -> Double {
         let plan = adapter.lower(LayerGraph.lower(shard, scenario), options: opts)
         let p = plan.precision
         let activation = Double(scenario.tokens * w.config.hidden) * p.storage.bytes
-        let params = adapter.parameters
-        let latency = params.value(style == .lpu ? .chipToChipLatencyMicroseconds : .linkLatencyMicroseconds) * 1e-6
+        let latency = adapter.linkLatencySeconds
         // A layer inside the whole-model program: its fixed per-program overhead is paid once per step below.
         let layer = plan.seconds - plan.overheadSeconds + 2 * ringAllReduceSeconds(bytes: activation, chips: tp, linkGBps: device.interconnectGBps.value,
                                                             latencySeconds: latency)
@@ -115,16 +100,7 @@ public struct ServePredictor {
         let head = LayerGraph.lmHead(rows: lmRows, hidden: w.config.hidden, vocab: (model.vocab + tp - 1) / tp)
         let headPlan = adapter.lower(head, options: opts)
         total += headPlan.seconds - headPlan.overheadSeconds
-        switch style {
-        case .lpu:
-            let hop = activation / (device.interconnectGBps.value * 1e9 / 2) + latency
-            total += Double(max(0, stages - 1)) * hop
-        case .xla:
-            total += params.value(.stepOverheadMicroseconds) * 1e-6
-        case .cuda:
-            break
-        }
-        return total
+        return total + adapter.stepOverheadSeconds(activationBytes: activation, pipelineStages: stages)
     }
 
     /// Model FLOPs of the scenario (2 per parameter per token plus attention), for MFU.

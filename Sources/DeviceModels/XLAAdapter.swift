@@ -4,9 +4,15 @@ import Workload
 
 /// TPU/XLA-style chips: the whole layer compiled as one program; elementwise ops fused into their producers;
 /// GEMM dimensions padded to the matrix unit (128 or 256) and rows to 8 sublanes; bf16 operands, fp32 accumulation.
-public struct XLAAdapter: Adapter {
+public struct XLAAdapter: StyleAdapter {
+    public static let style = ExecutionStyle.xla
     public let device: DeviceProfile
-    public let parameters: StyleParameters
+    public let parameters: XLAParameters
+
+    public init(device: DeviceProfile, parameters: XLAParameters) {
+        self.device = device
+        self.parameters = parameters
+    }
 
     public static let sublanes = 8
 
@@ -35,10 +41,10 @@ public struct XLAAdapter: Adapter {
             let ops = f.map { graph.ops[$0] }
             let flops = ops.reduce(0) { $0 + $1.cost.flops }
             let padded = ops.reduce(0) { $0 + paddedGemmFlops($1) + ($1.gemmShapes.isEmpty ? $1.cost.flops : 0) }
-            let unfused = ops.reduce(0) { $0 + scaled($1.cost, p) }
+            let unfused = ops.reduce(0) { $0 + scaledBytes($1.cost, p) }
             let bytes = fusedBytes(f, graph: graph, p: p) + paddedWeightBytes(ops, p: p)
-            let t = roofline(flops: padded, peak: peak(p), computeEfficiency: parameters.value(.gemmEfficiency), bytes: bytes,
-                             bandwidth: device.memoryGBps!.value * 1e9, memoryEfficiency: parameters.value(.memoryEfficiency))
+            let t = roofline(flops: padded, peak: peak(p), computeEfficiency: parameters.gemmEfficiency.value, bytes: bytes,
+                             bandwidth: device.memoryGBps!.value * 1e9, memoryEfficiency: parameters.memoryEfficiency.value)
             saved += max(0, unfused + paddedWeightBytes(ops, p: p) - bytes)
             wasteFlops += padded - flops
             wasteBytes += paddedWeightBytes(ops, p: p)
@@ -52,9 +58,9 @@ public struct XLAAdapter: Adapter {
             hazards.append(String(format: "padding to the %d-wide matrix unit wastes %.0f%% of the FLOPs", mxu, 100 * wasteFlops / max(graph.totalCost.flops, 1)))
         }
         if graph.config.isMoE { hazards.append("MoE routing is data-dependent: XLA computes dense masks or fixed-capacity dispatch") }
-        return ExecutionPlan(style: .xla, device: device.name, precision: p, kernels: kernels, bytesSavedByFusion: saved,
+        return ExecutionPlan(style: Self.style, device: device.name, precision: p, kernels: kernels, bytesSavedByFusion: saved,
                              paddingWasteFlops: wasteFlops, paddingWasteBytes: wasteBytes,
-                             overheadSeconds: parameters.value(.stepOverheadMicroseconds) * 1e-6, hazards: hazards)
+                             overheadSeconds: parameters.stepOverheadMicroseconds.value * 1e-6, hazards: hazards)
     }
 
     var mxu: Int { Int(device.matrixUnit.value) }
@@ -113,10 +119,5 @@ public struct XLAAdapter: Adapter {
 
     func padLabel(_ g: GemmShape) -> String {
         "\(g.count)×\(g.label)→\(roundUp(g.m, Self.sublanes))×\(roundUp(g.n, mxu))×\(roundUp(g.k, mxu))"
-    }
-
-    /// Compile time for one program of `ops` ops (modelled; see Devices/styles.yaml).
-    public func compileSeconds(ops: Int) -> Double {
-        parameters.value(.compileSecondsBase) + parameters.value(.compileSecondsPerOp) * Double(ops)
     }
 }

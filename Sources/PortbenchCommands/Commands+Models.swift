@@ -15,7 +15,9 @@ extension Commands {
                              fmt(o.row.value, 1), fmt(o.predicted, 1), String(format: "%+.1f", o.error * 100)])
         }
         var lines = [out.render(), ""]
-        for (style, mape) in ValidationTable.mape(outcomes).sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+        let byStyle = ValidationTable.mape(outcomes)
+        for style in catalog.registry.styles.sorted(by: { $0.rawValue < $1.rawValue }) {
+            guard let mape = byStyle[style] else { continue }
             let n = outcomes.filter { $0.style == style }.count
             lines.append("MAPE \(style.rawValue): \(fmt(mape, 1))% over \(n) row(s)")
         }
@@ -42,11 +44,12 @@ extension Commands {
                 lines.append("  \(f.field) = \(f.value.value)   [\(c.id)] \(c.url) (\(c.date)) \(c.note)")
             }
         }
-        for (style, p) in catalog.styles.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+        for style in catalog.registry.styles.sorted(by: { $0.rawValue < $1.rawValue }) {
+            let section = catalog.styles[style]!
             lines.append("\nstyle \(style.rawValue) parameters (Devices/styles.yaml)")
-            let byId = Dictionary(uniqueKeysWithValues: p.citations.map { ($0.id, $0) })
-            for (k, v) in p.values.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                lines.append("  \(k.rawValue) = \(v.value)   [\(v.source)] \(byId[v.source]!.note)")
+            let byId = Dictionary(uniqueKeysWithValues: section.citations.map { ($0.id, $0) })
+            for (k, v) in section.figures.sorted(by: { $0.key < $1.key }) {
+                lines.append("  \(k) = \(v.value)   [\(v.source)] \(byId[v.source]!.note)")
             }
         }
         return CommandOutput(lines.joined(separator: "\n"))

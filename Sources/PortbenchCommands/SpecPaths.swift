@@ -8,10 +8,13 @@ import Workload
 public struct SpecPaths: Sendable {
     public var workloads: String?
     public var devices: String?
+    /// The execution styles device profiles may name (a test or an embedding tool can register another).
+    public var registry: AdapterRegistry
 
-    public init(workloads: String? = nil, devices: String? = nil) {
+    public init(workloads: String? = nil, devices: String? = nil, registry: AdapterRegistry = .builtIn) {
         self.workloads = workloads
         self.devices = devices
+        self.registry = registry
     }
 
     public var locator: SpecLocator {
@@ -21,7 +24,7 @@ public struct SpecPaths: Sendable {
 
     public func catalog() throws -> DeviceCatalog {
         let dir = devices ?? ProcessInfo.processInfo.environment["PORTBENCH_DEVICES"] ?? "Devices"
-        return try DeviceCatalog.load(directory: URL(fileURLWithPath: dir))
+        return try DeviceCatalog.load(directory: URL(fileURLWithPath: dir), registry: registry)
     }
 
     /// One workload by name or path.

@@ -1,8 +1,24 @@
 import Foundation
 
-/// The three execution styles a device can run in.
-public enum ExecutionStyle: String, CaseIterable, Codable, Sendable {
-    case cuda, xla, lpu
+/// The execution style a device runs in, written in documents as its plain name ("cuda", "xla", "lpu" are built in;
+/// DeviceModels' adapter registry says which styles can be modelled).
+public struct ExecutionStyle: RawRepresentable, Hashable, Codable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public static let cuda = ExecutionStyle(rawValue: "cuda")
+    public static let xla = ExecutionStyle(rawValue: "xla")
+    public static let lpu = ExecutionStyle(rawValue: "lpu")
+
+    public init(from decoder: Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(rawValue)
+    }
+
+    public var description: String { rawValue }
 }
 
 /// Number formats the device styles compute in; `round` gives the nearest representable value (as Float).
