@@ -62,7 +62,7 @@ public struct CUDAAdapter: StyleAdapter {
             let t = roofline(flops: 0, peak: 1, computeEfficiency: 1, bytes: bytes, bandwidth: device.memoryGBps!.value * 1e9,
                              memoryEfficiency: parameters.elementwiseMemoryEfficiency.value)
             return PlannedKernel(name: op.name, ops: [op.name], kind: "elementwise", flops: cost.flops, executedFlops: cost.flops,
-                                 bytes: bytes, launches: 1, seconds: t.seconds + launch, bound: "memory", note: "")
+                                 bytes: bytes, launches: 1, seconds: t.seconds + launch, bound: .memory, note: "")
         }
     }
 

@@ -15,11 +15,11 @@ public struct PlannedKernel: Codable, Equatable, Sendable {
     public var bytes: Double
     public var launches: Int
     public var seconds: Double
-    public var bound: String
+    public var bound: RooflineBound
     public var note: String
 
     public init(name: String, ops: [String], kind: String, flops: Double, executedFlops: Double, bytes: Double, launches: Int,
-                seconds: Double, bound: String, note: String) {
+                seconds: Double, bound: RooflineBound, note: String) {
         self.name = name
         self.ops = ops
         self.kind = kind
@@ -31,6 +31,11 @@ public struct PlannedKernel: Codable, Equatable, Sendable {
         self.bound = bound
         self.note = note
     }
+}
+
+/// Which side of the roofline limits a planned unit.
+public enum RooflineBound: String, Codable, Sendable {
+    case compute, memory
 }
 
 /// A layer graph lowered for one style and device, with every modelled time labelled as such.
@@ -70,10 +75,10 @@ public struct ExecutionPlan: Codable, Equatable, Sendable {
 
 /// Roofline of one unit of work: the slower of its compute at an achievable rate and its bytes at an achievable bandwidth.
 public func roofline(flops: Double, peak: Double, computeEfficiency: Double, bytes: Double, bandwidth: Double,
-                     memoryEfficiency: Double) -> (seconds: Double, bound: String) {
+                     memoryEfficiency: Double) -> (seconds: Double, bound: RooflineBound) {
     let c = flops > 0 ? flops / (peak * computeEfficiency) : 0
     let m = bytes / (bandwidth * memoryEfficiency)
-    return c >= m ? (c, "compute") : (m, "memory")
+    return c >= m ? (c, .compute) : (m, .memory)
 }
 
 func roundUp(_ x: Int, _ m: Int) -> Int { (x + m - 1) / m * m }

@@ -12,7 +12,7 @@ extension LayerPrediction {
             paddingWasteFlops: plan.paddingWasteFlops, bytesSavedByFusion: plan.bytesSavedByFusion,
             joulesPerToken: device.powerW.value * plan.seconds / tokens,
             dollarsPerMillionTokens: device.pricePerChipHour.map { $0.value / 3600 * plan.seconds / tokens * 1e6 },
-            boundShare: plan.kernels.filter { $0.bound == "compute" }.reduce(0) { $0 + $1.seconds } / plan.seconds,
+            boundShare: plan.kernels.filter { $0.bound == .compute }.reduce(0) { $0 + $1.seconds } / plan.seconds,
             hazards: plan.hazards)
     }
 }

@@ -57,7 +57,7 @@ extension Commands {
         var t = TextTable(header: ["unit", "kind", "ops", "GFLOP", "executed GFLOP", "MB moved", "launches", "µs (modelled)", "bound", "detail"])
         for k in plan.kernels {
             t.rows.append([k.name, k.kind, k.ops.joined(separator: "+"), fmt(k.flops / 1e9, 3), fmt(k.executedFlops / 1e9, 3),
-                           fmt(k.bytes / 1e6, 2), "\(k.launches)", fmt(k.seconds * 1e6, 1), k.bound, k.note])
+                           fmt(k.bytes / 1e6, 2), "\(k.launches)", fmt(k.seconds * 1e6, 1), k.bound.rawValue, k.note])
         }
         let lines = ["\(w.name)/\(s.name) on \(d.name): \(d.style.rawValue)-style plan in \(plan.precision.rawValue) — times MODELLED", t.render(),
                      String(format: "total %.1f µs; %d launches; padding waste %.2f GFLOP, %.1f MB; fusion saved %.1f MB of HBM traffic",
