@@ -6,7 +6,16 @@ extension DeviceProfile {
 
     /// Reads and validates a device profile: every figure is `{value, source}` and every source is cited.
     public static func load(url: URL) throws -> DeviceProfile {
-        let root = try SpecNode.load(url: url)
+        try parse(SpecNode.load(url: url))
+    }
+
+    /// Parses and validates device-profile YAML text; `file` names it in errors.
+    public static func parse(yaml: String, file: String) throws -> DeviceProfile {
+        try parse(SpecNode.parse(text: yaml, file: file))
+    }
+
+    /// Validates an already-composed device-profile document.
+    public static func parse(_ root: SpecNode) throws -> DeviceProfile {
         let m = try root.mapping(allowed: ["name", "display", "style", "sources", "peak_tflops", "memory_gb", "memory_gbps",
                                            "sram_mb", "sram_gbps", "interconnect_gbps", "matrix_unit", "compute_units",
                                            "power_w", "price_per_chip_hour"])
@@ -26,7 +35,7 @@ extension DeviceProfile {
             peakTFLOPS: peaks, memoryGB: try optional("memory_gb"), memoryGBps: try optional("memory_gbps"),
             sramMB: try figure("sram_mb"), sramGBps: try optional("sram_gbps"), interconnectGBps: try figure("interconnect_gbps"),
             matrixUnit: try figure("matrix_unit"), computeUnits: try figure("compute_units"), powerW: try figure("power_w"),
-            pricePerChipHour: try optional("price_per_chip_hour"), citations: citations, file: url.path)
+            pricePerChipHour: try optional("price_per_chip_hour"), citations: citations, file: root.file)
         if style != .lpu, profile.memoryGB == nil || profile.memoryGBps == nil {
             throw root.fail("a \(style.rawValue)-style device needs memory_gb and memory_gbps")
         }

@@ -23,12 +23,21 @@ public struct SafeTensorsFile {
     /// Maps the file and validates the whole header before any tensor is read: size cap, strict JSON (no duplicate
     /// keys, bounded depth), known dtypes, shape × dtype = byte length, and offsets that tile the data exactly.
     public init(path: String) throws {
-        self.path = path
+        let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         } catch {
             throw SafeTensorsError(file: path, message: "cannot read the file: \(error.localizedDescription)")
         }
+        try self.init(data: data, path: path)
+    }
+
+    /// Validates `data` as a whole safetensors file (the same checks as `init(path:)`); `path` names it in errors.
+    public init(data: Data, path: String) throws {
+        self.path = path
+        // Offsets below count from the file's first byte: rebase a slice so its indices start at 0.
+        self.data = data.startIndex == 0 ? data : Data(data)
+        let data = self.data
         guard data.count >= 8 else { throw SafeTensorsError(file: path, message: "too short for a safetensors header (\(data.count) bytes)") }
         let headerLength = data.prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
         guard headerLength <= UInt64(Self.maxHeaderBytes) else {
