@@ -30,6 +30,8 @@ let package = Package(
             "PortbenchSchema", "Workload", "Reference", "Measurement", "DeviceModels", "XLABackend",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The fuzz driver (ci/fuzz.sh builds it with libFuzzer; plainly built, it replays inputs).
+        .executableTarget(name: "PortbenchFuzz", dependencies: ["Reference", "Workload", "DeviceModels"]),
         .testTarget(name: "WorkloadTests", dependencies: ["Workload"]),
         .testTarget(name: "ReferenceTests", dependencies: ["Reference", "Workload"],
                     exclude: ["Fixtures"]),
