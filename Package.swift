@@ -30,10 +30,11 @@ let package = Package(
             "PortbenchSchema", "Workload", "Reference", "Measurement", "DeviceModels", "XLABackend",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // The fuzz driver (ci/fuzz.sh builds it with libFuzzer; plainly built, it replays inputs).
-        .executableTarget(name: "PortbenchFuzz", dependencies: ["Reference", "Workload", "DeviceModels"]),
-        .testTarget(name: "WorkloadTests", dependencies: ["Workload"]),
-        .testTarget(name: "ReferenceTests", dependencies: ["Reference", "Workload"],
+        // Fuzzing: seeded mutation (for the tests) and the driver ci/fuzz.sh builds with libFuzzer.
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "PortbenchFuzz", dependencies: ["Reference", "Workload", "DeviceModels", "FuzzSupport"]),
+        .testTarget(name: "WorkloadTests", dependencies: ["Workload", "FuzzSupport"]),
+        .testTarget(name: "ReferenceTests", dependencies: ["Reference", "Workload", "FuzzSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "PortbenchSchema", "Workload", "Reference"]),
         .testTarget(name: "CCurlTests", dependencies: ["CCurl"]),

@@ -2,11 +2,14 @@
 //
 // Built by ci/fuzz.sh with `-sanitize=fuzzer -D PORTBENCH_LIBFUZZER`, it is a libFuzzer binary:
 //     PORTBENCH_FUZZ_TARGET=safetensors|npy|yaml PortbenchFuzz [libFuzzer flags] [corpus dirs]
-// Built plainly (as `swift build` does), it replays inputs, e.g. a crash libFuzzer wrote:
+// Built plainly (as `swift build` does), it replays inputs, e.g. a crash libFuzzer wrote, or runs the seeded
+// mutation loop of FuzzSupport (where libFuzzer is not available):
 //     PortbenchFuzz safetensors|npy|yaml FILE|DIR...
+//     PortbenchFuzz mutate safetensors|npy|yaml COUNT [SEED]
 // Every input must parse or throw the parser's own error type; anything else (a trap, another error type) is a crash.
 import DeviceModels
 import Foundation
+import FuzzSupport
 import Reference
 import Workload
 
@@ -16,8 +19,8 @@ enum FuzzTarget: String, CaseIterable {
 
 /// Where `Suite` entries resolve relative workload paths: the repository's suites folder, so seeds that name real
 /// workloads (`../tiny-llama.yaml`) reach the workload parser through the suite parser.
-let suiteURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("Workloads/suites/fuzz-input.yaml")
+let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let suiteURL = repoRoot.appendingPathComponent("Workloads/suites/fuzz-input.yaml")
 
 /// Runs one input through one parser; returns whether it parsed. Traps on an error of an unexpected type.
 @discardableResult
@@ -98,8 +101,34 @@ var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsa
 exit(LLVMFuzzerRunDriver(&argc, &argv, { fuzzOne($0, $1) }))
 #else
 let args = Array(CommandLine.arguments.dropFirst())
+if args.first == "mutate" {
+    guard args.count >= 3, let target = FuzzTarget(rawValue: args[1]), let count = Int(args[2]) else {
+        FileHandle.standardError.write(Data("usage: PortbenchFuzz mutate safetensors|npy|yaml COUNT [SEED]\n".utf8))
+        exit(2)
+    }
+    let seed = args.count > 3 ? UInt64(args[3]) ?? 1 : 1
+    var mutator = Mutator(format: FuzzFormat(rawValue: target.rawValue)!, seeds: FuzzSeeds.all(FuzzFormat(rawValue: target.rawValue)!, root: repoRoot), seed: seed)
+    var parsed = 0, slowest = 0.0
+    // Inputs slower than this many seconds are written out (a hang is > 1 s).
+    let slow = Double(ProcessInfo.processInfo.environment["PORTBENCH_FUZZ_SLOW"] ?? "") ?? 1
+    let start = Date()
+    for i in 0..<count {
+        let input = mutator.next()
+        let t0 = Date()
+        if runOne(target, Data(input)) { parsed += 1 }
+        let s = Date().timeIntervalSince(t0)
+        if s > slowest { slowest = s }
+        if s > slow {
+            let url = URL(fileURLWithPath: "slow-\(target.rawValue)-\(i).bin")
+            try Data(input).write(to: url)
+            print("input \(i) took \(String(format: "%.2f", s)) s; written to \(url.path)")
+        }
+    }
+    print("\(target.rawValue): \(count) inputs (seed \(seed)), \(parsed) parsed, no crash, slowest \(String(format: "%.3f", slowest)) s, \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
+    exit(slowest > 1 ? 1 : 0)
+}
 guard let first = args.first, let target = FuzzTarget(rawValue: first), args.count > 1 else {
-    FileHandle.standardError.write(Data("usage: PortbenchFuzz \(FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")) FILE|DIR...\n".utf8))
+    FileHandle.standardError.write(Data("usage: PortbenchFuzz \(FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")) FILE|DIR...\n       PortbenchFuzz mutate safetensors|npy|yaml COUNT [SEED]\n".utf8))
     exit(2)
 }
 var files: [URL] = []
