@@ -50,6 +50,14 @@ def npy(shape, descr="<f4", version=1, fortran=False):
     return out + bytes((i * 5 + 17) % 256 for i in range(n * width))
 
 
+def raw_safetensors(header, data=b""):
+    return struct.pack("<Q", len(header)) + header.encode() + data
+
+
+def npy_header(header, data=b""):
+    return b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header)) + header.encode() + data
+
+
 def write(path, data):
     with open(path, "wb") as f:
         f.write(data)
@@ -86,7 +94,22 @@ def main(out):
         if os.path.getsize(path) <= 2048:
             shutil.copy(path, nd)
 
+    # Hostile inputs the seeded tests hold as regressions, so libFuzzer mutates around them too.
+    write(os.path.join(st, "hostile-2e40-no-data.safetensors"),
+          raw_safetensors('{"t":{"dtype":"F32","shape":[1099511627776],"data_offsets":[0,4398046511104]}}'))
+    write(os.path.join(st, "hostile-zero-overflow.safetensors"),
+          raw_safetensors('{"t":{"dtype":"F32","shape":[0,4611686018427387904,4611686018427387904],"data_offsets":[0,0]}}'))
+    write(os.path.join(st, "hostile-deep.safetensors"), raw_safetensors('{"a":' + "[" * 17 + "]" * 17 + "}"))
+    write(os.path.join(nd, "hostile-2e40-no-data.npy"), npy_header("{'descr': '<f4', 'fortran_order': False, 'shape': (1099511627776,), }\n"))
+    write(os.path.join(nd, "hostile-zero-overflow.npy"),
+          npy_header("{'descr': '<f4', 'fortran_order': False, 'shape': (0, 4611686018427387904, 4611686018427387904), }\n"))
+
     yd = os.path.join(out, "yaml")
+    # Mapping keys nested 999 deep: took Yams 1.5 s before YAMLBounds bounded the depth.
+    with open(os.path.join(ROOT, "Workloads/tiny-llama.yaml")) as f:
+        tiny = f.read()
+    write(os.path.join(yd, "hostile-deep-keys.yaml"), tiny.replace("bias: false", "bias: " + "{" * 999 + "}" * 999 + "false").encode())
+    write(os.path.join(yd, "hostile-deep-lists.yaml"), ("a: " + "[" * 999 + "]" * 999 + "\n").encode())
     for pattern in ("Workloads/*.yaml", "Workloads/suites/*.yaml", "Devices/*.yaml"):
         for path in sorted(glob.glob(os.path.join(ROOT, pattern))):
             name = os.path.relpath(path, ROOT).replace("/", "-")
