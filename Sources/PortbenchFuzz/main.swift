@@ -86,6 +86,8 @@ public func fuzzOne(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     return 0
 }
 
+// libFuzzer's entry for programs with their own main (SwiftPM gives every executable one). Declared here rather than
+// through a C module so the plain build needs nothing; its arguments are all pointers and a C function pointer.
 @_silgen_name("LLVMFuzzerRunDriver")
 func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
                          _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
