@@ -39,9 +39,12 @@ let package = Package(
         // What more than one test target needs, each helper in one place: Tests/TestSupport.
         .target(name: "TestSupport", dependencies: ["Workload", "XLABackend"], path: "Tests/TestSupport"),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
+        // Fuzzing: seeded mutation (for the tests) and the driver ci/fuzz.sh builds with libFuzzer.
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "PortbenchFuzz", dependencies: ["Kernels", "Reference", "Workload", "DeviceModels", "FuzzSupport"]),
         .testTarget(name: "SchemaTests", dependencies: ["PortbenchSchema"], exclude: ["Fixtures"]),
-        .testTarget(name: "WorkloadTests", dependencies: ["PortbenchSchema", "Workload", "TestSupport"]),
-        .testTarget(name: "ReferenceTests", dependencies: ["PortbenchSchema", "Kernels", "Reference", "Workload", "TestSupport"],
+        .testTarget(name: "WorkloadTests", dependencies: ["PortbenchSchema", "Workload", "TestSupport", "FuzzSupport"]),
+        .testTarget(name: "ReferenceTests", dependencies: ["PortbenchSchema", "Kernels", "Reference", "Workload", "TestSupport", "FuzzSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "PortbenchSchema", "Workload", "Kernels", "Reference", "TestSupport"]),
         .testTarget(name: "CCurlTests", dependencies: ["CCurl"]),

@@ -8,7 +8,16 @@ extension DeviceProfile {
     /// Reads and validates a device profile: every figure is `{value, source}` and every source is cited; its style
     /// must be in `registry`, whose adapter says which optional figures that style needs.
     public static func load(url: URL, registry: AdapterRegistry = .builtIn) throws -> DeviceProfile {
-        let root = try SpecNode.load(url: url)
+        try parse(SpecNode.load(url: url), registry: registry)
+    }
+
+    /// Parses and validates device-profile YAML text; `file` names it in errors.
+    public static func parse(yaml: String, file: String, registry: AdapterRegistry = .builtIn) throws -> DeviceProfile {
+        try parse(SpecNode.parse(text: yaml, file: file), registry: registry)
+    }
+
+    /// Validates an already-composed device-profile document.
+    public static func parse(_ root: SpecNode, registry: AdapterRegistry = .builtIn) throws -> DeviceProfile {
         let m = try root.mapping(allowed: ["name", "display", "style", "sources", "peak_tflops", "memory_gb", "memory_gbps",
                                            "sram_mb", "sram_gbps", "interconnect_gbps", "matrix_unit", "compute_units",
                                            "power_w", "price_per_chip_hour"])
@@ -28,7 +37,7 @@ extension DeviceProfile {
             peakTFLOPS: peaks, memoryGB: try optional("memory_gb"), memoryGBps: try optional("memory_gbps"),
             sramMB: try figure("sram_mb"), sramGBps: try optional("sram_gbps"), interconnectGBps: try figure("interconnect_gbps"),
             matrixUnit: try figure("matrix_unit"), computeUnits: try figure("compute_units"), powerW: try figure("power_w"),
-            pricePerChipHour: try optional("price_per_chip_hour"), citations: citations, file: url.path)
+            pricePerChipHour: try optional("price_per_chip_hour"), citations: citations, file: root.file)
         if let problem = adapter.problem(with: profile) { throw root.fail(problem) }
         return profile
     }

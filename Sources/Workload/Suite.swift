@@ -66,7 +66,17 @@ public struct Suite: Equatable, Sendable {
 
     /// Reads a suite file; workload paths inside it are relative to the suite file's folder.
     public static func load(url: URL) throws -> Suite {
-        let root = try SpecNode.load(url: url)
+        try parse(SpecNode.load(url: url), url: url)
+    }
+
+    /// Parses suite YAML text as if it were the file at `url` (which names it in errors; workload paths inside it
+    /// are relative to its folder, and those workload files are read from disk).
+    public static func parse(yaml: String, url: URL) throws -> Suite {
+        try parse(SpecNode.parse(text: yaml, file: url.path), url: url)
+    }
+
+    /// Validates an already-composed suite document read from `url`.
+    public static func parse(_ root: SpecNode, url: URL) throws -> Suite {
         let m = try root.mapping(allowed: ["name", "description", "repetitions", "warmup", "entries"])
         let name = try root.required(m, "name").identifier()
         let description = try m["description"]?.string() ?? ""

@@ -16,7 +16,8 @@ extension WorkloadSpec {
         try parse(SpecNode.parse(text: yaml, file: file))
     }
 
-    static func parse(_ root: SpecNode) throws -> WorkloadSpec {
+    /// Validates an already-composed workload document.
+    public static func parse(_ root: SpecNode) throws -> WorkloadSpec {
         let map = try root.mapping(allowed: topKeys)
         let name = try root.required(map, "name").identifier()
         let description = try map["description"]?.string() ?? ""

@@ -1,10 +1,14 @@
-import PortbenchSchema
-/// Limits on YAML text checked before Yams composes it: the file's size and the number of alias uses (`*name`), so a
-/// file of nested aliases (a "billion laughs") cannot make composing or comparing keys take unbounded time.
-/// Nesting depth is bounded by libyaml itself (its maximum nest level).
+import CYaml
+
+/// Limits on YAML text checked before Yams composes it: the file's size, the number of alias uses (`*name`), so a
+/// file of nested aliases (a "billion laughs") cannot make composing or comparing keys take unbounded time, and the
+/// nesting depth and node count, so deeply nested keys (which Yams hashes once per enclosing mapping) or a file of
+/// tiny nodes cannot make composing take seconds. The real specs nest at most 4 levels and hold a few hundred nodes.
 enum YAMLBounds {
     static let maxBytes = 1 << 20
     static let maxAliases = 8
+    static let maxDepth = 16
+    static let maxNodes = 20_000
 
     static func check(_ text: String, file: String) throws {
         guard text.utf8.count <= maxBytes else {
@@ -13,6 +17,49 @@ enum YAMLBounds {
         let aliases = countAliases(text)
         guard aliases <= maxAliases else {
             throw SpecError(file: file, path: "", message: "\(aliases) YAML aliases (*name); at most \(maxAliases) are allowed in a spec")
+        }
+        try checkShape(text, file: file)
+    }
+
+    /// Walks libyaml's events (linear time, no tree built) and refuses a document nested deeper than `maxDepth` or
+    /// holding more than `maxNodes` nodes. A syntax error ends the walk silently: Yams then reports it as before, and
+    /// everything Yams composes before reaching it is within the bounds.
+    static func checkShape(_ text: String, file: String) throws {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        let utf8 = Array(text.utf8)
+        try utf8.withUnsafeBufferPointer { buffer in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var depth = 0, nodes = 0
+            while true {
+                var event = yaml_event_t()
+                guard yaml_parser_parse(&parser, &event) == 1 else { return }
+                defer { yaml_event_delete(&event) }
+                let line = Int(event.start_mark.line) + 1
+                switch event.type {
+                case YAML_STREAM_END_EVENT:
+                    return
+                case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
+                    depth += 1
+                    nodes += 1
+                    guard depth <= maxDepth else {
+                        throw SpecError(file: file, path: "", line: line,
+                                        message: "nested more than \(maxDepth) levels deep; a spec may nest at most \(maxDepth)")
+                    }
+                case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+                    depth -= 1
+                case YAML_SCALAR_EVENT, YAML_ALIAS_EVENT:
+                    nodes += 1
+                default:
+                    break
+                }
+                guard nodes <= maxNodes else {
+                    throw SpecError(file: file, path: "", line: line,
+                                    message: "more than \(maxNodes) YAML nodes; a spec may hold at most \(maxNodes)")
+                }
+            }
         }
     }
 
@@ -30,9 +77,18 @@ enum YAMLBounds {
             }
             if comment { if c == 0x0A { comment = false }; continue }
             if let q = quote { if c == q { quote = nil }; continue }
-            let atStart = prev == 0x0A || [UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ",")].contains(prev)
-                || ((prev == 0x20 || prev == 0x09) && [0x0A, UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "?"),
-                                                       UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "{")].contains(prevSolid))
+            // (Switches, not array literals: this runs once per byte of up to 1 MiB, in debug builds too.)
+            let atStart: Bool
+            switch prev {
+            case 0x0A, UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","): atStart = true
+            case 0x20, 0x09:
+                switch prevSolid {
+                case 0x0A, UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ","), UInt8(ascii: "["),
+                     UInt8(ascii: "{"): atStart = true
+                default: atStart = false
+                }
+            default: atStart = false
+            }
             switch c {
             case UInt8(ascii: "#") where prev == 0x20 || prev == 0x09 || prev == 0x0A: comment = true
             case UInt8(ascii: "'") where atStart: quote = c

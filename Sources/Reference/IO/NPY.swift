@@ -15,6 +15,11 @@ public enum NPY {
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw NPYError(file: path, message: "cannot read the file: \(error.localizedDescription)")
         }
+        return try read(data: data, path: path)
+    }
+
+    /// Reads the bytes of a whole `.npy` file (the same checks as `read(path:)`); `path` names it in errors.
+    public static func read(data: Data, path: String) throws -> Tensor {
         let header = try NPYHeader.parse(data, file: path)
         let t = Tensor(shape: header.shape)
         let count = t.count

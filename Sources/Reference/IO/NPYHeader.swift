@@ -42,11 +42,13 @@ struct NPYHeader {
         guard case .tuple(let shape) = fields["shape"]!, shape.allSatisfy({ $0 >= 0 }) else {
             throw fail("shape must be a tuple of non-negative integers")
         }
-        var total = width
+        // The product of the non-zero dimensions must fit too, as NumPy requires.
+        var total = width, nonZero = width
         for d in shape {
-            let (p, o) = total.multipliedReportingOverflow(by: d)
+            let (p, o) = nonZero.multipliedReportingOverflow(by: max(d, 1))
             guard !o else { throw fail("shape \(shape) is too large to address") }
-            total = p
+            nonZero = p
+            total *= d
         }
         let dataStart = start + length
         guard data.count - dataStart == total else {

@@ -24,12 +24,21 @@ public struct SafeTensorsFile {
     /// Maps the file and validates the whole header before any tensor is read: size cap, strict JSON (no duplicate
     /// keys, bounded depth), known dtypes, shape × dtype = byte length, and offsets that tile the data exactly.
     public init(path: String) throws {
-        self.path = path
+        let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         } catch {
             throw SafeTensorsError(file: path, message: "cannot read the file: \(error.localizedDescription)")
         }
+        try self.init(data: data, path: path)
+    }
+
+    /// Validates `data` as a whole safetensors file (the same checks as `init(path:)`); `path` names it in errors.
+    public init(data: Data, path: String) throws {
+        self.path = path
+        // Offsets below count from the file's first byte: rebase a slice so its indices start at 0.
+        self.data = data.startIndex == 0 ? data : Data(data)
+        let data = self.data
         guard data.count >= 8 else { throw SafeTensorsError(file: path, message: "too short for a safetensors header (\(data.count) bytes)") }
         let headerLength = data.prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
         guard headerLength <= UInt64(Self.maxHeaderBytes) else {
@@ -72,11 +81,14 @@ public struct SafeTensorsFile {
         guard offsets.count == 2, offsets[0] >= 0, offsets[0] <= offsets[1] else {
             throw fail("data_offsets \(offsets): expected [begin, end] with 0 ≤ begin ≤ end")
         }
-        var bytes = width
+        // The product of the non-zero dimensions must fit too (as NumPy requires), so a zero-sized tensor cannot carry
+        // dimensions whose products overflow in code that multiplies some of them.
+        var bytes = width, nonZero = width
         for d in shape {
-            let (p, overflow) = bytes.multipliedReportingOverflow(by: d)
+            let (p, overflow) = nonZero.multipliedReportingOverflow(by: max(d, 1))
             guard !overflow else { throw fail("shape \(shape) is too large to address") }
-            bytes = p
+            nonZero = p
+            bytes *= d
         }
         guard offsets[1] - offsets[0] == bytes else {
             throw fail("\(offsets[1] - offsets[0]) bytes in data_offsets \(offsets), but shape \(shape) of \(dtype) needs \(bytes)")

@@ -143,7 +143,8 @@ public struct StrictJSON {
         i += 1
         let simple: [UInt8: UInt8] = [0x22: 0x22, 0x5C: 0x5C, 0x2F: 0x2F, 0x62: 0x08, 0x66: 0x0C, 0x6E: 0x0A, 0x72: 0x0D, 0x74: 0x09]
         if let s = simple[c] { out.append(s); return }
-        guard c == UInt8(ascii: "u"), i + 4 <= bytes.count,
+        // Exactly four hex digits (UInt32(_:radix:) alone would also take a sign).
+        guard c == UInt8(ascii: "u"), i + 4 <= bytes.count, bytes[i..<(i + 4)].allSatisfy({ Character(Unicode.Scalar($0)).isHexDigit }),
               let hex = String(bytes: bytes[i..<(i + 4)], encoding: .ascii), let code = UInt32(hex, radix: 16) else {
             throw fail("bad escape sequence")
         }
