@@ -4,12 +4,14 @@ import PortbenchSchema
 extension CalibrationFile {
     /// Reads a calibration and refuses one measured on a machine with different settings.
     public static func read(_ url: URL) throws -> Calibration {
+        if let problem = InputFile.problem(url.path) { throw ResultDocumentError(file: url.path, message: problem) }
         let file: CalibrationFile
         do {
             file = try JSONCoding.decoder().decode(CalibrationFile.self, from: Data(contentsOf: url))
         } catch {
             throw ResultDocumentError(file: url.path, message: "not a portbench calibration file: \(error)")
         }
+        if let problem = file.calibration.problem() { throw ResultDocumentError(file: url.path, message: problem) }
         let here = MachineFingerprint.current()
         guard file.machine.comparabilityKey == here.comparabilityKey else {
             throw ResultDocumentError(file: url.path, message: "measured on a different machine or settings (key \(file.machine.comparabilityKey), here \(here.comparabilityKey)); run `portbench calibrate` again")

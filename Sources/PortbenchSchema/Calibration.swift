@@ -74,3 +74,23 @@ public struct GemmShape: Hashable, Sendable, Codable {
         self.transposeB = transposeB
     }
 }
+
+extension Calibration {
+    /// The first value a ceiling cannot be divided by (not positive, NaN or infinite), with its key path; nil when
+    /// every rate, time and shape is usable.
+    public func problem() -> String? {
+        func bad(_ v: Double) -> Bool { !(v.isFinite && v > 0) }
+        for (i, r) in gemm.enumerated() {
+            let s = r.shape
+            if [s.m, s.n, s.k, s.count].contains(where: { $0 < 1 }) {
+                return "calibration.gemm[\(i)].shape: every dimension must be at least 1, got \(s.label) ×\(s.count)"
+            }
+            if bad(r.gflops) { return "calibration.gemm[\(i)].gflops: expected a positive finite rate, got \(r.gflops)" }
+            if bad(r.seconds) { return "calibration.gemm[\(i)].seconds: expected a positive finite time, got \(r.seconds)" }
+        }
+        if bad(memoryReadGigabytesPerSecond) {
+            return "calibration.memory_read_gigabytes_per_second: expected a positive finite rate, got \(memoryReadGigabytesPerSecond)"
+        }
+        return nil
+    }
+}

@@ -168,6 +168,7 @@ public struct ResultDocument: Codable, Equatable, Sendable {
     }
 
     public static func read(from url: URL) throws -> ResultDocument {
+        if let problem = InputFile.problem(url.path) { throw ResultDocumentError(file: url.path, message: problem) }
         let doc: ResultDocument
         do {
             doc = try decoder().decode(ResultDocument.self, from: Data(contentsOf: url))

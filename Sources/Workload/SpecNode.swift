@@ -24,6 +24,9 @@ public struct SpecNode {
     }
 
     public static func load(url: URL) throws -> SpecNode {
+        if let problem = InputFile.problem(url.path, maxBytes: YAMLBounds.maxBytes) {
+            throw SpecError(file: url.path, path: "", message: problem)
+        }
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)

@@ -70,6 +70,9 @@ final class BadInputTests: XCTestCase {
         Case(name: "empty spec", files: ["w.yaml": .text("")], args: ["run", "$D/w.yaml", "--backend", "cpu", "--out", "$D/out/r.json"],
              expect: ["$D/w.yaml", "empty"]),
         Case(name: "missing workloads folder", args: ["list", "--workloads", "$D/nope"], expect: ["$D/nope", "--workloads"]),
+        Case(name: "spec is an endless device", args: ["run", "/dev/zero", "--out", "$D/out/r.json"], expect: ["/dev/zero", "not a regular file"]),
+        Case(name: "spec over the size cap", files: ["w.yaml": .text(tinyLlama + "# " + String(repeating: "x", count: 1 << 20) + "\n")],
+             args: ["run", "$D/w.yaml", "--out", "$D/out/r.json"], expect: ["$D/w.yaml", "at most 1048576"]),
         spec("every dimension at its cap", "batch: 2, seq: 7", "batch: 65536, seq: 4194304", ["scenarios[0]", "2^48 elements"]),
         spec("length distribution too large", "seq: 7}", "seq: 7, lengths: [{length: 4194304, weight: 1}]}", ["scenarios[0]", "2^48"])
             .replacing("batch: 2, seq: 7", "batch: 65536, seq: 7"),
@@ -211,6 +214,10 @@ final class BadInputTests: XCTestCase {
         st("shape does not match bytes", FileBytes.safetensors(#"{"a":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}}"#, data: Data(count: 8)),
            ["tensor 'a'", "shape [3]"]),
         st("truncated file", Data([1, 2, 3]), ["too short"]),
+        Case(name: "weights from a device", args: ["run", "tiny-llama", "--weights", "/dev/zero", "--out", "$D/out/r.json"],
+             expect: ["/dev/zero", "not a regular file"]),
+        Case(name: "input .npy from a device", args: ["run", "tiny-llama", "--input", "/dev/zero", "--out", "$D/out/r.json"],
+             expect: ["/dev/zero", "not a regular file"]),
         st("NaN in a weight", fixtureWith("model.layers.3.self_attn.q_proj.weight", element: 37, value: .nan),
            ["model.layers.3.self_attn.q_proj.weight", "[1, 5]", "--allow-nonfinite"]),
         st("Inf in a weight", fixtureWith("model.layers.3.mlp.down_proj.weight", element: 0, value: .infinity),
@@ -243,6 +250,21 @@ final class BadInputTests: XCTestCase {
     ]
 
     // MARK: output paths and arguments
+
+    static let calibrationText = repoText("Tests/SchemaTests/Fixtures/v1-calibration.json")
+    static func calibration(_ name: String, _ edit: (String) -> String, _ expect: [String]) -> Case {
+        Case(name: name, files: ["cal.json": .text(edit(calibrationText))],
+             args: ["run", "tiny-llama", "--backend", "cpu", "--calibration", "$D/cal.json", "--out", "$D/out/r.json"],
+             expect: ["$D/cal.json"] + expect)
+    }
+
+    static let calibrationCases: [Case] = [
+        calibration("NaN sgemm rate", { $0.replacingFirst(#""gflops" : "#, with: #""gflops" : "nan", "x" : "#) }, ["gemm[0].gflops", "nan"]),
+        calibration("infinite bandwidth", { $0.replacingFirst(#""memory_read_gigabytes_per_second" : "#, with: #""memory_read_gigabytes_per_second" : "inf", "y" : "#) },
+                    ["memory_read_gigabytes_per_second", "inf"]),
+        calibration("zero-row GEMM shape", { $0.replacingFirst(#""m" : "#, with: #""m" : 0, "z" : "#) }, ["gemm[0].shape"]),
+        calibration("not a calibration", { _ in "{\"schema\": 1}" }, ["not a portbench calibration file"]),
+    ]
 
     static let outputCases: [Case] = [
         Case(name: "--out is the workload spec", files: ["w.yaml": .text(tinyLlama)],
@@ -294,7 +316,7 @@ final class BadInputTests: XCTestCase {
         Case(name: "unknown scenario", args: ["run", "tiny-llama", "--scenario", "prefill-8", "--out", "$D/out/r.json"], expect: ["Workloads/tiny-llama.yaml", "--scenario", "prefill-8"]),
     ]
 
-    static var all: [Case] { specCases + suiteCases + deviceCases + styleCases + tableCases + tensorCases + npyCases + outputCases + argumentCases }
+    static var all: [Case] { specCases + suiteCases + deviceCases + styleCases + tableCases + tensorCases + npyCases + calibrationCases + outputCases + argumentCases }
 
     // MARK: the check
 
@@ -343,6 +365,14 @@ final class BadInputTests: XCTestCase {
             case .folder: try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
             }
         }
+    }
+}
+
+extension String {
+    /// The string with its first occurrence of `target` replaced (the fixture must hold it).
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let r = range(of: target) else { preconditionFailure("no '\(target)' to replace") }
+        return replacingCharacters(in: r, with: replacement)
     }
 }
 

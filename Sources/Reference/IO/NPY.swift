@@ -11,6 +11,7 @@ public enum NPY {
     /// literal with exactly `descr`, `fortran_order` and `shape` (duplicates refused), a supported little-endian float
     /// dtype, C order, and data whose length is exactly shape × dtype.
     public static func read(path: String) throws -> Tensor {
+        if let problem = InputFile.problem(path) { throw NPYError(file: path, message: problem) }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw NPYError(file: path, message: "cannot read the file: \(error.localizedDescription)")

@@ -24,6 +24,7 @@ public struct SafeTensorsFile {
     /// Maps the file and validates the whole header before any tensor is read: size cap, strict JSON (no duplicate
     /// keys, bounded depth), known dtypes, shape × dtype = byte length, and offsets that tile the data exactly.
     public init(path: String) throws {
+        if let problem = InputFile.problem(path) { throw SafeTensorsError(file: path, message: problem) }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
