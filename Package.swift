@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Workload", "XLABackend"], path: "Tests/TestSupport"),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
         // Fuzzing: seeded mutation (for the tests) and the driver ci/fuzz.sh builds with libFuzzer.
-        .target(name: "FuzzSupport"),
+        .target(name: "FuzzSupport", dependencies: ["Kernels"]),
         .executableTarget(name: "PortbenchFuzz", dependencies: ["Kernels", "Reference", "Workload", "DeviceModels", "FuzzSupport"]),
         .testTarget(name: "SchemaTests", dependencies: ["PortbenchSchema"], exclude: ["Fixtures"]),
         .testTarget(name: "WorkloadTests", dependencies: ["PortbenchSchema", "Workload", "TestSupport", "FuzzSupport"]),

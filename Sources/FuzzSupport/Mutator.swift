@@ -2,18 +2,12 @@
 // (ReferenceTests, WorkloadTests) and the plain-build fallback of Sources/PortbenchFuzz use it; ci/fuzz.sh uses
 // libFuzzer's own mutator instead. No dependency on the parsers themselves.
 import Foundation
+import Kernels
 
-/// SplitMix64, so a run is the same on every machine for a given seed.
-public struct FuzzRandom: RandomNumberGenerator {
-    var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// The fuzz tests' generator is the project's one SplitMix64 (Kernels), so a run is the same on every machine.
+public typealias FuzzRandom = SplitMix64
+
+extension SplitMix64 {
     /// A uniform integer in 0..<n (n > 0).
     public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
     public mutating func chance(_ percent: Int) -> Bool { below(100) < percent }

@@ -2,7 +2,7 @@ import Foundation
 import PortbenchSchema
 
 /// SplitMix64: a small, fast, reproducible generator for seeded weights and inputs.
-public struct SplitMix64 {
+public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
     public init(seed: UInt64) { state = seed }
 

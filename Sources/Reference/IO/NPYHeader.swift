@@ -42,14 +42,7 @@ struct NPYHeader {
         guard case .tuple(let shape) = fields["shape"]!, shape.allSatisfy({ $0 >= 0 }) else {
             throw fail("shape must be a tuple of non-negative integers")
         }
-        // The product of the non-zero dimensions must fit too, as NumPy requires.
-        var total = width, nonZero = width
-        for d in shape {
-            let (p, o) = nonZero.multipliedReportingOverflow(by: max(d, 1))
-            guard !o else { throw fail("shape \(shape) is too large to address") }
-            nonZero = p
-            total *= d
-        }
+        guard let total = shapeBytes(shape, width: width) else { throw fail("shape \(shape) is too large to address") }
         let dataStart = start + length
         guard data.count - dataStart == total else {
             throw fail("\(data.count - dataStart) data bytes, but shape \(shape) of \(descr) needs \(total)")

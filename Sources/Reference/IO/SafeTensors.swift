@@ -82,15 +82,7 @@ public struct SafeTensorsFile {
         guard offsets.count == 2, offsets[0] >= 0, offsets[0] <= offsets[1] else {
             throw fail("data_offsets \(offsets): expected [begin, end] with 0 ≤ begin ≤ end")
         }
-        // The product of the non-zero dimensions must fit too (as NumPy requires), so a zero-sized tensor cannot carry
-        // dimensions whose products overflow in code that multiplies some of them.
-        var bytes = width, nonZero = width
-        for d in shape {
-            let (p, overflow) = nonZero.multipliedReportingOverflow(by: max(d, 1))
-            guard !overflow else { throw fail("shape \(shape) is too large to address") }
-            nonZero = p
-            bytes *= d
-        }
+        guard let bytes = shapeBytes(shape, width: width) else { throw fail("shape \(shape) is too large to address") }
         guard offsets[1] - offsets[0] == bytes else {
             throw fail("\(offsets[1] - offsets[0]) bytes in data_offsets \(offsets), but shape \(shape) of \(dtype) needs \(bytes)")
         }
