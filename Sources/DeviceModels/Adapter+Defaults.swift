@@ -22,7 +22,8 @@ extension Adapter {
 
     /// Bytes of weights, activations and KV cache for the op's cost, scaled from fp32 to the plan's precision.
     public func scaledBytes(_ cost: OpCost, _ p: Precision) -> Double {
-        cost.weightBytes * p.bytes / 4 + cost.activationBytes * p.storage.bytes / 4 + cost.cacheBytes * p.kvCache.bytes / 4
+        cost.weightBytes * p.bytes / 4 + cost.activationBytes * p.storage.bytes / 4 + cost.cacheBytes * p.kvCache.bytes
+            / 4
     }
 
     /// The smallest power of two of chips (tensor parallelism) holding `bytes` in 90% of each chip's capacity.
@@ -34,14 +35,20 @@ extension Adapter {
     }
 
     /// The source's fused attention kernel has no drop-in equivalent here; `replacement` says what it needs instead.
-    public func fusedAttentionHazard(from source: MigrationEnd, options: AdapterOptions, replacement: String) -> [String] {
+    public func fusedAttentionHazard(from source: MigrationEnd, options: AdapterOptions, replacement: String)
+        -> [String]
+    {
         guard let kernel = source.adapter.fusedAttentionKernel(options) else { return [] }
-        return ["\(kernel) has no drop-in equivalent on \(device.style.rawValue): needs \(replacement), or the score matrix goes through memory"]
+        return [
+            "\(kernel) has no drop-in equivalent on \(device.style.rawValue): needs \(replacement), or the score matrix goes through memory"
+        ]
     }
 
     /// More chips than the source needs means tensor parallelism to add.
     public func tensorParallelHazard(from source: MigrationEnd, to target: MigrationSide) -> [String] {
         guard target.chipsNeeded > source.side.chipsNeeded else { return [] }
-        return ["needs \(target.chipsNeeded) chip(s) where \(source.side.device) needs \(source.side.chipsNeeded): tensor parallelism to add"]
+        return [
+            "needs \(target.chipsNeeded) chip(s) where \(source.side.device) needs \(source.side.chipsNeeded): tensor parallelism to add"
+        ]
     }
 }

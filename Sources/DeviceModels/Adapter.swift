@@ -31,7 +31,9 @@ public protocol Adapter {
     func fusedAttentionKernel(_ options: AdapterOptions) -> String?
     /// What a team must change or watch when moving INTO this style from `source`: kernels to replace, dynamic
     /// shapes, chips to add. `target` is this style's side of the comparison.
-    func migrationHazards(from source: MigrationEnd, to target: MigrationSide, scenario: Scenario, options: AdapterOptions) -> [String]
+    func migrationHazards(
+        from source: MigrationEnd, to target: MigrationSide, scenario: Scenario, options: AdapterOptions
+    ) -> [String]
 }
 
 /// One end of a migration: the adapter and what it predicted there.

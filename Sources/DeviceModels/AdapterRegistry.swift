@@ -16,14 +16,16 @@ extension StyleAdapter {
 
     static func make(device: DeviceProfile, parameters: any StyleParameters) -> Adapter {
         guard let p = parameters as? Parameters else {
-            preconditionFailure("style '\(style.rawValue)' was given another style's parameters (\(type(of: parameters)))")
+            preconditionFailure(
+                "style '\(style.rawValue)' was given another style's parameters (\(type(of: parameters)))")
         }
         return Self(device: device, parameters: p)
     }
 
     /// The check of styles whose weights live in HBM: both its size and its bandwidth must be given.
     public static func hbmProblem(with profile: DeviceProfile) -> String? {
-        profile.memoryGB == nil || profile.memoryGBps == nil ? "a \(style.rawValue)-style device needs memory_gb and memory_gbps" : nil
+        profile.memoryGB == nil || profile.memoryGBps == nil
+            ? "a \(style.rawValue)-style device needs memory_gb and memory_gbps" : nil
     }
 }
 
@@ -52,8 +54,9 @@ public struct AdapterRegistry: Sendable {
     func style(of node: SpecNode) throws -> (ExecutionStyle, any StyleAdapter.Type) {
         let style = ExecutionStyle(rawValue: try node.string())
         guard let type = adapterType(for: style) else {
-            throw node.fail("unknown style '\(style.rawValue)': no adapter is registered for it; expected one of: "
-                            + styles.map(\.rawValue).joined(separator: ", "))
+            throw node.fail(
+                "unknown style '\(style.rawValue)': no adapter is registered for it; expected one of: "
+                    + styles.map(\.rawValue).joined(separator: ", "))
         }
         return (style, type)
     }

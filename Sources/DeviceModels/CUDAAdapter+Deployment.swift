@@ -17,7 +17,9 @@ extension CUDAAdapter {
         options.fusedAttention ? "the fused (FlashAttention) CUDA kernel" : nil
     }
 
-    public func migrationHazards(from source: MigrationEnd, to target: MigrationSide, scenario: Scenario, options: AdapterOptions) -> [String] {
+    public func migrationHazards(
+        from source: MigrationEnd, to target: MigrationSide, scenario: Scenario, options: AdapterOptions
+    ) -> [String] {
         tensorParallelHazard(from: source, to: target)
     }
 }

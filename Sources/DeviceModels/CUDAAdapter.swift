@@ -15,7 +15,7 @@ public struct CUDAAdapter: StyleAdapter {
     }
 
     public func effectivePrecision(_ requested: Precision) -> (Precision, String?) {
-        if (requested == .fp8e4m3 || requested == .fp8e5m2), device.peak(requested) == nil {
+        if requested == .fp8e4m3 || requested == .fp8e5m2, device.peak(requested) == nil {
             return (.bf16, "\(device.name) has no fp8 tensor cores: runs bf16")
         }
         return (requested, nil)
@@ -23,7 +23,9 @@ public struct CUDAAdapter: StyleAdapter {
 
     public func lower(_ graph: LayerGraph, options: AdapterOptions) -> ExecutionPlan {
         let (p, hazard) = effectivePrecision(options.precision)
-        let launch = (options.graphCapture ? parameters.graphLaunchOverheadMicroseconds : parameters.launchOverheadMicroseconds).value * 1e-6
+        let launch =
+            (options.graphCapture ? parameters.graphLaunchOverheadMicroseconds : parameters.launchOverheadMicroseconds)
+            .value * 1e-6
         var kernels: [PlannedKernel] = []
         var waste = 0.0
         var i = 0
@@ -42,8 +44,9 @@ public struct CUDAAdapter: StyleAdapter {
         }
         var hazards = hazard.map { [$0] } ?? []
         if !options.fusedAttention { hazards.append("unfused attention materialises the score matrix in HBM") }
-        return ExecutionPlan(style: Self.style, device: device.name, precision: p, kernels: kernels, bytesSavedByFusion: 0,
-                             paddingWasteFlops: waste, paddingWasteBytes: 0, overheadSeconds: 0, hazards: hazards)
+        return ExecutionPlan(
+            style: Self.style, device: device.name, precision: p, kernels: kernels, bytesSavedByFusion: 0,
+            paddingWasteFlops: waste, paddingWasteBytes: 0, overheadSeconds: 0, hazards: hazards)
     }
 
     func kernel(_ op: Op, p: Precision, launch: Double) -> PlannedKernel {
@@ -52,17 +55,22 @@ public struct CUDAAdapter: StyleAdapter {
         switch op.kind {
         case .matmul, .batchedMatmul, .moeExperts:
             let executed = op.gemmShapes.reduce(0) { $0 + quantizedFlops($1) }
-            let t = roofline(flops: executed, peak: peak(p), computeEfficiency: parameters.gemmEfficiency.value,
-                             bytes: bytes, bandwidth: device.memoryGBps!.value * 1e9, memoryEfficiency: parameters.memoryEfficiency.value)
+            let t = roofline(
+                flops: executed, peak: peak(p), computeEfficiency: parameters.gemmEfficiency.value,
+                bytes: bytes, bandwidth: device.memoryGBps!.value * 1e9,
+                memoryEfficiency: parameters.memoryEfficiency.value)
             let launches = op.gemmShapes.reduce(0) { $0 + $1.count } + (isMoE(op) ? 2 : 0)
-            return PlannedKernel(name: op.name, ops: [op.name], kind: "gemm", flops: cost.flops, executedFlops: executed, bytes: bytes,
-                                 launches: launches, seconds: t.seconds + Double(launches) * launch, bound: t.bound,
-                                 note: op.gemmShapes.map { "\($0.count)×\($0.label)" }.joined(separator: ", "))
+            return PlannedKernel(
+                name: op.name, ops: [op.name], kind: "gemm", flops: cost.flops, executedFlops: executed, bytes: bytes,
+                launches: launches, seconds: t.seconds + Double(launches) * launch, bound: t.bound,
+                note: op.gemmShapes.map { "\($0.count)×\($0.label)" }.joined(separator: ", "))
         case .softmax, .rmsNorm, .layerNorm, .rope, .activation, .add, .router, .kvAppend:
-            let t = roofline(flops: 0, peak: 1, computeEfficiency: 1, bytes: bytes, bandwidth: device.memoryGBps!.value * 1e9,
-                             memoryEfficiency: parameters.elementwiseMemoryEfficiency.value)
-            return PlannedKernel(name: op.name, ops: [op.name], kind: "elementwise", flops: cost.flops, executedFlops: cost.flops,
-                                 bytes: bytes, launches: 1, seconds: t.seconds + launch, bound: .memory, note: "")
+            let t = roofline(
+                flops: 0, peak: 1, computeEfficiency: 1, bytes: bytes, bandwidth: device.memoryGBps!.value * 1e9,
+                memoryEfficiency: parameters.elementwiseMemoryEfficiency.value)
+            return PlannedKernel(
+                name: op.name, ops: [op.name], kind: "elementwise", flops: cost.flops, executedFlops: cost.flops,
+                bytes: bytes, launches: 1, seconds: t.seconds + launch, bound: .memory, note: "")
         }
     }
 
@@ -73,10 +81,12 @@ public struct CUDAAdapter: StyleAdapter {
         let q = Double(s.batch * s.queries * s.heads * s.headDim)
         let kv = 2 * Double(s.batch * s.keys * s.kvHeads * s.headDim)
         let bytes = 2 * q * p.storage.bytes + kv * p.kvCache.bytes
-        let t = roofline(flops: flops, peak: peak(p), computeEfficiency: parameters.gemmEfficiency.value, bytes: bytes,
-                         bandwidth: device.memoryGBps!.value * 1e9, memoryEfficiency: parameters.memoryEfficiency.value)
-        return PlannedKernel(name: "flash_attention", ops: ops.map(\.name), kind: "fused-attention", flops: flops, executedFlops: flops,
-                             bytes: bytes, launches: 1, seconds: t.seconds + launch, bound: t.bound, note: "scores kept on chip")
+        let t = roofline(
+            flops: flops, peak: peak(p), computeEfficiency: parameters.gemmEfficiency.value, bytes: bytes,
+            bandwidth: device.memoryGBps!.value * 1e9, memoryEfficiency: parameters.memoryEfficiency.value)
+        return PlannedKernel(
+            name: "flash_attention", ops: ops.map(\.name), kind: "fused-attention", flops: flops, executedFlops: flops,
+            bytes: bytes, launches: 1, seconds: t.seconds + launch, bound: t.bound, note: "scores kept on chip")
     }
 
     /// FLOPs a GEMM costs once its output is cut into thread-block tiles and the tiles into waves over the SMs:
@@ -94,7 +104,8 @@ public struct CUDAAdapter: StyleAdapter {
     /// Scores, softmax, context in a row: the pattern a FlashAttention-like kernel replaces.
     func isAttention(_ ops: [Op], at i: Int) -> Bool {
         guard i + 2 < ops.count, case .batchedMatmul(let s) = ops[i].kind, s.role == .scores,
-              case .softmax = ops[i + 1].kind, case .batchedMatmul(let c) = ops[i + 2].kind, c.role == .context else { return false }
+            case .softmax = ops[i + 1].kind, case .batchedMatmul(let c) = ops[i + 2].kind, c.role == .context
+        else { return false }
         return true
     }
 

@@ -14,9 +14,13 @@ public struct DeviceCatalog: Sendable {
         do {
             files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
         } catch {
-            throw SpecError(file: directory.path, path: "", message: "cannot list the devices folder (--devices): it does not exist or is not readable")
+            throw SpecError(
+                file: directory.path, path: "",
+                message: "cannot list the devices folder (--devices): it does not exist or is not readable")
         }
-        let profiles = files.filter { $0.pathExtension == "yaml" && $0.lastPathComponent != "styles.yaml" }.sorted { $0.path < $1.path }
+        let profiles = files.filter { $0.pathExtension == "yaml" && $0.lastPathComponent != "styles.yaml" }.sorted {
+            $0.path < $1.path
+        }
         guard !profiles.isEmpty else {
             throw SpecError(file: directory.path, path: "", message: "no device profiles (*.yaml) found")
         }
@@ -31,16 +35,20 @@ public struct DeviceCatalog: Sendable {
     public func device(_ spec: String) throws -> DeviceProfile {
         let parts = spec.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let name = parts.last!
-        let matches = devices.first(where: { $0.name == name }).map { [$0] }
+        let matches =
+            devices.first(where: { $0.name == name }).map { [$0] }
             ?? devices.filter { Self.shortNames(of: $0.name).contains(name) }
         guard matches.count == 1, let d = matches.first else {
             let known = devices.map(\.name).joined(separator: ", ")
-            let message = matches.isEmpty ? "unknown device '\(name)'; known: \(known)"
+            let message =
+                matches.isEmpty
+                ? "unknown device '\(name)'; known: \(known)"
                 : "'\(name)' is ambiguous: it answers to \(matches.map(\.name).joined(separator: ", ")); give one of them"
             throw SpecError(file: spec, path: "device", message: message)
         }
         if parts.count == 2, parts[0] != d.style.rawValue, !(parts[0] == "cpu") {
-            throw SpecError(file: spec, path: "", message: "\(name) runs in the \(d.style.rawValue) style, not '\(parts[0])'")
+            throw SpecError(
+                file: spec, path: "", message: "\(name) runs in the \(d.style.rawValue) style, not '\(parts[0])'")
         }
         return d
     }
@@ -56,10 +64,14 @@ public struct DeviceCatalog: Sendable {
     /// Two profiles with one name, or a profile whose name another profile answers to as a short name, are refused.
     static func checkNamesDistinct(_ devices: [DeviceProfile]) throws {
         for (i, a) in devices.enumerated() {
-            for b in devices[(i + 1)...] where a.name == b.name || shortNames(of: b.name).contains(a.name)
-                || shortNames(of: a.name).contains(b.name) {
-                throw SpecError(file: b.file, path: "name", message: "the device name '\(b.name)' collides with '\(a.name)' in \(a.file); "
-                                + "each device needs a name no other device answers to")
+            for b in devices[(i + 1)...]
+            where a.name == b.name || shortNames(of: b.name).contains(a.name)
+                || shortNames(of: a.name).contains(b.name)
+            {
+                throw SpecError(
+                    file: b.file, path: "name",
+                    message: "the device name '\(b.name)' collides with '\(a.name)' in \(a.file); "
+                        + "each device needs a name no other device answers to")
             }
         }
     }

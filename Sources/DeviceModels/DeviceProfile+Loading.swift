@@ -18,25 +18,36 @@ extension DeviceProfile {
 
     /// Validates an already-composed device-profile document.
     public static func parse(_ root: SpecNode, registry: AdapterRegistry = .builtIn) throws -> DeviceProfile {
-        let m = try root.mapping(allowed: ["name", "display", "style", "sources", "peak_tflops", "memory_gb", "memory_gbps",
-                                           "sram_mb", "sram_gbps", "interconnect_gbps", "matrix_unit", "compute_units",
-                                           "power_w", "price_per_chip_hour"])
+        let m = try root.mapping(allowed: [
+            "name", "display", "style", "sources", "peak_tflops", "memory_gb", "memory_gbps",
+            "sram_mb", "sram_gbps", "interconnect_gbps", "matrix_unit", "compute_units",
+            "power_w", "price_per_chip_hour",
+        ])
         let citations = try parseCitations(root.required(m, "sources"))
         let ids = Set(citations.map(\.id))
-        func figure(_ key: String) throws -> Sourced { try sourced(root.required(m, key), ids: ids, range: figureRange(key)) }
-        func optional(_ key: String) throws -> Sourced? { try m[key].map { try sourced($0, ids: ids, range: figureRange(key)) } }
+        func figure(_ key: String) throws -> Sourced {
+            try sourced(root.required(m, key), ids: ids, range: figureRange(key))
+        }
+        func optional(_ key: String) throws -> Sourced? {
+            try m[key].map { try sourced($0, ids: ids, range: figureRange(key)) }
+        }
         let peakNode = try root.required(m, "peak_tflops")
         var peaks: [String: Sourced] = [:]
-        for (k, v) in try peakNode.mapping(allowed: peakKeys) { peaks[k] = try sourced(v, ids: ids, range: (0...1e6, true)) }
+        for (k, v) in try peakNode.mapping(allowed: peakKeys) {
+            peaks[k] = try sourced(v, ids: ids, range: (0...1e6, true))
+        }
         guard peaks["bf16"] != nil || peaks["fp16"] != nil else {
             throw peakNode.fail("expected at least a bf16 or fp16 peak")
         }
         let (style, adapter) = try registry.style(of: root.required(m, "style"))
         let profile = DeviceProfile(
-            name: try root.required(m, "name").identifier(), display: try root.required(m, "display").string(), style: style,
+            name: try root.required(m, "name").identifier(), display: try root.required(m, "display").string(),
+            style: style,
             peakTFLOPS: peaks, memoryGB: try optional("memory_gb"), memoryGBps: try optional("memory_gbps"),
-            sramMB: try figure("sram_mb"), sramGBps: try optional("sram_gbps"), interconnectGBps: try figure("interconnect_gbps"),
-            matrixUnit: try figure("matrix_unit"), computeUnits: try figure("compute_units"), powerW: try figure("power_w"),
+            sramMB: try figure("sram_mb"), sramGBps: try optional("sram_gbps"),
+            interconnectGBps: try figure("interconnect_gbps"),
+            matrixUnit: try figure("matrix_unit"), computeUnits: try figure("compute_units"),
+            powerW: try figure("power_w"),
             pricePerChipHour: try optional("price_per_chip_hour"), citations: citations, file: root.file)
         if let problem = adapter.problem(with: profile) { throw root.fail(problem) }
         return profile
@@ -56,7 +67,9 @@ extension DeviceProfile {
         let value = try node.required(m, "value").double(in: range.0, openLower: range.1)
         let source = try node.required(m, "source").string()
         guard ids.contains(source) else {
-            throw m["source"]!.fail("source '\(source)' is not listed under 'sources'; expected one of: \(ids.sorted().joined(separator: ", "))")
+            throw m["source"]!.fail(
+                "source '\(source)' is not listed under 'sources'; expected one of: \(ids.sorted().joined(separator: ", "))"
+            )
         }
         return Sourced(value: value, source: source)
     }
@@ -66,8 +79,9 @@ extension DeviceProfile {
         guard !items.isEmpty else { throw node.fail("expected at least one source") }
         return try items.map { item in
             let m = try item.mapping(allowed: ["id", "url", "date", "note"])
-            return Citation(id: try item.required(m, "id").string(), url: try item.required(m, "url").string(),
-                            date: try item.required(m, "date").string(), note: try m["note"]?.string() ?? "")
+            return Citation(
+                id: try item.required(m, "id").string(), url: try item.required(m, "url").string(),
+                date: try item.required(m, "date").string(), note: try m["note"]?.string() ?? "")
         }
     }
 }

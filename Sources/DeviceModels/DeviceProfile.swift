@@ -47,10 +47,12 @@ public struct DeviceProfile: Codable, Equatable, Sendable {
     /// Every sourced figure with its field name, for `portbench devices`.
     public var figures: [(field: String, value: Sourced)] {
         var out: [(String, Sourced)] = peakTFLOPS.sorted { $0.key < $1.key }.map { ("peak_tflops.\($0.key)", $0.value) }
-        let optional: [(String, Sourced?)] = [("memory_gb", memoryGB), ("memory_gbps", memoryGBps), ("sram_mb", sramMB),
-                                              ("sram_gbps", sramGBps), ("interconnect_gbps", interconnectGBps),
-                                              ("matrix_unit", matrixUnit), ("compute_units", computeUnits), ("power_w", powerW),
-                                              ("price_per_chip_hour", pricePerChipHour)]
+        let optional: [(String, Sourced?)] = [
+            ("memory_gb", memoryGB), ("memory_gbps", memoryGBps), ("sram_mb", sramMB),
+            ("sram_gbps", sramGBps), ("interconnect_gbps", interconnectGBps),
+            ("matrix_unit", matrixUnit), ("compute_units", computeUnits), ("power_w", powerW),
+            ("price_per_chip_hour", pricePerChipHour),
+        ]
         out += optional.compactMap { f in f.1.map { (f.0, $0) } }
         return out
     }

@@ -18,8 +18,10 @@ public struct PlannedKernel: Codable, Equatable, Sendable {
     public var bound: RooflineBound
     public var note: String
 
-    public init(name: String, ops: [String], kind: String, flops: Double, executedFlops: Double, bytes: Double, launches: Int,
-                seconds: Double, bound: RooflineBound, note: String) {
+    public init(
+        name: String, ops: [String], kind: String, flops: Double, executedFlops: Double, bytes: Double, launches: Int,
+        seconds: Double, bound: RooflineBound, note: String
+    ) {
         self.name = name
         self.ops = ops
         self.kind = kind
@@ -54,8 +56,11 @@ public struct ExecutionPlan: Codable, Equatable, Sendable {
     public var overheadSeconds: Double
     public var hazards: [String]
 
-    public init(style: ExecutionStyle, device: String, precision: Precision, kernels: [PlannedKernel], bytesSavedByFusion: Double,
-                paddingWasteFlops: Double, paddingWasteBytes: Double, overheadSeconds: Double, hazards: [String]) {
+    public init(
+        style: ExecutionStyle, device: String, precision: Precision, kernels: [PlannedKernel],
+        bytesSavedByFusion: Double,
+        paddingWasteFlops: Double, paddingWasteBytes: Double, overheadSeconds: Double, hazards: [String]
+    ) {
         self.style = style
         self.device = device
         self.precision = precision
@@ -74,8 +79,10 @@ public struct ExecutionPlan: Codable, Equatable, Sendable {
 }
 
 /// Roofline of one unit of work: the slower of its compute at an achievable rate and its bytes at an achievable bandwidth.
-public func roofline(flops: Double, peak: Double, computeEfficiency: Double, bytes: Double, bandwidth: Double,
-                     memoryEfficiency: Double) -> (seconds: Double, bound: RooflineBound) {
+public func roofline(
+    flops: Double, peak: Double, computeEfficiency: Double, bytes: Double, bandwidth: Double,
+    memoryEfficiency: Double
+) -> (seconds: Double, bound: RooflineBound) {
     let c = flops > 0 ? flops / (peak * computeEfficiency) : 0
     let m = bytes / (bandwidth * memoryEfficiency)
     return c >= m ? (c, .compute) : (m, .memory)

@@ -30,10 +30,15 @@ extension LPUAdapter {
         activationBytes / (device.interconnectGBps.value * 1e9 / 2) + linkLatencySeconds
     }
 
-    public func migrationHazards(from source: MigrationEnd, to target: MigrationSide, scenario: Scenario, options: AdapterOptions) -> [String] {
-        var out = fusedAttentionHazard(from: source, options: options, replacement: "a kernel written for the LPU compiler")
+    public func migrationHazards(
+        from source: MigrationEnd, to target: MigrationSide, scenario: Scenario, options: AdapterOptions
+    ) -> [String] {
+        var out = fusedAttentionHazard(
+            from: source, options: options, replacement: "a kernel written for the LPU compiler")
         if source.side.style != target.style {
-            out.append("all weights and KV cache must sit in SRAM: \(target.chipsNeeded) chip(s) instead of \(source.side.chipsNeeded)")
+            out.append(
+                "all weights and KV cache must sit in SRAM: \(target.chipsNeeded) chip(s) instead of \(source.side.chipsNeeded)"
+            )
         }
         return out
     }

@@ -17,8 +17,10 @@ public struct LPUAdapter: StyleAdapter {
     public func effectivePrecision(_ requested: Precision) -> (Precision, String?) {
         switch requested {
         case .fp16: return (.fp16, nil)
-        case .fp8e4m3, .fp8e5m2: return (requested, "fp8 weights are stored at 1 byte and computed on the int8/fp8 path")
-        case .bf16: return (.fp16, "the LPU computes fp16, not bf16: values beyond ±65504 overflow, small ones lose range")
+        case .fp8e4m3, .fp8e5m2:
+            return (requested, "fp8 weights are stored at 1 byte and computed on the int8/fp8 path")
+        case .bf16:
+            return (.fp16, "the LPU computes fp16, not bf16: values beyond ±65504 overflow, small ones lose range")
         case .fp32, .tf32: return (.fp16, "the LPU has no fp32 matrix path: fp32 models are cast to fp16")
         }
     }
@@ -34,22 +36,35 @@ public struct LPUAdapter: StyleAdapter {
         var kernels: [PlannedKernel] = []
         for op in graph.ops {
             let bytes = scaledBytes(op.cost, p)
-            let t = roofline(flops: op.cost.flops, peak: rate, computeEfficiency: parameters.computeEfficiency.value, bytes: bytes,
-                             bandwidth: device.sramGBps!.value * 1e9, memoryEfficiency: 1)
-            kernels.append(PlannedKernel(name: op.name, ops: [op.name], kind: op.gemmShapes.isEmpty ? "vector" : "matrix",
-                                         flops: op.cost.flops, executedFlops: op.cost.flops, bytes: bytes, launches: 0,
-                                         seconds: t.seconds, bound: t.bound, note: "scheduled statically"))
+            let t = roofline(
+                flops: op.cost.flops, peak: rate, computeEfficiency: parameters.computeEfficiency.value, bytes: bytes,
+                bandwidth: device.sramGBps!.value * 1e9, memoryEfficiency: 1)
+            kernels.append(
+                PlannedKernel(
+                    name: op.name, ops: [op.name], kind: op.gemmShapes.isEmpty ? "vector" : "matrix",
+                    flops: op.cost.flops, executedFlops: op.cost.flops, bytes: bytes, launches: 0,
+                    seconds: t.seconds, bound: t.bound, note: "scheduled statically"))
         }
-        let layerBytes = graph.totalCost.weightBytes * p.bytes / 4 + Double((graph.value(LayerGraph.keyCacheName)?.count ?? 0) * 2) * p.kvCache.bytes
+        let layerBytes =
+            graph.totalCost.weightBytes * p.bytes / 4 + Double((graph.value(LayerGraph.keyCacheName)?.count ?? 0) * 2)
+            * p.kvCache.bytes
         let chips = Int((layerBytes / capacityPerChip).rounded(.up))
         // A layer spread over several chips hands its activations from chip to chip (whole-model predictions
         // charge these hops per pipeline stage instead, so they subtract this overhead).
         let activation = Double(graph.scenario.tokens * graph.config.hidden) * p.storage.bytes
         let hop = hopSeconds(activationBytes: activation)
         var hazards = hazard.map { [$0] } ?? []
-        hazards.append("this layer needs \(chips) chip(s) of SRAM (\(String(format: "%.0f", layerBytes / 1e6)) MB): no HBM to spill to")
-        if graph.config.isMoE { hazards.append("all experts must be resident in SRAM although each token uses \(graph.config.topK) of \(graph.config.experts)") }
-        return ExecutionPlan(style: Self.style, device: device.name, precision: p, kernels: kernels, bytesSavedByFusion: 0,
-                             paddingWasteFlops: 0, paddingWasteBytes: 0, overheadSeconds: Double(max(0, chips - 1)) * hop, hazards: hazards)
+        hazards.append(
+            "this layer needs \(chips) chip(s) of SRAM (\(String(format: "%.0f", layerBytes / 1e6)) MB): no HBM to spill to"
+        )
+        if graph.config.isMoE {
+            hazards.append(
+                "all experts must be resident in SRAM although each token uses \(graph.config.topK) of \(graph.config.experts)"
+            )
+        }
+        return ExecutionPlan(
+            style: Self.style, device: device.name, precision: p, kernels: kernels, bytesSavedByFusion: 0,
+            paddingWasteFlops: 0, paddingWasteBytes: 0, overheadSeconds: Double(max(0, chips - 1)) * hop,
+            hazards: hazards)
     }
 }

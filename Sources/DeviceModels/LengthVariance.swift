@@ -4,12 +4,17 @@ import Workload
 
 public enum LengthVariance {
     /// Predicts the distribution for `scenario.lengths` (its own length alone when it has none).
-    public static func predict(_ config: TransformerConfig, _ scenario: Scenario, adapter: Adapter, options: AdapterOptions,
-                               requests: Int = 1000) -> LatencyDistribution {
+    public static func predict(
+        _ config: TransformerConfig, _ scenario: Scenario, adapter: Adapter, options: AdapterOptions,
+        requests: Int = 1000
+    ) -> LatencyDistribution {
         let lengths = scenario.lengths.isEmpty ? [WeightedLength(length: scenario.length, weight: 1)] : scenario.lengths
         // Latency and probability per compiled shape.
         let shapes = shapeProbabilities(lengths, bucketing: adapter.bucketsLengths(options)).map { shape, p in
-            (latency: adapter.lower(LayerGraph.lower(config, scenario.with(length: shape)), options: options).seconds, p: p)
+            (
+                latency: adapter.lower(LayerGraph.lower(config, scenario.with(length: shape)), options: options)
+                    .seconds, p: p
+            )
         }
         var steady: [(latency: Double, p: Double)] = []
         var withCompiles: [(latency: Double, p: Double)] = []
@@ -17,7 +22,10 @@ public enum LengthVariance {
         let compile = adapter.compileSeconds(ops: LayerGraph.lower(config, scenario).ops.count)
         for s in shapes {
             steady.append(s)
-            guard let compile else { withCompiles.append(s); continue }
+            guard let compile else {
+                withCompiles.append(s)
+                continue
+            }
             let expected = expectedFirstSightings(probability: s.p, requests: requests)
             compiles += expected
             compileSeconds += expected * compile
@@ -30,11 +38,12 @@ public enum LengthVariance {
         let mean = steady.reduce(0) { $0 + $1.latency * $1.p }
         let variance = steady.reduce(0) { $0 + $1.p * ($1.latency - mean) * ($1.latency - mean) }
         let p50 = quantile(steady, 0.5)
-        return LatencyDistribution(p50: p50, p90: quantile(steady, 0.9), p99: quantile(steady, 0.99), mean: mean,
-                                   cv: mean > 0 ? variance.squareRoot() / mean : 0, p99WithCompiles: quantile(withCompiles, 0.99),
-                                   throughputP50: Double(scenario.tokens) / p50,
-                                   distinctShapes: shapes.count, recompilationsPer1000: compiles * 1000 / Double(requests),
-                                   compileSecondsPer1000: compileSeconds * 1000 / Double(requests))
+        return LatencyDistribution(
+            p50: p50, p90: quantile(steady, 0.9), p99: quantile(steady, 0.99), mean: mean,
+            cv: mean > 0 ? variance.squareRoot() / mean : 0, p99WithCompiles: quantile(withCompiles, 0.99),
+            throughputP50: Double(scenario.tokens) / p50,
+            distinctShapes: shapes.count, recompilationsPer1000: compiles * 1000 / Double(requests),
+            compileSecondsPer1000: compileSeconds * 1000 / Double(requests))
     }
 
     /// Probability of each compiled shape: lengths as they are, or padded up to powers of two when bucketing.

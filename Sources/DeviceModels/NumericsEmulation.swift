@@ -6,18 +6,24 @@ import Workload
 
 public enum NumericsEmulation {
     /// Runs the graph in fp32 and in `precision` on the same seeded weights and inputs and measures the drift.
-    public static func drift(graph: LayerGraph, weights: WeightStore, seed: UInt64, precision: Precision) throws -> NumericDrift {
+    public static func drift(graph: LayerGraph, weights: WeightStore, seed: UInt64, precision: Precision) throws
+        -> NumericDrift
+    {
         let reference = try LayerExecutor(graph: graph, weights: weights)
         reference.fillSeededInputs(seed: seed)
         reference.run()
         let want = reference.output.array
 
-        let rounded = precision == .fp32 ? weights : WeightStore(tensors: weights.tensors.mapValues { t in
-            let c = Tensor(shape: t.shape)
-            c.copy(from: t)
-            precision.quantize(c.data, count: c.count)
-            return c
-        }, origin: "\(weights.origin) rounded to \(precision.rawValue)")
+        let rounded =
+            precision == .fp32
+            ? weights
+            : WeightStore(
+                tensors: weights.tensors.mapValues { t in
+                    let c = Tensor(shape: t.shape)
+                    c.copy(from: t)
+                    precision.quantize(c.data, count: c.count)
+                    return c
+                }, origin: "\(weights.origin) rounded to \(precision.rawValue)")
         let emulated = try LayerExecutor(graph: graph, weights: rounded)
         emulated.fillSeededInputs(seed: seed)
         precision.storage.round(emulated.input.data, count: emulated.input.count)
@@ -35,6 +41,8 @@ extension NumericDrift {
     /// The drift of `emulated` from `reference`.
     public init(precision: Precision, reference: [Float], emulated: [Float]) {
         let c = OutputComparison(reference: reference, candidate: emulated)
-        self.init(precision: precision, relativeL2: c.relativeL2, maxAbsError: c.maxAbsError, cosineSimilarity: c.cosineSimilarity)
+        self.init(
+            precision: precision, relativeL2: c.relativeL2, maxAbsError: c.maxAbsError,
+            cosineSimilarity: c.cosineSimilarity)
     }
 }

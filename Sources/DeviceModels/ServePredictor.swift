@@ -15,7 +15,9 @@ public struct ServePredictor {
     var device: DeviceProfile { adapter.device }
 
     /// Bytes the model needs resident: weights (all layers, embeddings, LM head) and the KV cache at full length.
-    public func memoryNeeded(_ w: WorkloadSpec, model: ModelShape, batch: Int, tokens: Int, precision: Precision) -> Double {
+    public func memoryNeeded(_ w: WorkloadSpec, model: ModelShape, batch: Int, tokens: Int, precision: Precision)
+        -> Double
+    {
         let c = w.config
         let embed = Double(model.vocab * c.hidden) * (model.tiedEmbeddings ? 1 : 2)
         let weights = (Double(c.parameterCount) * Double(model.layers) + embed) * precision.bytes
@@ -30,7 +32,9 @@ public struct ServePredictor {
 
     public func predict(_ w: WorkloadSpec, _ s: ServeScenario) throws -> ServePrediction {
         guard let model = w.model else {
-            throw SpecError(file: w.file ?? w.name, path: "model", message: "serving predictions need a 'model' block (layers, vocab)")
+            throw SpecError(
+                file: w.file ?? w.name, path: "model",
+                message: "serving predictions need a 'model' block (layers, vocab)")
         }
         let (p, hazard) = adapter.effectivePrecision(options.precision)
         let need = memoryNeeded(w, model: model, batch: s.batch, tokens: s.inputLen + s.outputLen, precision: p)
@@ -40,14 +44,18 @@ public struct ServePredictor {
         let shard = w.config.shard(tp)
         let opts = options
 
-        let prefill = stepSeconds(w, model: model, shard: shard, tp: tp, stages: stages, scenario:
-                                    .prefill("serve-prefill", batch: s.batch, seq: s.inputLen), lmRows: s.batch, opts: opts)
+        let prefill = stepSeconds(
+            w, model: model, shard: shard, tp: tp, stages: stages,
+            scenario:
+                .prefill("serve-prefill", batch: s.batch, seq: s.inputLen), lmRows: s.batch, opts: opts)
         let samples = min(s.outputLen, 17)
         var decodeTotal = 0.0
         for k in 0..<samples {
             let step = samples == 1 ? 0 : k * (s.outputLen - 1) / (samples - 1)
-            decodeTotal += stepSeconds(w, model: model, shard: shard, tp: tp, stages: stages,
-                                       scenario: .decode("serve-decode", batch: s.batch, context: s.inputLen + step), lmRows: s.batch, opts: opts)
+            decodeTotal += stepSeconds(
+                w, model: model, shard: shard, tp: tp, stages: stages,
+                scenario: .decode("serve-decode", batch: s.batch, context: s.inputLen + step), lmRows: s.batch,
+                opts: opts)
         }
         let tpot = decodeTotal / Double(samples)
         let total = prefill + tpot * Double(s.outputLen - 1)
@@ -56,13 +64,19 @@ public struct ServePredictor {
         let peakAll = adapter.peak(p) * Double(n)
         var hazards = hazard.map { [$0] } ?? []
         if need > perChipCapacity * Double(n) {
-            hazards.append(String(format: "needs %.1f GB but %d chip(s) hold %.1f GB", need / 1e9, n, perChipCapacity * Double(n) / 1e9))
+            hazards.append(
+                String(
+                    format: "needs %.1f GB but %d chip(s) hold %.1f GB", need / 1e9, n,
+                    perChipCapacity * Double(n) / 1e9))
         }
-        let compile = adapter.compileSeconds(ops: LayerGraph.lower(shard, .decode("c", batch: 1, context: 1)).ops.count * 2) ?? 0
+        let compile =
+            adapter.compileSeconds(ops: LayerGraph.lower(shard, .decode("c", batch: 1, context: 1)).ops.count * 2) ?? 0
         let ttft = ttftQuantiles(w, model: model, shard: shard, tp: tp, stages: stages, s, opts: opts)
         return ServePrediction(
-            workload: w.name, scenario: s.name, device: device.name, style: device.style, precision: p, chips: n, tensorParallel: tp,
-            pipelineStages: stages, memoryNeededGB: need / 1e9, fits: need <= perChipCapacity * Double(n), ttftSeconds: prefill,
+            workload: w.name, scenario: s.name, device: device.name, style: device.style, precision: p, chips: n,
+            tensorParallel: tp,
+            pipelineStages: stages, memoryNeededGB: need / 1e9, fits: need <= perChipCapacity * Double(n),
+            ttftSeconds: prefill,
             tpotSeconds: tpot, totalSeconds: total, outputTokensPerSecond: tokens / total,
             outputTokensPerSecondPerChip: tokens / total / Double(n), modelFlopsUtilization: flops / total / peakAll,
             joulesPerToken: device.powerW.value * Double(n) * total / tokens,
@@ -71,14 +85,17 @@ public struct ServePredictor {
     }
 
     /// p50 and p99 of the prefill time over the input-length distribution; the spread comes only from the lengths.
-    func ttftQuantiles(_ w: WorkloadSpec, model: ModelShape, shard: TransformerConfig, tp: Int, stages: Int, _ s: ServeScenario,
-                       opts: AdapterOptions) -> (Double, Double)? {
+    func ttftQuantiles(
+        _ w: WorkloadSpec, model: ModelShape, shard: TransformerConfig, tp: Int, stages: Int, _ s: ServeScenario,
+        opts: AdapterOptions
+    ) -> (Double, Double)? {
         guard !s.lengths.isEmpty else { return nil }
         let total = s.lengths.reduce(0) { $0 + $1.weight }
         let mass = s.lengths.map { l -> (latency: Double, p: Double) in
             let length = adapter.paddedLength(l.length, options: opts)
-            let t = stepSeconds(w, model: model, shard: shard, tp: tp, stages: stages,
-                                scenario: .prefill("ttft", batch: s.batch, seq: length), lmRows: s.batch, opts: opts)
+            let t = stepSeconds(
+                w, model: model, shard: shard, tp: tp, stages: stages,
+                scenario: .prefill("ttft", batch: s.batch, seq: length), lmRows: s.batch, opts: opts)
             return (t, l.weight / total)
         }.sorted { $0.latency < $1.latency }
         return (LengthVariance.quantile(mass, 0.5), LengthVariance.quantile(mass, 0.99))
@@ -86,15 +103,20 @@ public struct ServePredictor {
 
     /// One forward step of the whole model: every layer's shard, the tensor-parallel all-reduces, the LM head and
     /// the style's fixed step overhead (an XLA program's, an LPU's hops between pipeline stages).
-    func stepSeconds(_ w: WorkloadSpec, model: ModelShape, shard: TransformerConfig, tp: Int, stages: Int, scenario: Scenario,
-                     lmRows: Int, opts: AdapterOptions) -> Double {
+    func stepSeconds(
+        _ w: WorkloadSpec, model: ModelShape, shard: TransformerConfig, tp: Int, stages: Int, scenario: Scenario,
+        lmRows: Int, opts: AdapterOptions
+    ) -> Double {
         let plan = adapter.lower(LayerGraph.lower(shard, scenario), options: opts)
         let p = plan.precision
         let activation = Double(scenario.tokens * w.config.hidden) * p.storage.bytes
         let latency = adapter.linkLatencySeconds
         // A layer inside the whole-model program: its fixed per-program overhead is paid once per step below.
-        let layer = plan.seconds - plan.overheadSeconds + 2 * ringAllReduceSeconds(bytes: activation, chips: tp, linkGBps: device.interconnectGBps.value,
-                                                            latencySeconds: latency)
+        let layer =
+            plan.seconds - plan.overheadSeconds + 2
+            * ringAllReduceSeconds(
+                bytes: activation, chips: tp, linkGBps: device.interconnectGBps.value,
+                latencySeconds: latency)
         var total = layer * Double(model.layers)
         // LM head on the last position of each sequence, split over the tensor-parallel chips.
         let head = LayerGraph.lmHead(rows: lmRows, hidden: w.config.hidden, vocab: (model.vocab + tp - 1) / tp)
@@ -106,7 +128,8 @@ public struct ServePredictor {
     /// Model FLOPs of the scenario (2 per parameter per token plus attention), for MFU.
     func modelFlops(_ w: WorkloadSpec, model: ModelShape, _ s: ServeScenario) -> Double {
         let prefill = LayerGraph.lower(w.config, .prefill("f", batch: s.batch, seq: s.inputLen)).totalCost.flops
-        let mid = LayerGraph.lower(w.config, .decode("f", batch: s.batch, context: s.inputLen + s.outputLen / 2)).totalCost.flops
+        let mid = LayerGraph.lower(w.config, .decode("f", batch: s.batch, context: s.inputLen + s.outputLen / 2))
+            .totalCost.flops
         let head = 2 * Double(w.config.hidden * model.vocab * s.batch)
         return Double(model.layers) * (prefill + mid * Double(s.outputLen - 1)) + head * Double(s.outputLen)
     }

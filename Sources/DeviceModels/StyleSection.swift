@@ -22,7 +22,8 @@ extension StyleSection {
             let reader = StyleSectionReader(node: try root.required(m, type.style.rawValue), ids: ids)
             let parameters = type.readParameters(reader)
             try reader.finish()
-            out[type.style] = StyleSection(style: type.style, parameters: parameters, figures: reader.figures, citations: citations)
+            out[type.style] = StyleSection(
+                style: type.style, parameters: parameters, figures: reader.figures, citations: citations)
         }
         return out
     }

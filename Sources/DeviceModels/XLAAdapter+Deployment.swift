@@ -24,12 +24,17 @@ extension XLAAdapter {
 
     public func bucketsLengths(_ options: AdapterOptions) -> Bool { options.bucketing }
 
-    public func migrationHazards(from source: MigrationEnd, to target: MigrationSide, scenario: Scenario, options: AdapterOptions) -> [String] {
-        var out = fusedAttentionHazard(from: source, options: options, replacement: "a Pallas (splash) attention kernel")
+    public func migrationHazards(
+        from source: MigrationEnd, to target: MigrationSide, scenario: Scenario, options: AdapterOptions
+    ) -> [String] {
+        var out = fusedAttentionHazard(
+            from: source, options: options, replacement: "a Pallas (splash) attention kernel")
         if scenario.lengths.count > 1 {
             let v = target.variance
-            out.append("dynamic sequence lengths: \(v.distinctShapes) compiled shape(s), \(String(format: "%.1f", v.recompilationsPer1000)) "
-                       + "compilation(s) per 1,000 requests\(options.bucketing ? " with power-of-two bucketing" : " without bucketing")")
+            out.append(
+                "dynamic sequence lengths: \(v.distinctShapes) compiled shape(s), \(String(format: "%.1f", v.recompilationsPer1000)) "
+                    + "compilation(s) per 1,000 requests\(options.bucketing ? " with power-of-two bucketing" : " without bucketing")"
+            )
         }
         return out + tensorParallelHazard(from: source, to: target)
     }

@@ -19,12 +19,17 @@ public struct XLAAdapter: StyleAdapter {
     public func effectivePrecision(_ requested: Precision) -> (Precision, String?) {
         switch requested {
         case .fp32, .tf32:
-            return (.bf16, "XLA on TPU computes fp32 matmuls with bf16 operands by default (Precision.DEFAULT); GPUs use fp32/tf32")
+            return (
+                .bf16,
+                "XLA on TPU computes fp32 matmuls with bf16 operands by default (Precision.DEFAULT); GPUs use fp32/tf32"
+            )
         case .fp16:
             return (.bf16, "TPU matrix units have no fp16 path: fp16 becomes bf16 (3 fewer mantissa bits, wider range)")
         case .fp8e4m3, .fp8e5m2:
             if device.peak(requested) == nil || device.peak(requested) == device.peak(.bf16) {
-                return (requested, "\(device.name) has no fp8 speed-up: fp8 weights save memory but run at the bf16 rate")
+                return (
+                    requested, "\(device.name) has no fp8 speed-up: fp8 weights save memory but run at the bf16 rate"
+                )
             }
             return (requested, nil)
         case .bf16:
@@ -43,24 +48,33 @@ public struct XLAAdapter: StyleAdapter {
             let padded = ops.reduce(0) { $0 + paddedGemmFlops($1) + ($1.gemmShapes.isEmpty ? $1.cost.flops : 0) }
             let unfused = ops.reduce(0) { $0 + scaledBytes($1.cost, p) }
             let bytes = fusedBytes(f, graph: graph, p: p) + paddedWeightBytes(ops, p: p)
-            let t = roofline(flops: padded, peak: peak(p), computeEfficiency: parameters.gemmEfficiency.value, bytes: bytes,
-                             bandwidth: device.memoryGBps!.value * 1e9, memoryEfficiency: parameters.memoryEfficiency.value)
+            let t = roofline(
+                flops: padded, peak: peak(p), computeEfficiency: parameters.gemmEfficiency.value, bytes: bytes,
+                bandwidth: device.memoryGBps!.value * 1e9, memoryEfficiency: parameters.memoryEfficiency.value)
             saved += max(0, unfused + paddedWeightBytes(ops, p: p) - bytes)
             wasteFlops += padded - flops
             wasteBytes += paddedWeightBytes(ops, p: p)
-            kernels.append(PlannedKernel(name: "fusion.\(kernels.count)", ops: ops.map(\.name),
-                                         kind: ops.contains { !$0.gemmShapes.isEmpty } ? "gemm-fusion" : "loop-fusion",
-                                         flops: flops, executedFlops: padded, bytes: bytes, launches: 0, seconds: t.seconds,
-                                         bound: t.bound, note: ops.flatMap(\.gemmShapes).map { padLabel($0) }.joined(separator: ", ")))
+            kernels.append(
+                PlannedKernel(
+                    name: "fusion.\(kernels.count)", ops: ops.map(\.name),
+                    kind: ops.contains { !$0.gemmShapes.isEmpty } ? "gemm-fusion" : "loop-fusion",
+                    flops: flops, executedFlops: padded, bytes: bytes, launches: 0, seconds: t.seconds,
+                    bound: t.bound, note: ops.flatMap(\.gemmShapes).map { padLabel($0) }.joined(separator: ", ")))
         }
         var hazards = hazard.map { [$0] } ?? []
         if wasteFlops > 0.05 * graph.totalCost.flops {
-            hazards.append(String(format: "padding to the %d-wide matrix unit wastes %.0f%% of the FLOPs", mxu, 100 * wasteFlops / max(graph.totalCost.flops, 1)))
+            hazards.append(
+                String(
+                    format: "padding to the %d-wide matrix unit wastes %.0f%% of the FLOPs", mxu,
+                    100 * wasteFlops / max(graph.totalCost.flops, 1)))
         }
-        if graph.config.isMoE { hazards.append("MoE routing is data-dependent: XLA computes dense masks or fixed-capacity dispatch") }
-        return ExecutionPlan(style: Self.style, device: device.name, precision: p, kernels: kernels, bytesSavedByFusion: saved,
-                             paddingWasteFlops: wasteFlops, paddingWasteBytes: wasteBytes,
-                             overheadSeconds: parameters.stepOverheadMicroseconds.value * 1e-6, hazards: hazards)
+        if graph.config.isMoE {
+            hazards.append("MoE routing is data-dependent: XLA computes dense masks or fixed-capacity dispatch")
+        }
+        return ExecutionPlan(
+            style: Self.style, device: device.name, precision: p, kernels: kernels, bytesSavedByFusion: saved,
+            paddingWasteFlops: wasteFlops, paddingWasteBytes: wasteBytes,
+            overheadSeconds: parameters.stepOverheadMicroseconds.value * 1e-6, hazards: hazards)
     }
 
     var mxu: Int { Int(device.matrixUnit.value) }
@@ -105,7 +119,8 @@ public struct XLAAdapter: StyleAdapter {
         ops.reduce(0) { acc, op in
             switch op.kind {
             case .matmul(let m): return acc + Double(roundUp(m.n, mxu) * roundUp(m.k, mxu)) * p.bytes
-            case .moeExperts(let m): return acc + Double(m.expertsTouched * 3 * roundUp(m.hidden, mxu) * roundUp(m.ffn, mxu)) * p.bytes
+            case .moeExperts(let m):
+                return acc + Double(m.expertsTouched * 3 * roundUp(m.hidden, mxu) * roundUp(m.ffn, mxu)) * p.bytes
             default: return acc + op.cost.weightBytes * p.bytes / 4
             }
         }
@@ -113,7 +128,8 @@ public struct XLAAdapter: StyleAdapter {
 
     func paddedGemmFlops(_ op: Op) -> Double {
         op.gemmShapes.reduce(0) { acc, g in
-            acc + 2 * Double(roundUp(g.m, Self.sublanes)) * Double(roundUp(g.n, mxu)) * Double(roundUp(g.k, mxu)) * Double(g.count)
+            acc + 2 * Double(roundUp(g.m, Self.sublanes)) * Double(roundUp(g.n, mxu)) * Double(roundUp(g.k, mxu))
+                * Double(g.count)
         }
     }
 

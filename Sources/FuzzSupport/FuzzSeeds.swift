@@ -6,14 +6,18 @@ public enum FuzzSeeds {
     static let widths = ["F32": 4, "F16": 2, "BF16": 2, "F64": 8, "I64": 8, "I32": 4, "U8": 1, "BOOL": 1]
 
     /// A safetensors file of `tensors` (name, dtype, shape), data filled with a ramp; optional string metadata.
-    public static func safetensors(_ tensors: [(String, String, [Int])], metadata: [String: String]? = nil,
-                                   pad: Bool = true) -> [UInt8] {
+    public static func safetensors(
+        _ tensors: [(String, String, [Int])], metadata: [String: String]? = nil,
+        pad: Bool = true
+    ) -> [UInt8] {
         var parts: [String] = []
         var data: [UInt8] = []
         for (name, dtype, shape) in tensors {
             let bytes = shape.reduce(1, *) * widths[dtype]!
             let shapeText = shape.map(String.init).joined(separator: ",")
-            parts.append("\"\(name)\":{\"dtype\":\"\(dtype)\",\"shape\":[\(shapeText)],\"data_offsets\":[\(data.count),\(data.count + bytes)]}")
+            parts.append(
+                "\"\(name)\":{\"dtype\":\"\(dtype)\",\"shape\":[\(shapeText)],\"data_offsets\":[\(data.count),\(data.count + bytes)]}"
+            )
             data += (0..<bytes).map { UInt8(truncatingIfNeeded: $0 * 7 + 60) }
         }
         if let metadata {
@@ -27,7 +31,8 @@ public enum FuzzSeeds {
     }
 
     /// A .npy file (format `version`.0) of `shape` and `descr`, data filled with a ramp.
-    public static func npy(_ shape: [Int], descr: String = "<f4", version: UInt8 = 1, fortran: Bool = false) -> [UInt8] {
+    public static func npy(_ shape: [Int], descr: String = "<f4", version: UInt8 = 1, fortran: Bool = false) -> [UInt8]
+    {
         let shapeText = shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
         var header = "{'descr': '\(descr)', 'fortran_order': \(fortran ? "True" : "False"), 'shape': \(shapeText), }"
         let lengthBytes = version == 1 ? 2 : 4
@@ -35,7 +40,8 @@ public enum FuzzSeeds {
         header += "\n"
         let n = header.utf8.count
         let width = Int(descr.dropFirst(2))!
-        return [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, version, 0] + (0..<lengthBytes).map { UInt8(truncatingIfNeeded: n >> (8 * $0)) }
+        return [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, version, 0]
+            + (0..<lengthBytes).map { UInt8(truncatingIfNeeded: n >> (8 * $0)) }
             + Array(header.utf8) + (0..<(shape.reduce(1, *) * width)).map { UInt8(truncatingIfNeeded: $0 * 5 + 17) }
     }
 
@@ -46,9 +52,12 @@ public enum FuzzSeeds {
         safetensors([("s", "F32", []), ("e", "F32", [0, 3])], pad: false),
         safetensors([("i", "I64", [1]), ("b", "BOOL", [3]), ("d", "F64", [1])]),
         safetensors([]),
-        safetensors([("model.layers.0.self_attn.q_proj.weight", "BF16", [2, 2]),
-                     ("model.layers.0.self_attn.k_proj.weight", "BF16", [1, 2]),
-                     ("model.layers.0.input_layernorm.weight", "F32", [2])], metadata: ["format": "pt", "note": "x"]),
+        safetensors(
+            [
+                ("model.layers.0.self_attn.q_proj.weight", "BF16", [2, 2]),
+                ("model.layers.0.self_attn.k_proj.weight", "BF16", [1, 2]),
+                ("model.layers.0.input_layernorm.weight", "F32", [2]),
+            ], metadata: ["format": "pt", "note": "x"]),
     ]
 
     public static let smallNPY: [[UInt8]] = [
@@ -85,15 +94,18 @@ public enum FuzzSeeds {
         guard file.count >= 8 else { return nil }
         let n = file[0..<8].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
         guard n <= file.count - 8,
-              var header = try? JSONSerialization.jsonObject(with: Data(file[8..<(8 + n)])) as? [String: Any] else { return nil }
+            var header = try? JSONSerialization.jsonObject(with: Data(file[8..<(8 + n)])) as? [String: Any]
+        else { return nil }
         let metadata = header.removeValue(forKey: "__metadata__") as? [String: String]
         var tensors: [(Int, String, String, [Int])] = []
         for (name, value) in header {
             guard let e = value as? [String: Any], let dtype = e["dtype"] as? String, widths[dtype] != nil,
-                  let shape = e["shape"] as? [Int], let offsets = e["data_offsets"] as? [Int], !offsets.isEmpty else { return nil }
+                let shape = e["shape"] as? [Int], let offsets = e["data_offsets"] as? [Int], !offsets.isEmpty
+            else { return nil }
             tensors.append((offsets[0], name, dtype, shape.map { min($0, 2) }))
         }
-        return safetensors(tensors.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map { ($0.1, $0.2, $0.3) }, metadata: metadata)
+        return safetensors(
+            tensors.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map { ($0.1, $0.2, $0.3) }, metadata: metadata)
     }
 
     /// Small seeds built here plus the repository's own small files.

@@ -43,21 +43,27 @@ public struct Mutator {
     ]
 
     static let tokens: [FuzzFormat: [String]] = [
-        .safetensors: ["\"dtype\"", "\"shape\"", "\"data_offsets\"", "\"__metadata__\"", "\"F32\"", "\"F16\"",
-                       "\"BF16\"", "\"I64\"", "\"F64\"", "\"BOOL\"", "\"U8\"", "[]", "{}", "null", "true", "false",
-                       "\"\\u0000\"", "\"\\ud800\"", "\"\\uZZZZ\"", "\\", "\"", ",", ":", "[", "]", "{", "}", " ",
-                       "\u{00}", "\u{FF}", "é", "[0,0]", "[0]"],
-        .npy: ["'descr'", "'fortran_order'", "'shape'", "'<f4'", "'<f8'", "'<f2'", "'>f4'", "'|u1'", "'<i8'",
-               "True", "False", "None", "()", "(0,)", "(1,)", "(,)", ",", ":", "{", "}", "(", ")", "'", "\"", "\\",
-               "\n", " ", "\t", "é", "\u{00}", "\u{7F}"],
-        .yaml: ["name: ", "layer:", "scenarios:", "model:", "serve:", "kind: ", "decoder", "moe-decoder", "encoder",
-                "hidden: ", "heads: ", "kv_heads: ", "head_dim: ", "ffn: ", "experts: ", "top_k: ", "phase: ",
-                "prefill", "decode", "batch: ", "seq: ", "context: ", "lengths:", "weight: ", "entries:",
-                "workload: ", "goals:", "peak_tflops:", "sources:", "value: ", "source: ", "&a ", "*a", "<<: *a",
-                "!!str ", "!!int ", "!!float ", "!!binary ", "!!map ", "!!seq ", "? ", "- ", ": ", "---\n", "...\n",
-                "%YAML 1.1\n", "%TAG ! tag:x,2000:\n", ".inf", "-.inf", ".nan", "~", "null", "0x7fffffffffffffff",
-                "0o777", "0b101", "1_000", "1e308", "1e309", "[", "]", "{", "}", ",", "'", "\"", "|", ">", "|-", ">+",
-                "#", "\n", "\n  ", "\t", "\r", "\u{FEFF}", "\u{00}", "\\", "é", "\"\\u0000\"", "\"\\ud800\""],
+        .safetensors: [
+            "\"dtype\"", "\"shape\"", "\"data_offsets\"", "\"__metadata__\"", "\"F32\"", "\"F16\"",
+            "\"BF16\"", "\"I64\"", "\"F64\"", "\"BOOL\"", "\"U8\"", "[]", "{}", "null", "true", "false",
+            "\"\\u0000\"", "\"\\ud800\"", "\"\\uZZZZ\"", "\\", "\"", ",", ":", "[", "]", "{", "}", " ",
+            "\u{00}", "\u{FF}", "é", "[0,0]", "[0]",
+        ],
+        .npy: [
+            "'descr'", "'fortran_order'", "'shape'", "'<f4'", "'<f8'", "'<f2'", "'>f4'", "'|u1'", "'<i8'",
+            "True", "False", "None", "()", "(0,)", "(1,)", "(,)", ",", ":", "{", "}", "(", ")", "'", "\"", "\\",
+            "\n", " ", "\t", "é", "\u{00}", "\u{7F}",
+        ],
+        .yaml: [
+            "name: ", "layer:", "scenarios:", "model:", "serve:", "kind: ", "decoder", "moe-decoder", "encoder",
+            "hidden: ", "heads: ", "kv_heads: ", "head_dim: ", "ffn: ", "experts: ", "top_k: ", "phase: ",
+            "prefill", "decode", "batch: ", "seq: ", "context: ", "lengths:", "weight: ", "entries:",
+            "workload: ", "goals:", "peak_tflops:", "sources:", "value: ", "source: ", "&a ", "*a", "<<: *a",
+            "!!str ", "!!int ", "!!float ", "!!binary ", "!!map ", "!!seq ", "? ", "- ", ": ", "---\n", "...\n",
+            "%YAML 1.1\n", "%TAG ! tag:x,2000:\n", ".inf", "-.inf", ".nan", "~", "null", "0x7fffffffffffffff",
+            "0o777", "0b101", "1_000", "1e308", "1e309", "[", "]", "{", "}", ",", "'", "\"", "|", ">", "|-", ">+",
+            "#", "\n", "\n  ", "\t", "\r", "\u{FEFF}", "\u{00}", "\\", "é", "\"\\u0000\"", "\"\\ud800\"",
+        ],
     ]
 
     /// The next input: a seed (sometimes spliced with another) through 1–4 mutations.
@@ -103,9 +109,12 @@ public struct Mutator {
         case 0:
             b[rng.below(b.count)] ^= UInt8(1) << UInt8(rng.below(8))
         case 1:
-            b[rng.below(b.count)] = rng.pick([0x00, 0xFF, 0x7F, 0x80, 0x22, 0x27, 0x5C, 0x0A, 0x20, UInt8(rng.below(256))])
+            b[rng.below(b.count)] = rng.pick([
+                0x00, 0xFF, 0x7F, 0x80, 0x22, 0x27, 0x5C, 0x0A, 0x20, UInt8(rng.below(256)),
+            ])
         case 2:
-            b.insert(contentsOf: (0..<(1 + rng.below(4))).map { _ in UInt8(rng.below(256)) }, at: rng.below(b.count + 1))
+            b.insert(
+                contentsOf: (0..<(1 + rng.below(4))).map { _ in UInt8(rng.below(256)) }, at: rng.below(b.count + 1))
         case 3:
             guard !b.isEmpty else { return }
             let start = rng.below(b.count)
@@ -241,7 +250,9 @@ struct Document {
             guard bytes.count >= 8 else { return }
             let n = bytes[0..<8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
             guard n <= UInt64(bytes.count - 8) else { return }
-            (prefix, header, data, isStructured) = ([], Array(bytes[8..<(8 + Int(n))]), Array(bytes[(8 + Int(n))...]), true)
+            (prefix, header, data, isStructured) = (
+                [], Array(bytes[8..<(8 + Int(n))]), Array(bytes[(8 + Int(n))...]), true
+            )
         case .npy:
             guard bytes.count >= 10, [1, 2, 3].contains(bytes[6]) else { return }
             let lengthBytes = bytes[6] == 1 ? 2 : 4
@@ -249,8 +260,10 @@ struct Document {
             let n = (0..<lengthBytes).reduce(0) { $0 | Int(bytes[8 + $1]) << (8 * $1) }
             let start = 8 + lengthBytes
             guard start + n <= bytes.count else { return }
-            (prefix, header, data, isStructured) = (Array(bytes[0..<8]), Array(bytes[start..<(start + n)]),
-                                                    Array(bytes[(start + n)...]), true)
+            (prefix, header, data, isStructured) = (
+                Array(bytes[0..<8]), Array(bytes[start..<(start + n)]),
+                Array(bytes[(start + n)...]), true
+            )
         }
     }
 
@@ -271,8 +284,10 @@ struct Document {
         case .safetensors:
             var n = UInt64(header.count)
             if !fixLength {
-                n = rng.pick([0, 1, 2, n &- 1, n &+ 1, n &+ UInt64(data.count), n &+ UInt64(data.count) &+ 1,
-                              100_000_000, 100_000_001, UInt64(Int64.max), UInt64(Int64.max) &+ 1, UInt64.max, rng.next()])
+                n = rng.pick([
+                    0, 1, 2, n &- 1, n &+ 1, n &+ UInt64(data.count), n &+ UInt64(data.count) &+ 1,
+                    100_000_000, 100_000_001, UInt64(Int64.max), UInt64(Int64.max) &+ 1, UInt64.max, rng.next(),
+                ])
             }
             return (0..<8).map { UInt8(truncatingIfNeeded: n >> (8 * UInt64($0))) } + header + data
         case .npy:
@@ -284,7 +299,9 @@ struct Document {
             let lengthBytes = p[6] == 1 ? 2 : 4
             var n = UInt64(header.count)
             if !fixLength, p[6] == prefix[6] {
-                n = rng.pick([0, 1, n &- 1, n &+ 1, n &+ UInt64(data.count), 10_000, 10_001, 0xFFFF, 0xFFFF_FFFF, rng.next()])
+                n = rng.pick([
+                    0, 1, n &- 1, n &+ 1, n &+ UInt64(data.count), 10_000, 10_001, 0xFFFF, 0xFFFF_FFFF, rng.next(),
+                ])
             }
             return p + (0..<lengthBytes).map { UInt8(truncatingIfNeeded: n >> (8 * UInt64($0))) } + header + data
         }

@@ -12,8 +12,10 @@ public enum ActivationKernel {
         }
     }
 
-    public static func run(_ f: ElementwiseFunction, count: Int, input: UnsafePointer<Float>,
-                           multiplier: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>) {
+    public static func run(
+        _ f: ElementwiseFunction, count: Int, input: UnsafePointer<Float>,
+        multiplier: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>
+    ) {
         Parallel.chunks(count, minPerChunk: 32768) { range in
             if let m = multiplier {
                 for i in range { output[i] = apply(f, input[i]) * m[i] }
@@ -23,7 +25,9 @@ public enum ActivationKernel {
         }
     }
 
-    public static func add(count: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>) {
+    public static func add(
+        count: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>
+    ) {
         Parallel.chunks(count, minPerChunk: 65536) { range in
             for i in range { output[i] = a[i] + b[i] }
         }

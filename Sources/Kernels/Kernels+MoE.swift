@@ -9,7 +9,9 @@ public enum MoEKernels {
         let E = o.experts, K = o.topK
         var probs = [Float](repeating: 0, count: E)
         for t in 0..<o.tokens {
-            probs.withUnsafeMutableBufferPointer { SoftmaxKernel.row(logits + t * E, $0.baseAddress!, valid: E, cols: E) }
+            probs.withUnsafeMutableBufferPointer {
+                SoftmaxKernel.row(logits + t * E, $0.baseAddress!, valid: E, cols: E)
+            }
             let order = (0..<E).sorted { probs[$0] > probs[$1] || (probs[$0] == probs[$1] && $0 < $1) }
             let chosen = order.prefix(K)
             let total = chosen.reduce(Float(0)) { $0 + probs[$1] }
@@ -32,9 +34,11 @@ public enum MoEKernels {
     }
 
     /// out[t] = Σ over t's chosen experts e of weight · down_e(silu(gate_e x) ⊙ up_e x), summed in expert order.
-    public static func experts(_ o: MoEExperts, input: UnsafePointer<Float>, routing: UnsafePointer<Float>,
-                               weights: (Int) -> (gate: UnsafePointer<Float>, up: UnsafePointer<Float>, down: UnsafePointer<Float>),
-                               workspace ws: Workspace, output: UnsafeMutablePointer<Float>) {
+    public static func experts(
+        _ o: MoEExperts, input: UnsafePointer<Float>, routing: UnsafePointer<Float>,
+        weights: (Int) -> (gate: UnsafePointer<Float>, up: UnsafePointer<Float>, down: UnsafePointer<Float>),
+        workspace ws: Workspace, output: UnsafeMutablePointer<Float>
+    ) {
         let (H, F, K) = (o.hidden, o.ffn, o.topK)
         output.update(repeating: 0, count: o.tokens * H)
         var members: [[(token: Int, weight: Float)]] = Array(repeating: [], count: o.experts)
@@ -49,7 +53,8 @@ public enum MoEKernels {
             let w = weights(e)
             GEMM.linear(x: ws.gathered.data, m: rows.count, k: H, w: w.gate, n: F, bias: nil, y: ws.gate.data)
             GEMM.linear(x: ws.gathered.data, m: rows.count, k: H, w: w.up, n: F, bias: nil, y: ws.up.data)
-            ActivationKernel.run(.silu, count: rows.count * F, input: ws.gate.data, multiplier: ws.up.data, output: ws.gate.data)
+            ActivationKernel.run(
+                .silu, count: rows.count * F, input: ws.gate.data, multiplier: ws.up.data, output: ws.gate.data)
             GEMM.linear(x: ws.gate.data, m: rows.count, k: F, w: w.down, n: H, bias: nil, y: ws.down.data)
             for (r, m) in rows.enumerated() {
                 let y = output + m.token * H, d = ws.down.data + r * H

@@ -4,7 +4,9 @@ import Workload
 
 /// RMSNorm (Llama: x·rsqrt(mean(x²)+eps)·w) and LayerNorm (biased variance, then ·w + b), row by row.
 public enum NormKernels {
-    public static func rms(_ o: Norm, input: UnsafePointer<Float>, weight: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>) {
+    public static func rms(
+        _ o: Norm, input: UnsafePointer<Float>, weight: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>
+    ) {
         let n = o.cols
         Parallel.chunks(o.rows, minPerChunk: max(1, 32768 / n)) { rows in
             for r in rows {
@@ -16,8 +18,10 @@ public enum NormKernels {
         }
     }
 
-    public static func layer(_ o: Norm, input: UnsafePointer<Float>, weight: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
-                             output: UnsafeMutablePointer<Float>) {
+    public static func layer(
+        _ o: Norm, input: UnsafePointer<Float>, weight: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
+        output: UnsafeMutablePointer<Float>
+    ) {
         let n = o.cols
         Parallel.chunks(o.rows, minPerChunk: max(1, 32768 / n)) { rows in
             for r in rows {
@@ -31,7 +35,11 @@ public enum NormKernels {
                     j += 8
                 }
                 var v = acc.sum()
-                while j < n { let d = x[j] - mean; v += d * d; j += 1 }
+                while j < n {
+                    let d = x[j] - mean
+                    v += d * d
+                    j += 1
+                }
                 let s = 1 / (v / Float(n) + Float(o.eps)).squareRoot()
                 for j in 0..<n { y[j] = (x[j] - mean) * s * weight[j] + (bias?[j] ?? 0) }
             }
@@ -41,9 +49,15 @@ public enum NormKernels {
     @inline(__always) static func sum(_ x: UnsafePointer<Float>, _ n: Int) -> Float {
         var acc = SIMD8<Float>()
         var j = 0
-        while j + 8 <= n { acc += UnsafeRawPointer(x + j).loadUnaligned(as: SIMD8<Float>.self); j += 8 }
+        while j + 8 <= n {
+            acc += UnsafeRawPointer(x + j).loadUnaligned(as: SIMD8<Float>.self)
+            j += 8
+        }
         var s = acc.sum()
-        while j < n { s += x[j]; j += 1 }
+        while j < n {
+            s += x[j]
+            j += 1
+        }
         return s
     }
 
@@ -56,7 +70,10 @@ public enum NormKernels {
             j += 8
         }
         var s = acc.sum()
-        while j < n { s += x[j] * x[j]; j += 1 }
+        while j < n {
+            s += x[j] * x[j]
+            j += 1
+        }
         return s
     }
 }

@@ -16,7 +16,8 @@ public enum RopeKernel {
             if wavelen > lowWavelen {
                 f[i] /= s.factor
             } else if wavelen >= highWavelen {
-                let smooth = (Double(s.originalMaxPosition) / wavelen - s.lowFreqFactor) / (s.highFreqFactor - s.lowFreqFactor)
+                let smooth =
+                    (Double(s.originalMaxPosition) / wavelen - s.lowFreqFactor) / (s.highFreqFactor - s.lowFreqFactor)
                 f[i] = (1 - smooth) * f[i] / s.factor + smooth * f[i]
             }
         }

@@ -16,10 +16,13 @@ extension Calibration {
         return c
     }
     /// Measures every shape not already known and the memory bandwidth (unless already measured).
-    public static func measure(shapes: [GemmShape], repetitions: Int = 5, reuse: Calibration? = nil,
-                               progress: ((String) -> Void)? = nil) -> Calibration {
+    public static func measure(
+        shapes: [GemmShape], repetitions: Int = 5, reuse: Calibration? = nil,
+        progress: ((String) -> Void)? = nil
+    ) -> Calibration {
         var rates = reuse?.gemm ?? []
-        for shape in shapes where !rates.contains(where: { $0.shape.key == shape.key && $0.shape.count == shape.count }) {
+        for shape in shapes where !rates.contains(where: { $0.shape.key == shape.key && $0.shape.count == shape.count })
+        {
             progress?("sgemm \(shape.label) ×\(shape.count)")
             rates.append(measureGemm(shape, repetitions: repetitions))
         }
@@ -30,12 +33,14 @@ extension Calibration {
         progress?("memory read bandwidth")
         let bytes = 1 << 30
         let bw = measureReadBandwidth(bytes: bytes, repetitions: max(9, repetitions))
-        return Calibration(gemm: rates, memoryReadGigabytesPerSecond: bw.best, memoryReadMedianGigabytesPerSecond: bw.median,
-                           memoryBufferBytes: bytes, repetitions: repetitions)
+        return Calibration(
+            gemm: rates, memoryReadGigabytesPerSecond: bw.best, memoryReadMedianGigabytesPerSecond: bw.median,
+            memoryBufferBytes: bytes, repetitions: repetitions)
     }
     /// Times `shape.count` sgemm calls of one shape on contiguous operands; fastest of the repetitions.
     public static func measureGemm(_ shape: GemmShape, repetitions: Int) -> GemmRate {
-        let a = Tensor(shape: [shape.m, shape.k]), b = Tensor(shape: [shape.n * shape.k]), c = Tensor(shape: [shape.m, shape.n])
+        let a = Tensor(shape: [shape.m, shape.k]), b = Tensor(shape: [shape.n * shape.k]),
+            c = Tensor(shape: [shape.m, shape.n])
         a.fillNormal(seed: 1, name: "a", std: 1)
         b.fillNormal(seed: 1, name: "b", std: 1)
         let ldb = shape.transposeB ? shape.k : shape.n
@@ -45,8 +50,9 @@ extension Calibration {
                 if shape.transposeB {
                     GEMM.linear(x: a.data, m: shape.m, k: shape.k, w: b.data, n: shape.n, bias: nil, y: c.data)
                 } else {
-                    GEMM.strided(m: shape.m, n: shape.n, k: shape.k, alpha: 1, a: a.data, lda: shape.k, b: b.data, ldb: ldb,
-                                 transposeB: false, c: c.data, ldc: shape.n)
+                    GEMM.strided(
+                        m: shape.m, n: shape.n, k: shape.k, alpha: 1, a: a.data, lda: shape.k, b: b.data, ldb: ldb,
+                        transposeB: false, c: c.data, ldc: shape.n)
                 }
             }
         }
@@ -89,7 +95,10 @@ extension Calibration {
             i += 64
         }
         var s = (a0 + a1 + a2 + a3).sum()
-        while i < n { s += p[i]; i += 1 }
+        while i < n {
+            s += p[i]
+            i += 1
+        }
         return s
     }
 }

@@ -14,7 +14,11 @@ extension CalibrationFile {
         if let problem = file.calibration.problem() { throw ResultDocumentError(file: url.path, message: problem) }
         let here = MachineFingerprint.current()
         guard file.machine.comparabilityKey == here.comparabilityKey else {
-            throw ResultDocumentError(file: url.path, message: "measured on a different machine or settings (key \(file.machine.comparabilityKey), here \(here.comparabilityKey)); run `portbench calibrate` again")
+            throw ResultDocumentError(
+                file: url.path,
+                message:
+                    "measured on a different machine or settings (key \(file.machine.comparabilityKey), here \(here.comparabilityKey)); run `portbench calibrate` again"
+            )
         }
         return file.calibration
     }

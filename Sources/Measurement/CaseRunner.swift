@@ -14,12 +14,15 @@ public struct CaseRunner {
         self.perOp = perOp
     }
 
-    public func run(_ executor: LayerExecutor, workload: String, calibration: Calibration,
-                    progress: ((Int, UInt64) -> Void)? = nil) -> CaseResult {
+    public func run(
+        _ executor: LayerExecutor, workload: String, calibration: Calibration,
+        progress: ((Int, UInt64) -> Void)? = nil
+    ) -> CaseResult {
         let samples = policy.sample({ executor.run() }, progress: progress)
-        return CaseResult.make(graph: executor.graph, workload: workload, backend: .cpuReference, samplesNs: samples,
-                               weights: executor.weights.origin, calibration: calibration,
-                               ops: perOp ? opTimings(executor) : nil, details: nil)
+        return CaseResult.make(
+            graph: executor.graph, workload: workload, backend: .cpuReference, samplesNs: samples,
+            weights: executor.weights.origin, calibration: calibration,
+            ops: perOp ? opTimings(executor) : nil, details: nil)
     }
 
     /// Times each op separately over the policy's repetitions (a separate pass, so it never skews whole-layer samples).
@@ -34,16 +37,19 @@ public struct CaseRunner {
         }
         return ops.indices.map { i in
             let c = ops[i].cost
-            return OpTiming(name: ops[i].name, kind: ops[i].kind.name, flops: c.flops, bytes: c.bytes,
-                            medianSeconds: SampleStatistics(times[i]).median)
+            return OpTiming(
+                name: ops[i].name, kind: ops[i].kind.name, flops: c.flops, bytes: c.bytes,
+                medianSeconds: SampleStatistics(times[i]).median)
         }
     }
 }
 
 extension CaseResult {
     /// A measured case from raw samples: statistics, metrics and the ceiling for its graph.
-    public static func make(graph: LayerGraph, workload: String, backend: Backend, samplesNs: [UInt64], weights: String,
-                            calibration: Calibration, ops: [OpTiming]?, details: BackendDetails?) -> CaseResult {
+    public static func make(
+        graph: LayerGraph, workload: String, backend: Backend, samplesNs: [UInt64], weights: String,
+        calibration: Calibration, ops: [OpTiming]?, details: BackendDetails?
+    ) -> CaseResult {
         let stats = SampleStatistics(samplesNs.map { Double($0) * 1e-9 })
         let cost = graph.totalCost
         let ceiling = Ceiling(graph: graph, calibration: calibration)

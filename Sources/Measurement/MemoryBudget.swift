@@ -12,7 +12,8 @@ public struct MemoryBudget: Sendable {
     /// The machine's limit, or the one the user gave.
     public static func current(explicitBytes: Double? = nil) -> MemoryBudget {
         if let explicitBytes { return MemoryBudget(limitBytes: explicitBytes, limitSource: "--max-memory") }
-        var best = MemoryBudget(limitBytes: Double(ProcessInfo.processInfo.physicalMemory), limitSource: "physical memory")
+        var best = MemoryBudget(
+            limitBytes: Double(ProcessInfo.processInfo.physicalMemory), limitSource: "physical memory")
         for (bytes, source) in [(cgroupLimit(), "the cgroup's memory limit"), (addressSpaceLimit(), "RLIMIT_AS")] {
             if let bytes, bytes < best.limitBytes { best = MemoryBudget(limitBytes: bytes, limitSource: source) }
         }
@@ -32,7 +33,9 @@ public struct MemoryBudget: Sendable {
 
     /// Calibration's largest buffers: the bandwidth buffer or one GEMM's operands.
     public static func calibrationBytes(_ shapes: [GemmShape]) -> Double {
-        let gemm = shapes.map { (Double($0.m) * Double($0.k) + Double($0.n) * Double($0.k) + Double($0.m) * Double($0.n)) * 4 }
+        let gemm = shapes.map {
+            (Double($0.m) * Double($0.k) + Double($0.n) * Double($0.k) + Double($0.m) * Double($0.n)) * 4
+        }
         return max(Double(1 << 30), gemm.max() ?? 0)
     }
 
@@ -41,9 +44,11 @@ public struct MemoryBudget: Sendable {
         for (w, g) in graphs {
             let need = Self.caseBytes(g, external: external)
             if need.total > limitBytes {
-                throw MemoryBudgetError(message: "\(w.file ?? w.name): scenario '\(g.scenario.name)' needs about \(Self.gb(need.total)) (\(need.detail)), "
-                                        + "more than the \(Self.gb(limitBytes)) this process may use (\(limitSource)); "
-                                        + "choose a smaller scenario, or set --max-memory if the limit is wrong")
+                throw MemoryBudgetError(
+                    message:
+                        "\(w.file ?? w.name): scenario '\(g.scenario.name)' needs about \(Self.gb(need.total)) (\(need.detail)), "
+                        + "more than the \(Self.gb(limitBytes)) this process may use (\(limitSource)); "
+                        + "choose a smaller scenario, or set --max-memory if the limit is wrong")
             }
         }
         try checkCalibration(graphs.flatMap(\.graph.gemmShapes))
@@ -53,8 +58,9 @@ public struct MemoryBudget: Sendable {
     public func checkCalibration(_ shapes: [GemmShape]) throws {
         let calibration = Self.calibrationBytes(shapes)
         if calibration > limitBytes {
-            throw MemoryBudgetError(message: "calibration needs about \(Self.gb(calibration)), more than the \(Self.gb(limitBytes)) "
-                                    + "this process may use (\(limitSource))")
+            throw MemoryBudgetError(
+                message: "calibration needs about \(Self.gb(calibration)), more than the \(Self.gb(limitBytes)) "
+                    + "this process may use (\(limitSource))")
         }
     }
 
@@ -65,7 +71,8 @@ public struct MemoryBudget: Sendable {
     static func cgroupLimit() -> Double? {
         for path in ["/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"] {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8),
-                  let v = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)) else { continue }
+                let v = Double(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            else { continue }
             if v < 1e18 { return v }
         }
         return nil

@@ -1,3 +1,2 @@
 import Foundation
 import PortbenchSchema
-

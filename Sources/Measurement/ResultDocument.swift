@@ -2,4 +2,3 @@ import DeviceModels
 import Foundation
 import PortbenchSchema
 import Workload
-

@@ -30,8 +30,10 @@ public struct RunOptions {
     /// Another backend to time on every case (the XLA backend, wired by the CLI); returns its samples and details.
     public var external: ExternalBackend?
 
-    public init(policy: RepetitionPolicy, seed: UInt64 = 42, perOp: Bool = false, weightsFile: String? = nil,
-                layerIndex: Int = 0, weightPrefix: String = "", inputFile: String? = nil, dumpOutputs: OutputFolder? = nil) {
+    public init(
+        policy: RepetitionPolicy, seed: UInt64 = 42, perOp: Bool = false, weightsFile: String? = nil,
+        layerIndex: Int = 0, weightPrefix: String = "", inputFile: String? = nil, dumpOutputs: OutputFolder? = nil
+    ) {
         self.policy = policy
         self.seed = seed
         self.perOp = perOp
@@ -48,7 +50,10 @@ public struct ExternalBackend {
     public var name: Backend
     public var measure: (WorkloadSpec, Scenario) throws -> (samplesNs: [UInt64], details: BackendDetails)
 
-    public init(name: Backend, measure: @escaping (WorkloadSpec, Scenario) throws -> (samplesNs: [UInt64], details: BackendDetails)) {
+    public init(
+        name: Backend,
+        measure: @escaping (WorkloadSpec, Scenario) throws -> (samplesNs: [UInt64], details: BackendDetails)
+    ) {
         self.name = name
         self.measure = measure
     }
@@ -86,19 +91,26 @@ public struct SuiteRunner {
         if let file = options.weightsFile {
             for entry in suite.entries {
                 let weights = LayerGraph.lower(entry.workload.config, entry.scenarios[0]).weights
-                try WeightStore.verify(safetensors: file, config: entry.workload.config, weights: weights,
-                                       layerIndex: options.layerIndex, prefix: options.weightPrefix)
-                nonFinite += try WeightStore.nonFinite(safetensors: file, config: entry.workload.config, weights: weights,
-                                                       layerIndex: options.layerIndex, prefix: options.weightPrefix)
+                try WeightStore.verify(
+                    safetensors: file, config: entry.workload.config, weights: weights,
+                    layerIndex: options.layerIndex, prefix: options.weightPrefix)
+                nonFinite += try WeightStore.nonFinite(
+                    safetensors: file, config: entry.workload.config, weights: weights,
+                    layerIndex: options.layerIndex, prefix: options.weightPrefix)
             }
         }
         if let path = options.inputFile {
             let t = try NPY.read(path: path)
             for (w, g) in graphs where t.shape != g.value(LayerGraph.inputName)!.shape {
-                throw NPYError(file: path, message: "shape \(t.shape) does not fit \(w.name)/\(g.scenario.name); expected \(g.value(LayerGraph.inputName)!.shape)")
+                throw NPYError(
+                    file: path,
+                    message:
+                        "shape \(t.shape) does not fit \(w.name)/\(g.scenario.name); expected \(g.value(LayerGraph.inputName)!.shape)"
+                )
             }
             if let bad = t.firstNonFinite() {
-                nonFinite.append(NonFiniteError(file: path, tensor: "input", index: bad.index, value: bad.value).description)
+                nonFinite.append(
+                    NonFiniteError(file: path, tensor: "input", index: bad.index, value: bad.value).description)
             }
         }
         if let first = nonFinite.first, !options.allowNonFinite { throw NonFiniteInputs(message: first) }
@@ -124,12 +136,15 @@ public struct SuiteRunner {
                 let graph = LayerGraph.lower(entry.workload.config, scenario)
                 var reference: CaseResult?
                 // Decode is bound by weight reads: judge it against bandwidth measured right beside it.
-                let caseCalibration = scenario.phase == .decode && options.remeasureBandwidth
+                let caseCalibration =
+                    scenario.phase == .decode && options.remeasureBandwidth
                     ? calibration.remeasuringBandwidth() : calibration
                 if options.reference {
                     if store == nil {
-                        events(.preparing(index: index, total: all.count, workload: name.0, scenario: name.1,
-                                          detail: String(format: "weights %.2f GB", graph.weightBytes / 1e9)))
+                        events(
+                            .preparing(
+                                index: index, total: all.count, workload: name.0, scenario: name.1,
+                                detail: String(format: "weights %.2f GB", graph.weightBytes / 1e9)))
                         store = try loadWeights(graph)
                     }
                     let executor = try LayerExecutor(graph: graph, weights: store!)
@@ -137,8 +152,10 @@ public struct SuiteRunner {
                     if let input { executor.input.copy(from: input) }
                     let runner = CaseRunner(policy: options.policy, perOp: options.perOp)
                     let result = runner.run(executor, workload: name.0, calibration: caseCalibration) { rep, ns in
-                        events(.repetition(index: index, total: all.count, workload: name.0, scenario: name.1, rep: rep,
-                                           of: options.policy.repetitions, seconds: Double(ns) * 1e-9))
+                        events(
+                            .repetition(
+                                index: index, total: all.count, workload: name.0, scenario: name.1, rep: rep,
+                                of: options.policy.repetitions, seconds: Double(ns) * 1e-9))
                     }
                     if let dir = options.dumpOutputs { try dump(executor, to: dir, workload: name.0, scenario: name.1) }
                     cases.append(result)
@@ -146,18 +163,23 @@ public struct SuiteRunner {
                     events(.finished(result))
                 }
                 if let external = options.external {
-                    events(.preparing(index: index, total: all.count, workload: name.0, scenario: name.1, detail: "\(external.name.rawValue) in a worker process"))
+                    events(
+                        .preparing(
+                            index: index, total: all.count, workload: name.0, scenario: name.1,
+                            detail: "\(external.name.rawValue) in a worker process"))
                     do {
                         var (samples, details) = try external.measure(entry.workload, scenario)
                         let origin = options.weightsFile ?? "seeded \(options.seed)"
-                        var result = CaseResult.make(graph: graph, workload: name.0, backend: external.name, samplesNs: samples,
-                                                     weights: origin, calibration: caseCalibration, ops: nil, details: nil)
+                        var result = CaseResult.make(
+                            graph: graph, workload: name.0, backend: external.name, samplesNs: samples,
+                            weights: origin, calibration: caseCalibration, ops: nil, details: nil)
                         details.speedupOverReference = reference.map { $0.stats.median / result.stats.median }
                         result.backendDetails = details
                         cases.append(result)
                         events(.finished(result))
                     } catch {
-                        let failure = RunFailure(workload: name.0, scenario: name.1, backend: external.name, message: "\(error)")
+                        let failure = RunFailure(
+                            workload: name.0, scenario: name.1, backend: external.name, message: "\(error)")
                         failures.append(failure)
                         events(.failed(failure))
                     }
@@ -174,8 +196,9 @@ public struct SuiteRunner {
     }
 
     func loadWeights(_ graph: LayerGraph) throws -> WeightStore {
-        try .forLayer(graph, safetensors: options.weightsFile, layerIndex: options.layerIndex, prefix: options.weightPrefix,
-                      seed: options.seed, allowNonFinite: options.allowNonFinite)
+        try .forLayer(
+            graph, safetensors: options.weightsFile, layerIndex: options.layerIndex, prefix: options.weightPrefix,
+            seed: options.seed, allowNonFinite: options.allowNonFinite)
     }
 
     /// The files `--dump-outputs` will write, checked before any work.
@@ -184,7 +207,8 @@ public struct SuiteRunner {
         for e in suite.entries {
             for s in e.scenarios {
                 for name in ["input", "output"] {
-                    out["\(e.workload.name)/\(s.name)/\(name)"] = try folder.file([e.workload.name, s.name, name + ".npy"], inputs: inputs)
+                    out["\(e.workload.name)/\(s.name)/\(name)"] = try folder.file(
+                        [e.workload.name, s.name, name + ".npy"], inputs: inputs)
                 }
             }
         }
@@ -198,15 +222,18 @@ public struct SuiteRunner {
 
     public func evaluate(goals: [SpeedGoal], cases: [CaseResult]) -> [GoalResult] {
         goals.compactMap { g in
-            guard let c = cases.first(where: { $0.workload == g.workload && $0.scenario == g.scenario }) else { return nil }
+            guard let c = cases.first(where: { $0.workload == g.workload && $0.scenario == g.scenario }) else {
+                return nil
+            }
             let reached: Double
             switch g.bound {
             case .ceiling: reached = c.ceiling.seconds / c.stats.median
             case .gemm: reached = c.ceiling.computeSeconds / c.stats.median
             case .bandwidth: reached = c.ceiling.memorySeconds / c.stats.median
             }
-            return GoalResult(workload: g.workload, scenario: g.scenario, bound: g.bound, required: g.minFraction,
-                              reached: reached, passed: reached >= g.minFraction)
+            return GoalResult(
+                workload: g.workload, scenario: g.scenario, bound: g.bound, required: g.minFraction,
+                reached: reached, passed: reached >= g.minFraction)
         }
     }
 }

@@ -19,7 +19,8 @@ extension Commands {
         try checkRepetitions(r.repetitions)
         let suite = try r.paths.locator.suite(for: r.names)
         let outFile = try output(r.out, inputs: SpecPaths.files(of: suite))
-        let runner = SuiteRunner(suite: suite, options: RunOptions(policy: RepetitionPolicy(repetitions: r.repetitions)))
+        let runner = SuiteRunner(
+            suite: suite, options: RunOptions(policy: RepetitionPolicy(repetitions: r.repetitions)))
         let shapes = runner.graphs.flatMap(\.graph.gemmShapes)
         try MemoryBudget.current().checkCalibration(shapes)
         let cal = Calibration.measure(shapes: shapes, repetitions: r.repetitions) { note("  measuring \($0)") }

@@ -34,14 +34,17 @@ extension Commands {
         let catalog = try r.paths.catalog()
         let w = try r.paths.workload(r.workload)
         let outFile = try output(r.out, inputs: [w.file].compactMap { $0 } + catalog.devices.map(\.file))
-        if r.isMeasured { return try migrateMeasured(r, w, catalog: catalog, options: options, format: f, out: outFile, note: note) }
+        if r.isMeasured {
+            return try migrateMeasured(r, w, catalog: catalog, options: options, format: f, out: outFile, note: note)
+        }
         let (a, b) = (try catalog.device(r.from), try catalog.device(r.to))
         if r.numerics {
             // The emulation runs the reference executor: refuse, before allocating, a case that would not fit.
             try MemoryBudget.current().check(w.scenarios.map { (w, LayerGraph.lower(w.config, $0)) }, external: false)
             note("emulating \(w.name) numerics on the CPU for each side (--no-numerics skips this)")
         }
-        let report = try MigrationReport.make(workload: w, from: a, to: b, catalog: catalog, options: options, numerics: r.numerics, seed: r.seed)
+        let report = try MigrationReport.make(
+            workload: w, from: a, to: b, catalog: catalog, options: options, numerics: r.numerics, seed: r.seed)
         let doc = ResultDocument.modelled([report], seed: r.seed)
         try write(doc, to: outFile, note: note)
         switch f {
@@ -51,14 +54,17 @@ extension Commands {
         }
     }
 
-    static func migrateMeasured(_ r: MigrateRequest, _ w: WorkloadSpec, catalog: DeviceCatalog, options: AdapterOptions,
-                                format f: OutputFormat, out: OutputFile?, note: @escaping Note) throws -> CommandOutput {
+    static func migrateMeasured(
+        _ r: MigrateRequest, _ w: WorkloadSpec, catalog: DeviceCatalog, options: AdapterOptions,
+        format f: OutputFormat, out: OutputFile?, note: @escaping Note
+    ) throws -> CommandOutput {
         try checkRepetitions(r.repetitions)
         let policy = RepetitionPolicy(warmup: 1, repetitions: r.repetitions)
         let xla = try XLAWiring.shapes(plugin: r.pjrtPlugin, precision: r.xlaPrecision, seed: r.seed, policy: policy)
         let device = try catalog.device(r.modelDevice)
-        let runner = MeasuredMigrationRunner(policy: policy, seed: r.seed, xla: xla, model: makeAdapter(for: device, catalog: catalog),
-                                             modelOptions: options)
+        let runner = MeasuredMigrationRunner(
+            policy: policy, seed: r.seed, xla: xla, model: makeAdapter(for: device, catalog: catalog),
+            modelOptions: options)
         let results = try runner.run(w) { note("  \($0)") }
         let doc = ResultDocument.modelled([], seed: r.seed, measured: results)
         try write(doc, to: out, note: note)

@@ -9,10 +9,15 @@ extension Commands {
         let catalog = try paths.catalog()
         let t = try ValidationTable.load(url: URL(fileURLWithPath: table))
         let outcomes = try t.validate(catalog: catalog) { try paths.workload($0) }
-        var out = TextTable(header: ["row", "style", "device×chips", "precision", "metric", "published", "modelled", "error %"])
+        var out = TextTable(header: [
+            "row", "style", "device×chips", "precision", "metric", "published", "modelled", "error %",
+        ])
         for o in outcomes {
-            out.rows.append([o.row.id, o.style.rawValue, "\(o.row.device)×\(o.row.chips)", o.row.precision.rawValue, o.row.metric.rawValue,
-                             fmt(o.row.value, 1), fmt(o.predicted, 1), String(format: "%+.1f", o.error * 100)])
+            out.rows.append([
+                o.row.id, o.style.rawValue, "\(o.row.device)×\(o.row.chips)", o.row.precision.rawValue,
+                o.row.metric.rawValue,
+                fmt(o.row.value, 1), fmt(o.predicted, 1), String(format: "%+.1f", o.error * 100),
+            ])
         }
         var lines = [out.render(), ""]
         let byStyle = ValidationTable.mape(outcomes)
@@ -27,15 +32,24 @@ extension Commands {
     /// Device profiles, and with `sources` every figure and style parameter with its citation.
     public static func devices(sources: Bool, paths: SpecPaths) throws -> CommandOutput {
         let catalog = try paths.catalog()
-        var t = TextTable(header: ["device", "style", "bf16 TF", "fp8 TF", "memory GB", "memory GB/s", "SRAM MB", "link GB/s", "MXU", "W", "$/chip-h"])
+        var t = TextTable(header: [
+            "device", "style", "bf16 TF", "fp8 TF", "memory GB", "memory GB/s", "SRAM MB", "link GB/s", "MXU", "W",
+            "$/chip-h",
+        ])
         for d in catalog.devices {
-            t.rows.append([d.name, d.style.rawValue, d.peakTFLOPS["bf16"].map { fmt($0.value, 1) } ?? "-",
-                           d.peakTFLOPS["fp8"].map { fmt($0.value, 1) } ?? "-", d.memoryGB.map { fmt($0.value, 0) } ?? "-",
-                           d.memoryGBps.map { fmt($0.value, 0) } ?? "-", fmt(d.sramMB.value, 0), fmt(d.interconnectGBps.value, 0),
-                           fmt(d.matrixUnit.value, 0), fmt(d.powerW.value, 0), d.pricePerChipHour.map { fmt($0.value, 2) } ?? "n/a"])
+            t.rows.append([
+                d.name, d.style.rawValue, d.peakTFLOPS["bf16"].map { fmt($0.value, 1) } ?? "-",
+                d.peakTFLOPS["fp8"].map { fmt($0.value, 1) } ?? "-", d.memoryGB.map { fmt($0.value, 0) } ?? "-",
+                d.memoryGBps.map { fmt($0.value, 0) } ?? "-", fmt(d.sramMB.value, 0), fmt(d.interconnectGBps.value, 0),
+                fmt(d.matrixUnit.value, 0), fmt(d.powerW.value, 0),
+                d.pricePerChipHour.map { fmt($0.value, 2) } ?? "n/a",
+            ])
         }
         var lines = [t.render()]
-        guard sources else { return CommandOutput((lines + ["", "(--sources prints each figure with its citation)"]).joined(separator: "\n")) }
+        guard sources else {
+            return CommandOutput(
+                (lines + ["", "(--sources prints each figure with its citation)"]).joined(separator: "\n"))
+        }
         for d in catalog.devices {
             lines.append("\n\(d.name) — \(d.display) (\(d.file))")
             let byId = Dictionary(uniqueKeysWithValues: d.citations.map { ($0.id, $0) })

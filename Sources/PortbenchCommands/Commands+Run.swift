@@ -33,11 +33,16 @@ public struct RunRequest: Sendable {
     func validate() throws {
         try checkRepetitions(repetitions)
         if let w = warmup, !SpecLimits.warmup.contains(w) {
-            throw UsageError("--warmup: expected \(SpecLimits.warmup.lowerBound)...\(SpecLimits.warmup.upperBound), got \(w)")
+            throw UsageError(
+                "--warmup: expected \(SpecLimits.warmup.lowerBound)...\(SpecLimits.warmup.upperBound), got \(w)")
         }
-        if let m = maxMemoryGB, !(m > 0 && m <= 1e6) { throw UsageError("--max-memory: expected a size in GB above 0, got \(m)") }
+        if let m = maxMemoryGB, !(m > 0 && m <= 1e6) {
+            throw UsageError("--max-memory: expected a size in GB above 0, got \(m)")
+        }
         if layerIndex < 0 { throw UsageError("--layer-index must not be negative, got \(layerIndex)") }
-        if weights == nil, layerIndex != 0 || !weightPrefix.isEmpty { throw UsageError("--layer-index and --weight-prefix need --weights") }
+        if weights == nil, layerIndex != 0 || !weightPrefix.isEmpty {
+            throw UsageError("--layer-index and --weight-prefix need --weights")
+        }
     }
 }
 
@@ -46,27 +51,36 @@ extension Commands {
     public static func run(_ r: RunRequest, note: @escaping Note) throws -> CommandOutput {
         try r.validate()
         let suite = try r.paths.locator.suite(for: r.names).selecting(scenarios: r.scenarios)
-        let policy = RepetitionPolicy(warmup: r.warmup ?? suite.warmup ?? 1, repetitions: r.repetitions ?? suite.repetitions ?? 5)
+        let policy = RepetitionPolicy(
+            warmup: r.warmup ?? suite.warmup ?? 1, repetitions: r.repetitions ?? suite.repetitions ?? 5)
         let inputs = SpecPaths.files(of: suite) + [r.weights, r.input, r.calibration].compactMap { $0 }
-        var options = RunOptions(policy: policy, seed: r.seed, perOp: r.perOp, weightsFile: r.weights, layerIndex: r.layerIndex,
-                                 weightPrefix: r.weightPrefix, inputFile: r.input,
-                                 dumpOutputs: try r.dumpOutputs.map { try OutputFolder.check($0, role: "--dump-outputs") })
+        var options = RunOptions(
+            policy: policy, seed: r.seed, perOp: r.perOp, weightsFile: r.weights, layerIndex: r.layerIndex,
+            weightPrefix: r.weightPrefix, inputFile: r.input,
+            dumpOutputs: try r.dumpOutputs.map { try OutputFolder.check($0, role: "--dump-outputs") })
         options.allowNonFinite = r.allowNonFinite
         options.memory = .current(explicitBytes: r.maxMemoryGB.map { $0 * 1e9 })
         let outFile = try output(r.out ?? defaultResultPath(suite: suite.name, runId: options.runId), inputs: inputs)!
-        if let folder = options.dumpOutputs { _ = try SuiteRunner(suite: suite, options: options).dumpTargets(folder, inputs: inputs) }
+        if let folder = options.dumpOutputs {
+            _ = try SuiteRunner(suite: suite, options: options).dumpTargets(folder, inputs: inputs)
+        }
         let backends = try XLAWiring.backends(requested: r.backend, plugin: r.pjrtPlugin, note: note)
         options.reference = backends.contains(.cpuReference)
         if backends.contains(.xla) {
             options.external = try XLAWiring.backend(plugin: r.pjrtPlugin, precision: r.xlaPrecision, options: options)
         }
         let reuse = try r.calibration.map { try CalibrationFile.read(URL(fileURLWithPath: $0)) }
-        note("portbench: suite '\(suite.name)', \(suite.entries.map(\.scenarios.count).reduce(0, +)) scenarios, "
-             + "\(policy.warmup) warm-up + \(policy.repetitions) timed runs each")
-        let doc = try SuiteRunner(suite: suite, options: options).run(calibration: reuse) { note(ProgressLine.text($0)) }
+        note(
+            "portbench: suite '\(suite.name)', \(suite.entries.map(\.scenarios.count).reduce(0, +)) scenarios, "
+                + "\(policy.warmup) warm-up + \(policy.repetitions) timed runs each")
+        let doc = try SuiteRunner(suite: suite, options: options).run(calibration: reuse) {
+            note(ProgressLine.text($0))
+        }
         try doc.write(to: outFile)
         note("wrote \(outFile.path)")
-        return CommandOutput(RunReport(document: doc).render(perOp: r.perOp), status: status(of: doc, enforceGoals: r.enforceGoals, note: note))
+        return CommandOutput(
+            RunReport(document: doc).render(perOp: r.perOp),
+            status: status(of: doc, enforceGoals: r.enforceGoals, note: note))
     }
 
     /// 1 when a case failed; 3 when a goal was missed under `--enforce-goals`; else 0.
@@ -93,10 +107,12 @@ enum ProgressLine {
         switch e {
         case .calibrating(let what): return "  calibrating \(what)"
         case .preparing(let i, let n, let w, let s, let detail): return "[\(i)/\(n)] \(w)/\(s): preparing (\(detail))"
-        case .repetition(let i, let n, let w, let s, let rep, let of, let sec): return "[\(i)/\(n)] \(w)/\(s): run \(rep)/\(of) \(fmt(sec * 1e3, 1)) ms"
+        case .repetition(let i, let n, let w, let s, let rep, let of, let sec):
+            return "[\(i)/\(n)] \(w)/\(s): run \(rep)/\(of) \(fmt(sec * 1e3, 1)) ms"
         case .failed(let f): return "[FAILED] \(f.workload)/\(f.scenario) on \(f.backend.rawValue): \(f.message)"
         case .finished(let c):
-            return "[done] \(c.workload)/\(c.scenario) \(c.backend.rawValue): median \(fmt(c.stats.median * 1e3, 2)) ms, "
+            return
+                "[done] \(c.workload)/\(c.scenario) \(c.backend.rawValue): median \(fmt(c.stats.median * 1e3, 2)) ms, "
                 + "\(fmt((c.metric(.ceilingFraction) ?? 0) * 100, 1))% of the \(c.ceiling.bound.rawValue) ceiling"
         }
     }

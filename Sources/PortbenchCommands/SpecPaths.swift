@@ -31,7 +31,8 @@ public struct SpecPaths: Sendable {
     public func workload(_ name: String) throws -> WorkloadSpec {
         let suite = try locator.suite(for: [name])
         guard suite.entries.count == 1 else {
-            throw SpecError(file: name, path: "", message: "expected one workload, got a suite of \(suite.entries.count)")
+            throw SpecError(
+                file: name, path: "", message: "expected one workload, got a suite of \(suite.entries.count)")
         }
         return suite.entries[0].workload
     }
@@ -51,6 +52,7 @@ func output(_ path: String?, role: String = "--out", inputs: [String]) throws ->
 func checkRepetitions(_ r: Int?, option: String = "--repetitions") throws {
     guard let r else { return }
     guard SpecLimits.repetitions.contains(r) else {
-        throw UsageError("\(option): expected \(SpecLimits.repetitions.lowerBound)...\(SpecLimits.repetitions.upperBound), got \(r)")
+        throw UsageError(
+            "\(option): expected \(SpecLimits.repetitions.lowerBound)...\(SpecLimits.repetitions.upperBound), got \(r)")
     }
 }

@@ -38,7 +38,9 @@ enum XLAWiring {
     }
 
     static func precision(_ text: String) throws -> ProgramPrecision {
-        guard let p = ProgramPrecision(rawValue: text) else { throw UsageError("--xla-precision: expected fp32 or bf16, got '\(text)'") }
+        guard let p = ProgramPrecision(rawValue: text) else {
+            throw UsageError("--xla-precision: expected fp32 or bf16, got '\(text)'")
+        }
         return p
     }
 
@@ -47,7 +49,8 @@ enum XLAWiring {
         let programPrecision = try self.precision(precision)
         let path = try requirePlugin(plugin)
         return ExternalBackend(name: .xla) { workload, scenario in
-            var request = try self.request(workload, scenario, precision: precision, seed: options.seed, policy: options.policy, plugin: path)
+            var request = try self.request(
+                workload, scenario, precision: precision, seed: options.seed, policy: options.policy, plugin: path)
             request.weightsFile = options.weightsFile
             request.layerIndex = options.layerIndex
             request.weightPrefix = options.weightPrefix
@@ -59,30 +62,40 @@ enum XLAWiring {
     }
 
     /// The measured-migration closure: one XLA case plus every extra shape, in a worker process.
-    static func shapes(plugin: String?, precision: String, seed: UInt64, policy: RepetitionPolicy) throws -> MeasuredMigrationRunner.XLAMeasure {
+    static func shapes(plugin: String?, precision: String, seed: UInt64, policy: RepetitionPolicy) throws
+        -> MeasuredMigrationRunner.XLAMeasure
+    {
         let path = try requirePlugin(plugin)
         let programPrecision = try self.precision(precision)
         return { workload, scenario, lengths in
-            var request = try self.request(workload, scenario, precision: precision, seed: seed, policy: policy, plugin: path)
+            var request = try self.request(
+                workload, scenario, precision: precision, seed: seed, policy: policy, plugin: path)
             request.lengths = lengths.isEmpty ? nil : lengths
             let r = try XLAWorkerProcess.run(request)
-            let shapes = (r.shapes ?? []).map { MeasuredShape(length: $0.length, xlaCompileSeconds: $0.compileSeconds,
-                                                               xlaMedianSeconds: $0.medianSeconds, referenceMedianSeconds: 0) }
+            let shapes = (r.shapes ?? []).map {
+                MeasuredShape(
+                    length: $0.length, xlaCompileSeconds: $0.compileSeconds,
+                    xlaMedianSeconds: $0.medianSeconds, referenceMedianSeconds: 0)
+            }
             return (r.samplesNs, details(r, precision: programPrecision), shapes)
         }
     }
 
-    static func request(_ workload: WorkloadSpec, _ scenario: Scenario, precision: String, seed: UInt64, policy: RepetitionPolicy,
-                        plugin: String) throws -> XLAWorkerRequest {
+    static func request(
+        _ workload: WorkloadSpec, _ scenario: Scenario, precision: String, seed: UInt64, policy: RepetitionPolicy,
+        plugin: String
+    ) throws -> XLAWorkerRequest {
         guard let file = workload.file else { throw UsageError("\(workload.name) has no file for the worker to read") }
-        return XLAWorkerRequest(workloadFile: file, scenario: scenario.name, precision: precision, seed: seed, warmup: policy.warmup,
-                                repetitions: policy.repetitions, pluginPath: plugin, weightsFile: nil, layerIndex: 0, weightPrefix: "",
-                                inputFile: nil)
+        return XLAWorkerRequest(
+            workloadFile: file, scenario: scenario.name, precision: precision, seed: seed, warmup: policy.warmup,
+            repetitions: policy.repetitions, pluginPath: plugin, weightsFile: nil, layerIndex: 0, weightPrefix: "",
+            inputFile: nil)
     }
 
     static func details(_ r: XLAWorkerResponse, precision: ProgramPrecision) -> BackendDetails {
-        BackendDetails(platform: "xla:" + r.platform.lowercased(), precision: precision, compileSeconds: r.compileSeconds,
-                       relativeL2: r.relativeL2, maxAbsError: r.maxAbsError, cosineSimilarity: r.cosineSimilarity,
-                       fusions: r.fusions, programBytes: r.programBytes)
+        BackendDetails(
+            platform: "xla:" + r.platform.lowercased(), precision: precision, compileSeconds: r.compileSeconds,
+            relativeL2: r.relativeL2, maxAbsError: r.maxAbsError, cosineSimilarity: r.cosineSimilarity,
+            fusions: r.fusions, programBytes: r.programBytes)
     }
 }

@@ -19,7 +19,8 @@ enum FuzzTarget: String, CaseIterable {
 
 /// Where `Suite` entries resolve relative workload paths: the repository's suites folder, so seeds that name real
 /// workloads (`../tiny-llama.yaml`) reach the workload parser through the suite parser.
-let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 let suiteURL = repoRoot.appendingPathComponent("Workloads/suites/fuzz-input.yaml")
 
 /// Runs one input through one parser; returns whether it parsed. Traps on an error of an unexpected type.
@@ -62,9 +63,11 @@ func runOne(_ target: FuzzTarget, _ data: Data) -> Bool {
             fatalError("yaml: unexpected error type \(type(of: error)): \(error)")
         }
         var parsed = false
-        for parse in [{ _ = try WorkloadSpec.parse(root) },
-                      { _ = try DeviceProfile.parse(root) },
-                      { _ = try Suite.parse(root, url: suiteURL) }] as [() throws -> Void] {
+        for parse in [
+            { _ = try WorkloadSpec.parse(root) },
+            { _ = try DeviceProfile.parse(root) },
+            { _ = try Suite.parse(root, url: suiteURL) },
+        ] as [() throws -> Void] {
             do {
                 try parse()
                 parsed = true
@@ -78,84 +81,101 @@ func runOne(_ target: FuzzTarget, _ data: Data) -> Bool {
 }
 
 #if PORTBENCH_LIBFUZZER
-nonisolated(unsafe) var fuzzTarget: FuzzTarget = .yaml
+    nonisolated(unsafe) var fuzzTarget: FuzzTarget = .yaml
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOne(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    runOne(fuzzTarget, Data(bytes: bytes, count: count))
-    return 0
-}
+    @_cdecl("LLVMFuzzerTestOneInput")
+    public func fuzzOne(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+        runOne(fuzzTarget, Data(bytes: bytes, count: count))
+        return 0
+    }
 
-// libFuzzer's entry for programs with their own main (SwiftPM gives every executable one). Declared here rather than
-// through a C module so the plain build needs nothing; its arguments are all pointers and a C function pointer.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
-                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
+    // libFuzzer's entry for programs with their own main (SwiftPM gives every executable one). Declared here rather than
+    // through a C module so the plain build needs nothing; its arguments are all pointers and a C function pointer.
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func LLVMFuzzerRunDriver(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+    ) -> CInt
 
-guard let name = ProcessInfo.processInfo.environment["PORTBENCH_FUZZ_TARGET"], let t = FuzzTarget(rawValue: name) else {
-    FileHandle.standardError.write(Data("set PORTBENCH_FUZZ_TARGET to one of: \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", "))\n".utf8))
-    exit(2)
-}
-fuzzTarget = t
-var argc = CommandLine.argc
-var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-exit(LLVMFuzzerRunDriver(&argc, &argv, { fuzzOne($0, $1) }))
-#else
-let args = Array(CommandLine.arguments.dropFirst())
-if args.first == "mutate" {
-    guard args.count >= 3, let target = FuzzTarget(rawValue: args[1]), let count = Int(args[2]) else {
-        FileHandle.standardError.write(Data("usage: PortbenchFuzz mutate safetensors|npy|yaml COUNT [SEED]\n".utf8))
+    guard let name = ProcessInfo.processInfo.environment["PORTBENCH_FUZZ_TARGET"], let t = FuzzTarget(rawValue: name)
+    else {
+        FileHandle.standardError.write(
+            Data(
+                "set PORTBENCH_FUZZ_TARGET to one of: \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", "))\n"
+                    .utf8))
         exit(2)
     }
-    let seed = args.count > 3 ? UInt64(args[3]) ?? 1 : 1
-    var mutator = Mutator(format: FuzzFormat(rawValue: target.rawValue)!, seeds: FuzzSeeds.all(FuzzFormat(rawValue: target.rawValue)!, root: repoRoot), seed: seed)
-    var parsed = 0, slowest = 0.0
-    // Inputs slower than this many seconds are written out (a hang is > 1 s).
-    let slow = Double(ProcessInfo.processInfo.environment["PORTBENCH_FUZZ_SLOW"] ?? "") ?? 1
-    let start = Date()
-    for i in 0..<count {
-        let input = mutator.next()
-        let t0 = Date()
-        if runOne(target, Data(input)) { parsed += 1 }
-        let s = Date().timeIntervalSince(t0)
-        if s > slowest { slowest = s }
-        if s > slow {
-            let url = URL(fileURLWithPath: "slow-\(target.rawValue)-\(i).bin")
-            try Data(input).write(to: url)
-            print("input \(i) took \(String(format: "%.2f", s)) s; written to \(url.path)")
+    fuzzTarget = t
+    var argc = CommandLine.argc
+    var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+    exit(LLVMFuzzerRunDriver(&argc, &argv, { fuzzOne($0, $1) }))
+#else
+    let args = Array(CommandLine.arguments.dropFirst())
+    if args.first == "mutate" {
+        guard args.count >= 3, let target = FuzzTarget(rawValue: args[1]), let count = Int(args[2]) else {
+            FileHandle.standardError.write(Data("usage: PortbenchFuzz mutate safetensors|npy|yaml COUNT [SEED]\n".utf8))
+            exit(2)
+        }
+        let seed = args.count > 3 ? UInt64(args[3]) ?? 1 : 1
+        var mutator = Mutator(
+            format: FuzzFormat(rawValue: target.rawValue)!,
+            seeds: FuzzSeeds.all(FuzzFormat(rawValue: target.rawValue)!, root: repoRoot), seed: seed)
+        var parsed = 0, slowest = 0.0
+        // Inputs slower than this many seconds are written out (a hang is > 1 s).
+        let slow = Double(ProcessInfo.processInfo.environment["PORTBENCH_FUZZ_SLOW"] ?? "") ?? 1
+        let start = Date()
+        for i in 0..<count {
+            let input = mutator.next()
+            let t0 = Date()
+            if runOne(target, Data(input)) { parsed += 1 }
+            let s = Date().timeIntervalSince(t0)
+            if s > slowest { slowest = s }
+            if s > slow {
+                let url = URL(fileURLWithPath: "slow-\(target.rawValue)-\(i).bin")
+                try Data(input).write(to: url)
+                print("input \(i) took \(String(format: "%.2f", s)) s; written to \(url.path)")
+            }
+        }
+        print(
+            "\(target.rawValue): \(count) inputs (seed \(seed)), \(parsed) parsed, no crash, slowest \(String(format: "%.3f", slowest)) s, \(String(format: "%.1f", Date().timeIntervalSince(start))) s"
+        )
+        exit(slowest > 1 ? 1 : 0)
+    }
+    guard let first = args.first, let target = FuzzTarget(rawValue: first), args.count > 1 else {
+        FileHandle.standardError.write(
+            Data(
+                "usage: PortbenchFuzz \(FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")) FILE|DIR...\n       PortbenchFuzz mutate safetensors|npy|yaml COUNT [SEED]\n"
+                    .utf8))
+        exit(2)
+    }
+    var files: [URL] = []
+    for path in args.dropFirst() {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            FileHandle.standardError.write(Data("no such file: \(path)\n".utf8))
+            exit(2)
+        }
+        if isDir.boolValue {
+            let names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+            files += names.map { URL(fileURLWithPath: path).appendingPathComponent($0) }
+        } else {
+            files.append(URL(fileURLWithPath: path))
         }
     }
-    print("\(target.rawValue): \(count) inputs (seed \(seed)), \(parsed) parsed, no crash, slowest \(String(format: "%.3f", slowest)) s, \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
-    exit(slowest > 1 ? 1 : 0)
-}
-guard let first = args.first, let target = FuzzTarget(rawValue: first), args.count > 1 else {
-    FileHandle.standardError.write(Data("usage: PortbenchFuzz \(FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")) FILE|DIR...\n       PortbenchFuzz mutate safetensors|npy|yaml COUNT [SEED]\n".utf8))
-    exit(2)
-}
-var files: [URL] = []
-for path in args.dropFirst() {
-    var isDir: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-        FileHandle.standardError.write(Data("no such file: \(path)\n".utf8))
-        exit(2)
+    var parsed = 0
+    let start = Date()
+    for url in files {
+        let data = try Data(contentsOf: url)
+        let t0 = Date()
+        let ok = runOne(target, data)
+        let ms = Date().timeIntervalSince(t0) * 1000
+        if files.count <= 20 {
+            print("\(url.lastPathComponent): \(ok ? "parsed" : "refused") (\(String(format: "%.1f", ms)) ms)")
+        }
+        if ok { parsed += 1 }
     }
-    if isDir.boolValue {
-        let names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
-        files += names.map { URL(fileURLWithPath: path).appendingPathComponent($0) }
-    } else {
-        files.append(URL(fileURLWithPath: path))
-    }
-}
-var parsed = 0
-let start = Date()
-for url in files {
-    let data = try Data(contentsOf: url)
-    let t0 = Date()
-    let ok = runOne(target, data)
-    let ms = Date().timeIntervalSince(t0) * 1000
-    if files.count <= 20 { print("\(url.lastPathComponent): \(ok ? "parsed" : "refused") (\(String(format: "%.1f", ms)) ms)") }
-    if ok { parsed += 1 }
-}
-print("\(files.count) inputs, \(parsed) parsed, \(files.count - parsed) refused, no crash, \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
+    print(
+        "\(files.count) inputs, \(parsed) parsed, \(files.count - parsed) refused, no crash, \(String(format: "%.2f", Date().timeIntervalSince(start))) s"
+    )
 #endif

@@ -13,7 +13,8 @@ public struct CalibrationRender {
 
     public func table() -> String {
         let m = machine, c = calibration
-        let env = m.openblasEnvironment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        let env = m.openblasEnvironment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+            separator: " ")
         var out = [
             "machine: \(m.cpuModel), \(m.cores) cores, \(m.openblas.config), core \(m.openblas.corename)",
             "OPENBLAS_* in force: \(env)",
@@ -22,7 +23,9 @@ public struct CalibrationRender {
         ]
         // Ceilings are the fastest repetition (the most the machine showed), so the column says "best", not "median".
         var t = TextTable(header: ["sgemm shape (m×n×k)", "calls", "best ms", "GFLOP/s"])
-        for r in c.gemm { t.rows.append([r.shape.label, "\(r.shape.count)", fmt(r.seconds * 1e3, 3), fmt(r.gflops, 1)]) }
+        for r in c.gemm {
+            t.rows.append([r.shape.label, "\(r.shape.count)", fmt(r.seconds * 1e3, 3), fmt(r.gflops, 1)])
+        }
         out.append(t.render())
         return out.joined(separator: "\n")
     }

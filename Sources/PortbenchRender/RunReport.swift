@@ -10,46 +10,78 @@ public struct RunReport {
     public func render(perOp: Bool) -> String {
         var out: [String] = []
         let m = document.machine
-        out.append("portbench \(document.suite) — measured on the CPU reference (OpenBLAS fp32); times are medians of \(document.policy.repetitions) runs")
-        let env = m.openblasEnvironment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        out.append("machine: \(m.cpuModel), \(m.cores) cores; \(m.openblas.config) (core \(m.openblas.corename), \(m.openblas.threads) threads) \(env)")
+        out.append(
+            "portbench \(document.suite) — measured on the CPU reference (OpenBLAS fp32); times are medians of \(document.policy.repetitions) runs"
+        )
+        let env = m.openblasEnvironment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+            separator: " ")
+        out.append(
+            "machine: \(m.cpuModel), \(m.cores) cores; \(m.openblas.config) (core \(m.openblas.corename), \(m.openblas.threads) threads) \(env)"
+        )
         if let c = document.calibration {
-            out.append("ceilings (measured here, best repetition): memory read \(fmt(c.memoryReadGigabytesPerSecond, 1)) GB/s (median \(fmt(c.memoryReadMedianGigabytesPerSecond, 1))); sgemm per shape below")
+            out.append(
+                "ceilings (measured here, best repetition): memory read \(fmt(c.memoryReadGigabytesPerSecond, 1)) GB/s (median \(fmt(c.memoryReadMedianGigabytesPerSecond, 1))); sgemm per shape below"
+            )
         }
         out.append("")
-        var t = TextTable(header: ["workload", "scenario", "backend", "tokens", "median ms", "95% CI ms", "CV %", "tokens/s", "GFLOP/s", "weights GB/s", "bound", "ceiling ms", "of ceiling"])
+        var t = TextTable(header: [
+            "workload", "scenario", "backend", "tokens", "median ms", "95% CI ms", "CV %", "tokens/s", "GFLOP/s",
+            "weights GB/s", "bound", "ceiling ms", "of ceiling",
+        ])
         for c in document.cases {
-            t.rows.append([c.workload, c.scenario, c.backend.rawValue, "\(c.tokens)", fmt(c.stats.median * 1e3),
-                           "\(fmt(c.stats.medianLower95 * 1e3))–\(fmt(c.stats.medianUpper95 * 1e3))", fmt(c.stats.cv * 100, 1),
-                           fmt(c.metric(.tokensPerSecond) ?? 0, 1), fmt(c.metric(.gflops) ?? 0, 1),
-                           fmt(c.metric(.weightReadGBps) ?? 0, 1), c.ceiling.bound.rawValue, fmt(c.ceiling.seconds * 1e3),
-                           fmt((c.metric(.ceilingFraction) ?? 0) * 100, 1) + "%" + ((c.metric(.ceilingFraction) ?? 0) > 1 ? "*" : "")])
+            t.rows.append([
+                c.workload, c.scenario, c.backend.rawValue, "\(c.tokens)", fmt(c.stats.median * 1e3),
+                "\(fmt(c.stats.medianLower95 * 1e3))–\(fmt(c.stats.medianUpper95 * 1e3))", fmt(c.stats.cv * 100, 1),
+                fmt(c.metric(.tokensPerSecond) ?? 0, 1), fmt(c.metric(.gflops) ?? 0, 1),
+                fmt(c.metric(.weightReadGBps) ?? 0, 1), c.ceiling.bound.rawValue, fmt(c.ceiling.seconds * 1e3),
+                fmt((c.metric(.ceilingFraction) ?? 0) * 100, 1) + "%"
+                    + ((c.metric(.ceilingFraction) ?? 0) > 1 ? "*" : ""),
+            ])
         }
         out.append(t.render())
         if document.cases.contains(where: { ($0.metric(.ceilingFraction) ?? 0) > 1 }) {
-            out.append("* above 100%: the ceilings are OpenBLAS's own rates under this machine's settings; XLA brings its own kernels and can pass them, and a shared host can run faster during a case than during calibration")
+            out.append(
+                "* above 100%: the ceilings are OpenBLAS's own rates under this machine's settings; XLA brings its own kernels and can pass them, and a shared host can run faster during a case than during calibration"
+            )
         }
         let external = document.cases.filter { $0.backendDetails != nil }
         if !external.isEmpty {
-            var x = TextTable(header: ["workload", "scenario", "backend", "precision", "compile s", "fusions", "program KB", "rel L2 vs fp32", "max abs", "cosine", "reference ÷ xla"])
+            var x = TextTable(header: [
+                "workload", "scenario", "backend", "precision", "compile s", "fusions", "program KB", "rel L2 vs fp32",
+                "max abs", "cosine", "reference ÷ xla",
+            ])
             for c in external {
                 let d = c.backendDetails!
-                x.rows.append([c.workload, c.scenario, d.platform, d.precision.rawValue, fmt(d.compileSeconds, 2), "\(d.fusions)", fmt(Double(d.programBytes) / 1024, 1),
-                               String(format: "%.2e", d.relativeL2), String(format: "%.2e", d.maxAbsError), String(format: "%.6f", d.cosineSimilarity),
-                               d.speedupOverReference.map { fmt($0, 2) + "×" } ?? "-"])
+                x.rows.append([
+                    c.workload, c.scenario, d.platform, d.precision.rawValue, fmt(d.compileSeconds, 2), "\(d.fusions)",
+                    fmt(Double(d.programBytes) / 1024, 1),
+                    String(format: "%.2e", d.relativeL2), String(format: "%.2e", d.maxAbsError),
+                    String(format: "%.6f", d.cosineSimilarity),
+                    d.speedupOverReference.map { fmt($0, 2) + "×" } ?? "-",
+                ])
             }
-            out += ["", "XLA through PJRT (measured; run time excludes compilation; numerics against the fp32 CPU reference):", x.render()]
+            out += [
+                "",
+                "XLA through PJRT (measured; run time excludes compilation; numerics against the fp32 CPU reference):",
+                x.render(),
+            ]
         }
-        for f in document.failures ?? [] { out.append("FAILED \(f.workload)/\(f.scenario) on \(f.backend.rawValue): \(f.message)") }
+        for f in document.failures ?? [] {
+            out.append("FAILED \(f.workload)/\(f.scenario) on \(f.backend.rawValue): \(f.message)")
+        }
         if perOp { out += document.cases.flatMap(opTable) }
         out.append("")
         var g = TextTable(header: ["sgemm shape (m×n×k)", "calls", "GFLOP/s"])
-        for r in document.calibration?.gemm ?? [] { g.rows.append([r.shape.label, "\(r.shape.count)", fmt(r.gflops, 1)]) }
+        for r in document.calibration?.gemm ?? [] {
+            g.rows.append([r.shape.label, "\(r.shape.count)", fmt(r.gflops, 1)])
+        }
         out.append(g.render())
         if !document.goals.isEmpty {
             out.append("")
             for goal in document.goals {
-                out.append("goal \(goal.passed ? "PASS" : "FAIL"): \(goal.workload)/\(goal.scenario) reached \(fmt(goal.reached * 100, 1))% of its \(goal.bound.rawValue) ceiling (needs \(fmt(goal.required * 100, 0))%)")
+                out.append(
+                    "goal \(goal.passed ? "PASS" : "FAIL"): \(goal.workload)/\(goal.scenario) reached \(fmt(goal.reached * 100, 1))% of its \(goal.bound.rawValue) ceiling (needs \(fmt(goal.required * 100, 0))%)"
+                )
             }
         }
         return out.joined(separator: "\n")
@@ -60,8 +92,10 @@ public struct RunReport {
         let total = ops.reduce(0) { $0 + $1.medianSeconds }
         var t = TextTable(header: ["op (\(c.workload)/\(c.scenario))", "kind", "median ms", "share", "GFLOP/s", "GB/s"])
         for o in ops {
-            t.rows.append([o.name, o.kind, fmt(o.medianSeconds * 1e3, 3), fmt(o.medianSeconds / total * 100, 1) + "%",
-                           fmt(o.flops / o.medianSeconds / 1e9, 1), fmt(o.bytes / o.medianSeconds / 1e9, 1)])
+            t.rows.append([
+                o.name, o.kind, fmt(o.medianSeconds * 1e3, 3), fmt(o.medianSeconds / total * 100, 1) + "%",
+                fmt(o.flops / o.medianSeconds / 1e9, 1), fmt(o.bytes / o.medianSeconds / 1e9, 1),
+            ])
         }
         return ["", t.render()]
     }

@@ -9,13 +9,13 @@ public struct Calibration: Codable, Equatable, Sendable {
         /// Fastest time of `shape.count` back-to-back calls (one op's worth), seconds.
         public var seconds: Double
         public var gflops: Double
-    
+
         public init(shape: GemmShape, seconds: Double, gflops: Double) {
             self.shape = shape
             self.seconds = seconds
             self.gflops = gflops
         }
-}
+    }
 
     public var gemm: [GemmRate]
     /// Best read bandwidth over a buffer far larger than the caches, GB/s (10⁹ bytes).
@@ -29,7 +29,10 @@ public struct Calibration: Codable, Equatable, Sendable {
         gemm.first { $0.shape.key == shape.key }
     }
 
-    public init(gemm: [GemmRate], memoryReadGigabytesPerSecond: Double, memoryReadMedianGigabytesPerSecond: Double, memoryBufferBytes: Int, repetitions: Int) {
+    public init(
+        gemm: [GemmRate], memoryReadGigabytesPerSecond: Double, memoryReadMedianGigabytesPerSecond: Double,
+        memoryBufferBytes: Int, repetitions: Int
+    ) {
         self.gemm = gemm
         self.memoryReadGigabytesPerSecond = memoryReadGigabytesPerSecond
         self.memoryReadMedianGigabytesPerSecond = memoryReadMedianGigabytesPerSecond
@@ -85,11 +88,16 @@ extension Calibration {
             if [s.m, s.n, s.k, s.count].contains(where: { $0 < 1 }) {
                 return "calibration.gemm[\(i)].shape: every dimension must be at least 1, got \(s.label) ×\(s.count)"
             }
-            if bad(r.gflops) { return "calibration.gemm[\(i)].gflops: expected a positive finite rate, got \(r.gflops)" }
-            if bad(r.seconds) { return "calibration.gemm[\(i)].seconds: expected a positive finite time, got \(r.seconds)" }
+            if bad(r.gflops) {
+                return "calibration.gemm[\(i)].gflops: expected a positive finite rate, got \(r.gflops)"
+            }
+            if bad(r.seconds) {
+                return "calibration.gemm[\(i)].seconds: expected a positive finite time, got \(r.seconds)"
+            }
         }
         if bad(memoryReadGigabytesPerSecond) {
-            return "calibration.memory_read_gigabytes_per_second: expected a positive finite rate, got \(memoryReadGigabytesPerSecond)"
+            return
+                "calibration.memory_read_gigabytes_per_second: expected a positive finite rate, got \(memoryReadGigabytesPerSecond)"
         }
         return nil
     }

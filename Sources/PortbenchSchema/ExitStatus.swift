@@ -14,7 +14,8 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
         switch self {
         case .success: return "success"
         case .failure: return "a failure while running"
-        case .badInput: return "a usage or input error (arguments, specs, checkpoints, .npy, profiles, tables, output paths)"
+        case .badInput:
+            return "a usage or input error (arguments, specs, checkpoints, .npy, profiles, tables, output paths)"
         case .performanceCheckFailed: return "a performance check failed (a suite goal missed under --enforce-goals)"
         case .inconclusive: return "inconclusive, where a command is asked to fail on it"
         }

@@ -6,7 +6,8 @@ public enum Identifier {
     public static func isValid(_ s: String) -> Bool {
         guard (1...64).contains(s.utf8.count), s.first != "." else { return false }
         return s.utf8.allSatisfy { c in
-            (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x2D || c == 0x5F || c == 0x2E
+            (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x2D || c == 0x5F
+                || c == 0x2E
         }
     }
 }

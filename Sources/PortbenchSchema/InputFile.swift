@@ -8,7 +8,9 @@ public enum InputFile {
         var st = stat()
         guard stat(path, &st) == 0 else { return "cannot read the file: \(String(cString: strerror(errno)))" }
         guard st.st_mode & S_IFMT == S_IFREG else { return "is not a regular file (a folder, device, pipe or socket)" }
-        if let maxBytes, Int(st.st_size) > maxBytes { return "the file is \(st.st_size) bytes; at most \(maxBytes) are read" }
+        if let maxBytes, Int(st.st_size) > maxBytes {
+            return "the file is \(st.st_size) bytes; at most \(maxBytes) are read"
+        }
         return nil
     }
 }

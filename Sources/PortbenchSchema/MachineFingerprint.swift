@@ -19,15 +19,22 @@ public struct MachineFingerprint: Codable, Equatable, Sendable {
 
     /// FNV-1a over the fields that decide comparability (not hostname, kernel patch level or commit).
     public func computeKey() -> String {
-        let envText = openblasEnvironment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
-        let text = [cpuModel, "\(cores)", "\(memoryBytes >> 30)GiB", os, swiftVersion, openblas.config,
-                    openblas.corename, "\(openblas.threads)", envText].joined(separator: "|")
+        let envText = openblasEnvironment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+            separator: ";")
+        let text = [
+            cpuModel, "\(cores)", "\(memoryBytes >> 30)GiB", os, swiftVersion, openblas.config,
+            openblas.corename, "\(openblas.threads)", envText,
+        ].joined(separator: "|")
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
         return String(format: "%016llx", h)
     }
 
-    public init(cpuModel: String, cores: Int, memoryBytes: UInt64, os: String, kernel: String, hostname: String, swiftVersion: String, openblas: OpenBLASInfo, openblasEnvironment: [String: String], gitCommit: String, gitDirty: Bool, comparabilityKey: String) {
+    public init(
+        cpuModel: String, cores: Int, memoryBytes: UInt64, os: String, kernel: String, hostname: String,
+        swiftVersion: String, openblas: OpenBLASInfo, openblasEnvironment: [String: String], gitCommit: String,
+        gitDirty: Bool, comparabilityKey: String
+    ) {
         self.cpuModel = cpuModel
         self.cores = cores
         self.memoryBytes = memoryBytes

@@ -25,7 +25,10 @@ public struct MeasuredRecompilation: Codable, Equatable, Sendable {
     /// Mean XLA run time per request (padded shapes included), measured.
     public var meanRunSeconds: Double
 
-    public init(bucketing: Bool, shapes: [Int], recompilationsPer1000: Double, compileSecondsPer1000: Double, meanRunSeconds: Double) {
+    public init(
+        bucketing: Bool, shapes: [Int], recompilationsPer1000: Double, compileSecondsPer1000: Double,
+        meanRunSeconds: Double
+    ) {
         self.bucketing = bucketing
         self.shapes = shapes
         self.recompilationsPer1000 = recompilationsPer1000
@@ -52,7 +55,13 @@ public struct MeasuredMigration: Codable, Equatable, Sendable {
     public var modelledSeconds: Double
     public var modelled: [LatencyDistribution]
 
-    public init(workload: String, scenario: String, provenance: String = "measured on this machine (CPU reference and XLA:CPU through PJRT); tpu columns modelled", referenceMedianSeconds: Double, xlaMedianSeconds: Double, speedRatio: Double, xla: BackendDetails, lengths: [WeightedLength], perShape: [MeasuredShape], recompilation: [MeasuredRecompilation], modelledDevice: String, modelledSeconds: Double, modelled: [LatencyDistribution]) {
+    public init(
+        workload: String, scenario: String,
+        provenance: String = "measured on this machine (CPU reference and XLA:CPU through PJRT); tpu columns modelled",
+        referenceMedianSeconds: Double, xlaMedianSeconds: Double, speedRatio: Double, xla: BackendDetails,
+        lengths: [WeightedLength], perShape: [MeasuredShape], recompilation: [MeasuredRecompilation],
+        modelledDevice: String, modelledSeconds: Double, modelled: [LatencyDistribution]
+    ) {
         self.workload = workload
         self.scenario = scenario
         self.provenance = provenance

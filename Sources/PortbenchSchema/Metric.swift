@@ -39,12 +39,24 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
 
     public var descriptor: MetricDescriptor {
         switch self {
-        case .medianSeconds: return MetricDescriptor(key: rawValue, label: "median", unit: "s", direction: .lowerIsBetter, provenance: .measured)
-        case .tokensPerSecond: return MetricDescriptor(key: rawValue, label: "tokens/s", unit: "tok/s", direction: .higherIsBetter, provenance: .measured)
-        case .gflops: return MetricDescriptor(key: rawValue, label: "GFLOP/s", unit: "GFLOP/s", direction: .higherIsBetter, provenance: .measured)
-        case .weightReadGBps: return MetricDescriptor(key: rawValue, label: "weights GB/s", unit: "GB/s", direction: .higherIsBetter, provenance: .measured)
-        case .ceilingFraction: return MetricDescriptor(key: rawValue, label: "of ceiling", unit: "fraction", direction: .higherIsBetter, provenance: .measured)
-        case .cv: return MetricDescriptor(key: rawValue, label: "CV", unit: "fraction", direction: .lowerIsBetter, provenance: .measured)
+        case .medianSeconds:
+            return MetricDescriptor(
+                key: rawValue, label: "median", unit: "s", direction: .lowerIsBetter, provenance: .measured)
+        case .tokensPerSecond:
+            return MetricDescriptor(
+                key: rawValue, label: "tokens/s", unit: "tok/s", direction: .higherIsBetter, provenance: .measured)
+        case .gflops:
+            return MetricDescriptor(
+                key: rawValue, label: "GFLOP/s", unit: "GFLOP/s", direction: .higherIsBetter, provenance: .measured)
+        case .weightReadGBps:
+            return MetricDescriptor(
+                key: rawValue, label: "weights GB/s", unit: "GB/s", direction: .higherIsBetter, provenance: .measured)
+        case .ceilingFraction:
+            return MetricDescriptor(
+                key: rawValue, label: "of ceiling", unit: "fraction", direction: .higherIsBetter, provenance: .measured)
+        case .cv:
+            return MetricDescriptor(
+                key: rawValue, label: "CV", unit: "fraction", direction: .lowerIsBetter, provenance: .measured)
         }
     }
 }

@@ -15,7 +15,11 @@ public struct LatencyDistribution: Codable, Equatable, Sendable {
     public var recompilationsPer1000: Double
     public var compileSecondsPer1000: Double
 
-    public init(provenance: Provenance = .modelled, p50: Double, p90: Double, p99: Double, mean: Double, cv: Double, p99WithCompiles: Double, throughputP50: Double, distinctShapes: Int, recompilationsPer1000: Double, compileSecondsPer1000: Double) {
+    public init(
+        provenance: Provenance = .modelled, p50: Double, p90: Double, p99: Double, mean: Double, cv: Double,
+        p99WithCompiles: Double, throughputP50: Double, distinctShapes: Int, recompilationsPer1000: Double,
+        compileSecondsPer1000: Double
+    ) {
         self.provenance = provenance
         self.p50 = p50
         self.p90 = p90
@@ -42,7 +46,10 @@ public struct NumericDrift: Codable, Equatable, Sendable {
     public var maxAbsError: Double
     public var cosineSimilarity: Double
 
-    public init(precision: Precision, provenance: String = "emulated on CPU", relativeL2: Double, maxAbsError: Double, cosineSimilarity: Double) {
+    public init(
+        precision: Precision, provenance: String = "emulated on CPU", relativeL2: Double, maxAbsError: Double,
+        cosineSimilarity: Double
+    ) {
         self.precision = precision
         self.provenance = provenance
         self.relativeL2 = relativeL2
@@ -63,7 +70,10 @@ public struct MigrationSide: Codable, Equatable, Sendable {
     public var chipsNeeded: Int
     public var paddingWasteFraction: Double
 
-    public init(device: String, style: ExecutionStyle, precision: Precision, layer: LayerPrediction, variance: LatencyDistribution, numerics: NumericDrift? = nil, chipsNeeded: Int, paddingWasteFraction: Double) {
+    public init(
+        device: String, style: ExecutionStyle, precision: Precision, layer: LayerPrediction,
+        variance: LatencyDistribution, numerics: NumericDrift? = nil, chipsNeeded: Int, paddingWasteFraction: Double
+    ) {
         self.device = device
         self.style = style
         self.precision = precision
@@ -86,7 +96,10 @@ public struct MigrationRow: Codable, Equatable, Sendable {
     public var latencyRatio: Double
     public var hazards: [String]
 
-    public init(scenario: String, from: MigrationSide, to: MigrationSide, throughputRatio: Double, latencyRatio: Double, hazards: [String]) {
+    public init(
+        scenario: String, from: MigrationSide, to: MigrationSide, throughputRatio: Double, latencyRatio: Double,
+        hazards: [String]
+    ) {
         self.scenario = scenario
         self.from = from
         self.to = to
@@ -105,7 +118,10 @@ public struct MigrationReport: Codable, Equatable, Sendable {
     public var provenance = "modelled times; numerics emulated on CPU"
     public var rows: [MigrationRow]
 
-    public init(workload: String, from: String, to: String, requestedPrecision: Precision, provenance: String = "modelled times; numerics emulated on CPU", rows: [MigrationRow]) {
+    public init(
+        workload: String, from: String, to: String, requestedPrecision: Precision,
+        provenance: String = "modelled times; numerics emulated on CPU", rows: [MigrationRow]
+    ) {
         self.workload = workload
         self.from = from
         self.to = to

@@ -26,7 +26,8 @@ public struct OutputFile: Sendable {
         } catch {
             throw fail("cannot create the folder \(dir.path): \(error.localizedDescription)")
         }
-        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let tmp = dir.appendingPathComponent(
+            ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
         do {
             try Self.writeNew(data, to: tmp.path)
             try checkTarget(inputs: [])
@@ -59,12 +60,16 @@ public struct OutputFile: Sendable {
     /// The nearest existing folder above the target must be a folder this process may create files in.
     func checkFolder() throws {
         var dir = url.deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: dir.path), dir.path != "/" { dir = dir.deletingLastPathComponent() }
+        while !FileManager.default.fileExists(atPath: dir.path), dir.path != "/" {
+            dir = dir.deletingLastPathComponent()
+        }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
             throw fail("\(dir.path) is not a folder")
         }
-        guard access(dir.path, W_OK | X_OK) == 0 else { throw fail("cannot write in the folder \(dir.path): \(errnoText())") }
+        guard access(dir.path, W_OK | X_OK) == 0 else {
+            throw fail("cannot write in the folder \(dir.path): \(errnoText())")
+        }
     }
 
     func fail(_ message: String) -> OutputPathError {
@@ -73,7 +78,9 @@ public struct OutputFile: Sendable {
 
     static func writeNew(_ data: Data, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw OutputPathError(role: "temporary file", path: path, message: "cannot create: \(errnoText())") }
+        guard fd >= 0 else {
+            throw OutputPathError(role: "temporary file", path: path, message: "cannot create: \(errnoText())")
+        }
         defer { close(fd) }
         try data.withUnsafeBytes { raw in
             var offset = 0
@@ -86,7 +93,9 @@ public struct OutputFile: Sendable {
                 offset += n
             }
         }
-        guard fsync(fd) == 0 else { throw OutputPathError(role: "temporary file", path: path, message: "fsync failed: \(errnoText())") }
+        guard fsync(fd) == 0 else {
+            throw OutputPathError(role: "temporary file", path: path, message: "fsync failed: \(errnoText())")
+        }
     }
 }
 

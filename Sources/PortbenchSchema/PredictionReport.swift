@@ -86,7 +86,10 @@ public struct AdapterOptions: Codable, Equatable, Sendable {
     /// Chips to use; nil = the smallest count that fits.
     public var chips: Int?
 
-    public init(precision: Precision = .bf16, fusedAttention: Bool = true, graphCapture: Bool = true, bucketing: Bool = true, chips: Int? = nil) {
+    public init(
+        precision: Precision = .bf16, fusedAttention: Bool = true, graphCapture: Bool = true, bucketing: Bool = true,
+        chips: Int? = nil
+    ) {
         self.precision = precision
         self.fusedAttention = fusedAttention
         self.graphCapture = graphCapture
@@ -111,7 +114,12 @@ public struct LayerPrediction: Codable, Equatable, Sendable {
     public var boundShare: Double
     public var hazards: [String]
 
-    public init(scenario: String, provenance: Provenance = .modelled, seconds: Double, tokensPerSecond: Double, modelFlopsUtilization: Double, hbmBytes: Double, launches: Int, paddingWasteFlops: Double, bytesSavedByFusion: Double, joulesPerToken: Double, dollarsPerMillionTokens: Double? = nil, boundShare: Double, hazards: [String]) {
+    public init(
+        scenario: String, provenance: Provenance = .modelled, seconds: Double, tokensPerSecond: Double,
+        modelFlopsUtilization: Double, hbmBytes: Double, launches: Int, paddingWasteFlops: Double,
+        bytesSavedByFusion: Double, joulesPerToken: Double, dollarsPerMillionTokens: Double? = nil, boundShare: Double,
+        hazards: [String]
+    ) {
         self.scenario = scenario
         self.provenance = provenance
         self.seconds = seconds
@@ -140,7 +148,10 @@ public struct PredictionReport: Codable, Equatable, Sendable {
 
     public static func encoder() -> JSONEncoder { JSONCoding.encoder() }
 
-    public init(workload: String, device: String, style: ExecutionStyle, options: AdapterOptions, provenance: Provenance = .modelled, layers: [LayerPrediction], serving: [ServePrediction]) {
+    public init(
+        workload: String, device: String, style: ExecutionStyle, options: AdapterOptions,
+        provenance: Provenance = .modelled, layers: [LayerPrediction], serving: [ServePrediction]
+    ) {
         self.workload = workload
         self.device = device
         self.style = style
@@ -206,7 +217,14 @@ public struct ServePrediction: Codable, Equatable, Sendable {
         case hazards
     }
 
-    public init(workload: String, scenario: String, device: String, style: ExecutionStyle, precision: Precision, provenance: Provenance = .modelled, chips: Int, tensorParallel: Int, pipelineStages: Int, memoryNeededGB: Double, fits: Bool, ttftSeconds: Double, tpotSeconds: Double, totalSeconds: Double, outputTokensPerSecond: Double, outputTokensPerSecondPerChip: Double, modelFlopsUtilization: Double, joulesPerToken: Double, dollarsPerMillionTokens: Double? = nil, compileSeconds: Double, ttftP50Seconds: Double? = nil, ttftP99Seconds: Double? = nil, hazards: [String]) {
+    public init(
+        workload: String, scenario: String, device: String, style: ExecutionStyle, precision: Precision,
+        provenance: Provenance = .modelled, chips: Int, tensorParallel: Int, pipelineStages: Int,
+        memoryNeededGB: Double, fits: Bool, ttftSeconds: Double, tpotSeconds: Double, totalSeconds: Double,
+        outputTokensPerSecond: Double, outputTokensPerSecondPerChip: Double, modelFlopsUtilization: Double,
+        joulesPerToken: Double, dollarsPerMillionTokens: Double? = nil, compileSeconds: Double,
+        ttftP50Seconds: Double? = nil, ttftP99Seconds: Double? = nil, hazards: [String]
+    ) {
         self.workload = workload
         self.scenario = scenario
         self.device = device

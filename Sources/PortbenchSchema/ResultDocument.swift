@@ -42,7 +42,12 @@ public struct CaseResult: Codable, Equatable, Sendable {
 
     public func metric(_ m: Metric) -> Double? { metrics[m.rawValue] }
 
-    public init(workload: String, scenario: String, backend: Backend, provenance: Provenance, phase: Phase, batch: Int, seq: Int, context: Int, tokens: Int, flops: Double, weightBytes: Double, bytes: Double, weights: String, samplesNs: [UInt64], stats: SampleStatistics, metrics: [String: Double], ceiling: Ceiling, ops: [OpTiming]? = nil, backendDetails: BackendDetails? = nil) {
+    public init(
+        workload: String, scenario: String, backend: Backend, provenance: Provenance, phase: Phase, batch: Int,
+        seq: Int, context: Int, tokens: Int, flops: Double, weightBytes: Double, bytes: Double, weights: String,
+        samplesNs: [UInt64], stats: SampleStatistics, metrics: [String: Double], ceiling: Ceiling,
+        ops: [OpTiming]? = nil, backendDetails: BackendDetails? = nil
+    ) {
         self.workload = workload
         self.scenario = scenario
         self.backend = backend
@@ -79,8 +84,10 @@ public struct BackendDetails: Codable, Equatable, Sendable {
     /// Reference median ÷ this backend's median, when the run timed both.
     public var speedupOverReference: Double?
 
-    public init(platform: String, precision: ProgramPrecision, compileSeconds: Double, relativeL2: Double, maxAbsError: Double,
-                cosineSimilarity: Double, fusions: Int, programBytes: Int, speedupOverReference: Double? = nil) {
+    public init(
+        platform: String, precision: ProgramPrecision, compileSeconds: Double, relativeL2: Double, maxAbsError: Double,
+        cosineSimilarity: Double, fusions: Int, programBytes: Int, speedupOverReference: Double? = nil
+    ) {
         self.platform = platform
         self.precision = precision
         self.compileSeconds = compileSeconds
@@ -176,12 +183,20 @@ public struct ResultDocument: Codable, Equatable, Sendable {
             throw ResultDocumentError(file: url.path, message: "not a portbench result document: \(error)")
         }
         guard doc.schema == schemaName, readableVersions.contains(doc.schemaVersion) else {
-            throw ResultDocumentError(file: url.path, message: "schema \(doc.schema) v\(doc.schemaVersion); expected \(schemaName) v\(currentVersion)")
+            throw ResultDocumentError(
+                file: url.path,
+                message: "schema \(doc.schema) v\(doc.schemaVersion); expected \(schemaName) v\(currentVersion)")
         }
         return doc
     }
 
-    public init(schema: String = ResultDocument.schemaName, schemaVersion: Int = ResultDocument.currentVersion, runId: String, created: String, tool: String, suite: String, policy: RepetitionPolicy, seed: UInt64, machine: MachineFingerprint, calibration: Calibration? = nil, metrics: [MetricDescriptor], cases: [CaseResult], goals: [GoalResult], migrations: [MigrationReport]? = nil, failures: [RunFailure]? = nil, measuredMigrations: [MeasuredMigration]? = nil, nonfiniteInputs: [String]? = nil) {
+    public init(
+        schema: String = ResultDocument.schemaName, schemaVersion: Int = ResultDocument.currentVersion, runId: String,
+        created: String, tool: String, suite: String, policy: RepetitionPolicy, seed: UInt64,
+        machine: MachineFingerprint, calibration: Calibration? = nil, metrics: [MetricDescriptor], cases: [CaseResult],
+        goals: [GoalResult], migrations: [MigrationReport]? = nil, failures: [RunFailure]? = nil,
+        measuredMigrations: [MeasuredMigration]? = nil, nonfiniteInputs: [String]? = nil
+    ) {
         self.schema = schema
         self.schemaVersion = schemaVersion
         self.runId = runId

@@ -62,8 +62,9 @@ public final class LayerExecutor {
     private func compute(_ op: Op, index i: Int) {
         switch op.kind {
         case .matmul(let o):
-            GEMM.linear(x: operand(o.input), m: o.m, k: o.k, w: weight(o.weight), n: o.n,
-                        bias: o.bias.map { weight($0) }, y: ptr(o.output))
+            GEMM.linear(
+                x: operand(o.input), m: o.m, k: o.k, w: weight(o.weight), n: o.n,
+                bias: o.bias.map { weight($0) }, y: ptr(o.output))
         case .batchedMatmul(let o):
             AttentionKernels.batchedMatmul(o, a: operand(o.a), b: operand(o.b), out: ptr(o.output))
         case .softmax(let o):
@@ -71,20 +72,29 @@ public final class LayerExecutor {
         case .rmsNorm(let o):
             NormKernels.rms(o, input: ptr(o.input), weight: weight(o.weight), output: ptr(o.output))
         case .layerNorm(let o):
-            NormKernels.layer(o, input: ptr(o.input), weight: weight(o.weight), bias: o.bias.map { weight($0) }, output: ptr(o.output))
+            NormKernels.layer(
+                o, input: ptr(o.input), weight: weight(o.weight), bias: o.bias.map { weight($0) }, output: ptr(o.output)
+            )
         case .rope(let o):
             RopeKernel.run(o, input: ptr(o.input), output: ptr(o.output))
         case .activation(let o):
-            ActivationKernel.run(o.function, count: o.count, input: ptr(o.input), multiplier: o.multiplier.map { UnsafePointer(ptr($0)) },
-                                 output: ptr(o.output))
+            ActivationKernel.run(
+                o.function, count: o.count, input: ptr(o.input),
+                multiplier: o.multiplier.map { UnsafePointer(ptr($0)) },
+                output: ptr(o.output))
         case .add(let o):
             ActivationKernel.add(count: o.count, a: ptr(o.a), b: ptr(o.b), output: ptr(o.output))
         case .router(let o):
             MoEKernels.route(o, logits: ptr(o.logits), output: ptr(o.output))
         case .moeExperts(let o):
-            MoEKernels.experts(o, input: operand(o.input), routing: ptr(o.routing), weights: { e in
-                (self.weight("experts.\(e).gate.weight"), self.weight("experts.\(e).up.weight"), self.weight("experts.\(e).down.weight"))
-            }, workspace: workspaces[i]!, output: ptr(o.output))
+            MoEKernels.experts(
+                o, input: operand(o.input), routing: ptr(o.routing),
+                weights: { e in
+                    (
+                        self.weight("experts.\(e).gate.weight"), self.weight("experts.\(e).up.weight"),
+                        self.weight("experts.\(e).down.weight")
+                    )
+                }, workspace: workspaces[i]!, output: ptr(o.output))
         case .kvAppend(let o):
             AttentionKernels.kvAppend(o, input: ptr(o.input), cache: ptr(o.cache))
         }

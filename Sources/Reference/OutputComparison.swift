@@ -10,7 +10,8 @@ public struct OutputComparison: Codable, Equatable, Sendable {
     public var cosineSimilarity: Double
 
     public init(reference: [Float], candidate: [Float]) {
-        precondition(reference.count == candidate.count, "OutputComparison: \(reference.count) vs \(candidate.count) values")
+        precondition(
+            reference.count == candidate.count, "OutputComparison: \(reference.count) vs \(candidate.count) values")
         var num = 0.0, den = 0.0, maxAbs = 0.0, dot = 0.0, nc = 0.0
         for (r, c) in zip(reference, candidate) {
             let (a, b) = (Double(r), Double(c))

@@ -19,7 +19,9 @@ extension Tensor {
 
     /// Throws `NonFiniteError` naming the file and tensor when any element is NaN or ±Inf.
     public func checkFinite(file: String, tensor name: String) throws {
-        if let bad = firstNonFinite() { throw NonFiniteError(file: file, tensor: name, index: bad.index, value: bad.value) }
+        if let bad = firstNonFinite() {
+            throw NonFiniteError(file: file, tensor: name, index: bad.index, value: bad.value)
+        }
     }
 }
 

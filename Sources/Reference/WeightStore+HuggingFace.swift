@@ -27,7 +27,8 @@ extension WeightNaming {
             let map: [String: String] = [
                 "attn_norm": "input_layernorm", "ffn_norm": "post_attention_layernorm",
                 "q": "self_attn.q_proj", "k": "self_attn.k_proj", "v": "self_attn.v_proj", "o": "self_attn.o_proj",
-                "gate": "mlp.gate_proj", "up": "mlp.up_proj", "down": "mlp.down_proj", "router": "block_sparse_moe.gate",
+                "gate": "mlp.gate_proj", "up": "mlp.up_proj", "down": "mlp.down_proj",
+                "router": "block_sparse_moe.gate",
             ]
             if parts.first == "experts" {
                 let w = ["gate": "w1", "up": "w3", "down": "w2"][parts[2]]!
@@ -39,17 +40,23 @@ extension WeightNaming {
             switch base {
             case "q", "k", "v":
                 let part = ["q": 0, "k": 1, "v": 2][base]!
-                return HFSource(name: "\(p)attn.c_attn.\(leaf)", transform: .fusedPart(part, transposed: leaf == "weight"))
+                return HFSource(
+                    name: "\(p)attn.c_attn.\(leaf)", transform: .fusedPart(part, transposed: leaf == "weight"))
             default:
-                let map = ["attn_norm": "ln_1", "ffn_norm": "ln_2", "o": "attn.c_proj", "up": "mlp.c_fc", "down": "mlp.c_proj"]
+                let map = [
+                    "attn_norm": "ln_1", "ffn_norm": "ln_2", "o": "attn.c_proj", "up": "mlp.c_fc", "down": "mlp.c_proj",
+                ]
                 let isNorm = base.hasSuffix("_norm")
-                return HFSource(name: p + map[base]! + "." + leaf, transform: (leaf == "weight" && !isNorm) ? .transpose : .none)
+                return HFSource(
+                    name: p + map[base]! + "." + leaf, transform: (leaf == "weight" && !isNorm) ? .transpose : .none)
             }
         case .bert:
             let p = "encoder.layer.\(i)."
-            let map = ["q": "attention.self.query", "k": "attention.self.key", "v": "attention.self.value",
-                       "o": "attention.output.dense", "attn_norm": "attention.output.LayerNorm",
-                       "up": "intermediate.dense", "down": "output.dense", "ffn_norm": "output.LayerNorm"]
+            let map = [
+                "q": "attention.self.query", "k": "attention.self.key", "v": "attention.self.value",
+                "o": "attention.output.dense", "attn_norm": "attention.output.LayerNorm",
+                "up": "intermediate.dense", "down": "output.dense", "ffn_norm": "output.LayerNorm",
+            ]
             return HFSource(name: p + map[base]! + "." + leaf, transform: .none)
         }
     }
@@ -58,8 +65,10 @@ extension WeightNaming {
 extension WeightStore {
     /// Loads layer `layerIndex` of a Hugging Face safetensors checkpoint under the config's naming family.
     /// `prefix` is prepended to every name (e.g. "transformer." for GPT2LMHeadModel checkpoints).
-    public static func load(safetensors path: String, config: TransformerConfig, weights: [WeightInfo],
-                            layerIndex: Int, prefix: String = "", allowNonFinite: Bool = false) throws -> WeightStore {
+    public static func load(
+        safetensors path: String, config: TransformerConfig, weights: [WeightInfo],
+        layerIndex: Int, prefix: String = "", allowNonFinite: Bool = false
+    ) throws -> WeightStore {
         let file = try SafeTensorsFile(path: path)
         let sources = try verify(file, config: config, weights: weights, layerIndex: layerIndex, prefix: prefix)
         var out: [String: Tensor] = [:]
@@ -72,21 +81,29 @@ extension WeightStore {
     }
 
     /// A layer's weights: layer `layerIndex` of a safetensors checkpoint when one is given, else seeded.
-    public static func forLayer(_ graph: LayerGraph, safetensors path: String?, layerIndex: Int, prefix: String,
-                                seed: UInt64, allowNonFinite: Bool = false) throws -> WeightStore {
+    public static func forLayer(
+        _ graph: LayerGraph, safetensors path: String?, layerIndex: Int, prefix: String,
+        seed: UInt64, allowNonFinite: Bool = false
+    ) throws -> WeightStore {
         guard let path else { return .seeded(for: graph.weights, seed: seed) }
-        return try load(safetensors: path, config: graph.config, weights: graph.weights, layerIndex: layerIndex, prefix: prefix,
-                        allowNonFinite: allowNonFinite)
+        return try load(
+            safetensors: path, config: graph.config, weights: graph.weights, layerIndex: layerIndex, prefix: prefix,
+            allowNonFinite: allowNonFinite)
     }
 
     /// Checks names and shapes from the header alone (no tensor data is read), so a run can fail before any work.
-    public static func verify(safetensors path: String, config: TransformerConfig, weights: [WeightInfo],
-                              layerIndex: Int, prefix: String = "") throws {
-        _ = try verify(SafeTensorsFile(path: path), config: config, weights: weights, layerIndex: layerIndex, prefix: prefix)
+    public static func verify(
+        safetensors path: String, config: TransformerConfig, weights: [WeightInfo],
+        layerIndex: Int, prefix: String = ""
+    ) throws {
+        _ = try verify(
+            SafeTensorsFile(path: path), config: config, weights: weights, layerIndex: layerIndex, prefix: prefix)
     }
 
-    static func verify(_ file: SafeTensorsFile, config: TransformerConfig, weights: [WeightInfo],
-                       layerIndex: Int, prefix: String) throws -> [HFSource] {
+    static func verify(
+        _ file: SafeTensorsFile, config: TransformerConfig, weights: [WeightInfo],
+        layerIndex: Int, prefix: String
+    ) throws -> [HFSource] {
         try weights.map { w in
             let src = config.naming.source(for: w.name, layer: layerIndex)
             let name = prefix + src.name
@@ -136,8 +153,10 @@ extension WeightStore {
 
 extension WeightStore {
     /// Every tensor of the layer that holds NaN or ±Inf, described with its first bad index (read one tensor at a time).
-    public static func nonFinite(safetensors path: String, config: TransformerConfig, weights: [WeightInfo],
-                                 layerIndex: Int, prefix: String = "") throws -> [String] {
+    public static func nonFinite(
+        safetensors path: String, config: TransformerConfig, weights: [WeightInfo],
+        layerIndex: Int, prefix: String = ""
+    ) throws -> [String] {
         let file = try SafeTensorsFile(path: path)
         let sources = try verify(file, config: config, weights: weights, layerIndex: layerIndex, prefix: prefix)
         return try sources.compactMap { src in

@@ -35,7 +35,9 @@ public final class WeightStore: @unchecked Sendable {
     /// Checks that every weight the graph needs is here with its shape.
     public func check(against weights: [WeightInfo]) throws {
         for w in weights {
-            guard let t = tensors[w.name] else { throw WeightError.missing(name: w.name, expected: w.shape, source: origin) }
+            guard let t = tensors[w.name] else {
+                throw WeightError.missing(name: w.name, expected: w.shape, source: origin)
+            }
             guard t.shape == w.shape else {
                 throw WeightError.shape(name: w.name, expected: w.shape, actual: t.shape, source: origin)
             }

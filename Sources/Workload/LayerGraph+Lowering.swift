@@ -27,8 +27,12 @@ struct GraphBuilder {
 
     mutating func build() {
         let x = value(LayerGraph.inputName, [tokens, c.hidden], .input)
-        values.append(ValueInfo(name: LayerGraph.keyCacheName, shape: [s.batch, s.totalLength, c.kvHeads, c.headDim], role: .state))
-        values.append(ValueInfo(name: LayerGraph.valueCacheName, shape: [s.batch, s.totalLength, c.kvHeads, c.headDim], role: .state))
+        values.append(
+            ValueInfo(
+                name: LayerGraph.keyCacheName, shape: [s.batch, s.totalLength, c.kvHeads, c.headDim], role: .state))
+        values.append(
+            ValueInfo(
+                name: LayerGraph.valueCacheName, shape: [s.batch, s.totalLength, c.kvHeads, c.headDim], role: .state))
         switch c.normPosition {
         case .pre:
             let n1 = norm("attn_norm", x)
@@ -63,17 +67,32 @@ struct GraphBuilder {
         kvAppend("v_append", v, LayerGraph.valueCacheName)
         let T = s.totalLength
         let scores = value("scores", [s.batch, c.heads, s.seq, T])
-        ops.append(Op("attn_scores", .batchedMatmul(BatchedMatmul(
-            role: .scores, a: qr, b: LayerGraph.keyCacheName, output: scores, batch: s.batch, heads: c.heads,
-            kvHeads: c.kvHeads, headDim: c.headDim, queries: s.seq, keys: T, alpha: Float(1 / Double(c.headDim).squareRoot())))))
+        ops.append(
+            Op(
+                "attn_scores",
+                .batchedMatmul(
+                    BatchedMatmul(
+                        role: .scores, a: qr, b: LayerGraph.keyCacheName, output: scores, batch: s.batch,
+                        heads: c.heads,
+                        kvHeads: c.kvHeads, headDim: c.headDim, queries: s.seq, keys: T,
+                        alpha: Float(1 / Double(c.headDim).squareRoot())))))
         let probs = value("probs", [s.batch, c.heads, s.seq, T])
-        ops.append(Op("attn_softmax", .softmax(Softmax(
-            input: scores, output: probs, rows: s.batch * c.heads * s.seq, cols: T, queries: s.seq,
-            causal: c.kind.isCausal, queryOffset: s.context))))
+        ops.append(
+            Op(
+                "attn_softmax",
+                .softmax(
+                    Softmax(
+                        input: scores, output: probs, rows: s.batch * c.heads * s.seq, cols: T, queries: s.seq,
+                        causal: c.kind.isCausal, queryOffset: s.context))))
         let ctx = value("ctx", [tokens, c.qDim])
-        ops.append(Op("attn_context", .batchedMatmul(BatchedMatmul(
-            role: .context, a: probs, b: LayerGraph.valueCacheName, output: ctx, batch: s.batch, heads: c.heads,
-            kvHeads: c.kvHeads, headDim: c.headDim, queries: s.seq, keys: T, alpha: 1))))
+        ops.append(
+            Op(
+                "attn_context",
+                .batchedMatmul(
+                    BatchedMatmul(
+                        role: .context, a: probs, b: LayerGraph.valueCacheName, output: ctx, batch: s.batch,
+                        heads: c.heads,
+                        kvHeads: c.kvHeads, headDim: c.headDim, queries: s.seq, keys: T, alpha: 1))))
         return linear("o_proj", ctx, "o", out: c.hidden)
     }
 
@@ -83,28 +102,45 @@ struct GraphBuilder {
             let g = linear("gate_proj", input, "gate", out: c.ffn)
             let u = linear("up_proj", input, "up", out: c.ffn)
             let a = value("ffn_act", [tokens, c.ffn])
-            ops.append(Op("ffn_act", .activation(Activation(input: g, multiplier: u, output: a, count: tokens * c.ffn, function: .silu))))
+            ops.append(
+                Op(
+                    "ffn_act",
+                    .activation(Activation(input: g, multiplier: u, output: a, count: tokens * c.ffn, function: .silu)))
+            )
             return linear("down_proj", a, "down", out: c.hidden)
         }
         let u = linear("up_proj", input, "up", out: c.ffn)
         let a = value("ffn_act", [tokens, c.ffn])
-        ops.append(Op("ffn_act", .activation(Activation(input: u, multiplier: nil, output: a, count: tokens * c.ffn,
-                                                          function: elementwise(c.activation)))))
+        ops.append(
+            Op(
+                "ffn_act",
+                .activation(
+                    Activation(
+                        input: u, multiplier: nil, output: a, count: tokens * c.ffn,
+                        function: elementwise(c.activation)))))
         return linear("down_proj", a, "down", out: c.hidden)
     }
 
     mutating func moe(_ input: String) -> String {
         let logits = linear("router_proj", input, "router", out: c.experts, bias: false)
         let routing = value("routing", [tokens, 2 * c.topK])
-        ops.append(Op("router", .router(Router(logits: logits, output: routing, tokens: tokens, experts: c.experts, topK: c.topK))))
+        ops.append(
+            Op(
+                "router",
+                .router(Router(logits: logits, output: routing, tokens: tokens, experts: c.experts, topK: c.topK))))
         for e in 0..<c.experts {
             weight("experts.\(e).gate.weight", [c.ffn, c.hidden], .linear)
             weight("experts.\(e).up.weight", [c.ffn, c.hidden], .linear)
             weight("experts.\(e).down.weight", [c.hidden, c.ffn], .linear)
         }
         let out = value("moe_out", [tokens, c.hidden])
-        ops.append(Op("experts", .moeExperts(MoEExperts(input: input, routing: routing, output: out, tokens: tokens,
-                                                        hidden: c.hidden, ffn: c.ffn, experts: c.experts, topK: c.topK))))
+        ops.append(
+            Op(
+                "experts",
+                .moeExperts(
+                    MoEExperts(
+                        input: input, routing: routing, output: out, tokens: tokens,
+                        hidden: c.hidden, ffn: c.ffn, experts: c.experts, topK: c.topK))))
         return out
     }
 
@@ -127,8 +163,13 @@ struct GraphBuilder {
             weight(biasName!, [out], .linearBias)
         }
         let y = value(weightName == "router" ? "router_logits" : "\(weightName)_out", [tokens, out])
-        ops.append(Op(name, .matmul(Matmul(input: input, weight: "\(weightName).weight", bias: biasName, output: y,
-                                           m: tokens, k: inDim, n: out))))
+        ops.append(
+            Op(
+                name,
+                .matmul(
+                    Matmul(
+                        input: input, weight: "\(weightName).weight", bias: biasName, output: y,
+                        m: tokens, k: inDim, n: out))))
         return y
     }
 
@@ -140,21 +181,33 @@ struct GraphBuilder {
             weight(biasName!, [c.hidden], .normBias)
         }
         let y = value(output ?? "\(name)_out", [tokens, c.hidden])
-        let n = Norm(input: input, output: y, weight: "\(name).weight", bias: biasName, rows: tokens, cols: c.hidden, eps: c.normEps)
+        let n = Norm(
+            input: input, output: y, weight: "\(name).weight", bias: biasName, rows: tokens, cols: c.hidden,
+            eps: c.normEps)
         ops.append(Op(name, c.norm == .rmsnorm ? .rmsNorm(n) : .layerNorm(n)))
         return y
     }
 
     mutating func rope(_ name: String, _ input: String, heads: Int, theta: Double, scaling: RopeScaling?) -> String {
         let y = value("\(input)_rope", [tokens, heads * c.headDim])
-        ops.append(Op(name, .rope(Rope(input: input, output: y, batch: s.batch, seq: s.seq, heads: heads, headDim: c.headDim,
-                                       positionOffset: s.context, theta: theta, scaling: scaling))))
+        ops.append(
+            Op(
+                name,
+                .rope(
+                    Rope(
+                        input: input, output: y, batch: s.batch, seq: s.seq, heads: heads, headDim: c.headDim,
+                        positionOffset: s.context, theta: theta, scaling: scaling))))
         return y
     }
 
     mutating func kvAppend(_ name: String, _ input: String, _ cache: String) {
-        ops.append(Op(name, .kvAppend(KVAppend(input: input, cache: cache, batch: s.batch, seq: s.seq, offset: s.context,
-                                               capacity: s.totalLength, kvHeads: c.kvHeads, headDim: c.headDim))))
+        ops.append(
+            Op(
+                name,
+                .kvAppend(
+                    KVAppend(
+                        input: input, cache: cache, batch: s.batch, seq: s.seq, offset: s.context,
+                        capacity: s.totalLength, kvHeads: c.kvHeads, headDim: c.headDim))))
     }
 
     mutating func add(_ name: String, _ a: String, _ b: String, into output: String) -> String {

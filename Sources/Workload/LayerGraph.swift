@@ -53,7 +53,11 @@ public struct LayerGraph: Sendable {
             if counts[shape.key] == nil { order.append(shape.key) }
             counts[shape.key, default: 0] += shape.count
         }
-        return order.map { var s = $0; s.count = counts[$0]!; return s }
+        return order.map {
+            var s = $0
+            s.count = counts[$0]!
+            return s
+        }
     }
 
     public var weightBytes: Double { Double(weights.reduce(0) { $0 + $1.count }) * 4 }

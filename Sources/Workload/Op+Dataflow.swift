@@ -39,7 +39,10 @@ extension Op {
         switch kind {
         case .matmul(let o): return [o.weight] + (o.bias.map { [$0] } ?? [])
         case .rmsNorm(let o), .layerNorm(let o): return [o.weight] + (o.bias.map { [$0] } ?? [])
-        case .moeExperts(let o): return (0..<o.experts).flatMap { ["experts.\($0).gate.weight", "experts.\($0).up.weight", "experts.\($0).down.weight"] }
+        case .moeExperts(let o):
+            return (0..<o.experts).flatMap {
+                ["experts.\($0).gate.weight", "experts.\($0).up.weight", "experts.\($0).down.weight"]
+            }
         case .batchedMatmul, .softmax, .rope, .activation, .add, .router, .kvAppend: return []
         }
     }

@@ -61,7 +61,9 @@ public struct Rope: Equatable, Sendable {
 
 /// Elementwise functions an activation op applies.
 public enum ElementwiseFunction: String, Sendable, CaseIterable {
-    case gelu, geluTanh = "gelu-tanh", silu
+    case gelu
+    case geluTanh = "gelu-tanh"
+    case silu
 }
 
 /// out = f(input), or f(input) ⊙ multiplier for gated units (SwiGLU: silu(gate) ⊙ up).

@@ -1,7 +1,6 @@
 import Foundation
 import PortbenchSchema
 
-
 /// One point of a workload's grid: phase, batch and length (plus an optional length distribution).
 public struct Scenario: Codable, Equatable, Sendable {
     public var name: String

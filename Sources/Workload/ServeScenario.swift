@@ -36,8 +36,10 @@ public struct ServeScenario: Codable, Equatable, Sendable {
 extension WorkloadSpec {
     static func parseModel(_ node: SpecNode) throws -> ModelShape {
         let m = try node.mapping(allowed: ["layers", "vocab", "tied_embeddings"])
-        return ModelShape(layers: try node.required(m, "layers").int(in: SpecLimits.layers), vocab: try node.required(m, "vocab").int(in: SpecLimits.vocab),
-                          tiedEmbeddings: try m["tied_embeddings"]?.bool() ?? false)
+        return ModelShape(
+            layers: try node.required(m, "layers").int(in: SpecLimits.layers),
+            vocab: try node.required(m, "vocab").int(in: SpecLimits.vocab),
+            tiedEmbeddings: try m["tied_embeddings"]?.bool() ?? false)
     }
 
     static func parseServe(_ node: SpecNode, model: ModelShape?, config: TransformerConfig) throws -> [ServeScenario] {
@@ -45,10 +47,12 @@ extension WorkloadSpec {
         var seen = Set<String>()
         return try node.sequence().map { item in
             let m = try item.mapping(allowed: ["name", "batch", "input_len", "output_len", "lengths"])
-            let s = ServeScenario(name: try item.required(m, "name").identifier(), batch: try item.required(m, "batch").int(in: SpecLimits.batch),
-                                  inputLen: try item.required(m, "input_len").int(in: SpecLimits.tokens),
-                                  outputLen: try item.required(m, "output_len").int(in: SpecLimits.tokens),
-                                  lengths: try m["lengths"].map(parseLengths) ?? [])
+            let s = ServeScenario(
+                name: try item.required(m, "name").identifier(),
+                batch: try item.required(m, "batch").int(in: SpecLimits.batch),
+                inputLen: try item.required(m, "input_len").int(in: SpecLimits.tokens),
+                outputLen: try item.required(m, "output_len").int(in: SpecLimits.tokens),
+                lengths: try m["lengths"].map(parseLengths) ?? [])
             guard seen.insert(s.name).inserted else { throw item.fail("duplicate serve scenario name '\(s.name)'") }
             try checkServeSizes(config, batch: s.batch, inputLen: s.inputLen, outputLen: s.outputLen, node: item)
             return s

@@ -1,4 +1,5 @@
 import PortbenchSchema
+
 /// The range of every number a workload spec, suite, serve scenario or published table may hold. Checked where the
 /// spec is read, so nothing downstream sees a dimension that overflows a shape product or a count it cannot run.
 public enum SpecLimits {

@@ -19,7 +19,8 @@ public struct SpecLocator {
             let url = try locate(name)
             if try isSuite(url) {
                 guard names.count == 1 else {
-                    throw SpecError(file: url.path, path: "", message: "a suite cannot be combined with other names; run it alone")
+                    throw SpecError(
+                        file: url.path, path: "", message: "a suite cannot be combined with other names; run it alone")
                 }
                 return try Suite.load(url: url)
             }
@@ -34,7 +35,9 @@ public struct SpecLocator {
         do {
             files = try FileManager.default.contentsOfDirectory(at: workloadsDirectory, includingPropertiesForKeys: nil)
         } catch {
-            throw SpecError(file: workloadsDirectory.path, path: "", message: "cannot list the workloads folder (--workloads): it does not exist or is not readable")
+            throw SpecError(
+                file: workloadsDirectory.path, path: "",
+                message: "cannot list the workloads folder (--workloads): it does not exist or is not readable")
         }
         return try files.filter { $0.pathExtension == "yaml" }.sorted { $0.path < $1.path }.map(WorkloadSpec.load)
     }
@@ -47,7 +50,9 @@ public struct SpecLocator {
         let direct = URL(fileURLWithPath: name)
         let candidates = [direct, workloadsDirectory.appendingPathComponent("\(name).yaml"), suiteURL(name)]
         if let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) { return found }
-        throw SpecError(file: name, path: "", message: "no such file, workload or suite (looked in \(workloadsDirectory.path) and its suites/)")
+        throw SpecError(
+            file: name, path: "",
+            message: "no such file, workload or suite (looked in \(workloadsDirectory.path) and its suites/)")
     }
 
     /// A file is a suite when its top level has an `entries` key.

@@ -17,7 +17,8 @@ public struct SpecNode {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw SpecError(file: file, path: "", line: Self.line(of: error), message: "not valid YAML: \(Self.problem(of: error))")
+            throw SpecError(
+                file: file, path: "", line: Self.line(of: error), message: "not valid YAML: \(Self.problem(of: error))")
         }
         guard let root else { throw SpecError(file: file, path: "", message: "the file is empty; expected a mapping") }
         return SpecNode(node: root, file: file, path: "")
@@ -53,12 +54,14 @@ public struct SpecNode {
         for (keyNode, value) in map {
             guard let key = keyNode.string else { throw fail("keys must be strings") }
             guard out[key] == nil else {
-                throw SpecError(file: file, path: path.isEmpty ? key : "\(path).\(key)", line: keyNode.mark?.line,
-                                message: "duplicate key '\(key)'")
+                throw SpecError(
+                    file: file, path: path.isEmpty ? key : "\(path).\(key)", line: keyNode.mark?.line,
+                    message: "duplicate key '\(key)'")
             }
             guard allowed.contains(key) else {
-                throw SpecError(file: file, path: path.isEmpty ? key : "\(path).\(key)", line: keyNode.mark?.line,
-                                message: "unknown key '\(key)'; expected one of: \(allowed.joined(separator: ", "))")
+                throw SpecError(
+                    file: file, path: path.isEmpty ? key : "\(path).\(key)", line: keyNode.mark?.line,
+                    message: "unknown key '\(key)'; expected one of: \(allowed.joined(separator: ", "))")
             }
             out[key] = child(key, value)
         }
@@ -121,7 +124,9 @@ public struct SpecNode {
     /// An integer within `range` (every number a spec holds has a stated range).
     public func int(in range: ClosedRange<Int>) throws -> Int {
         let v = try int()
-        guard range.contains(v) else { throw fail("expected an integer in \(range.lowerBound)...\(range.upperBound), got \(v)") }
+        guard range.contains(v) else {
+            throw fail("expected an integer in \(range.lowerBound)...\(range.upperBound), got \(v)")
+        }
         return v
     }
 
@@ -179,8 +184,10 @@ public struct SpecNode {
 
     private static func problem(of error: YamlError) -> String {
         switch error {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
-        case .duplicatedKeysInMapping(let dups, _): return "duplicate key " + dups.map { "'\($0)'" }.joined(separator: ", ")
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+            return problem
+        case .duplicatedKeysInMapping(let dups, _):
+            return "duplicate key " + dups.map { "'\($0)'" }.joined(separator: ", ")
         default: return "\(error)"
         }
     }

@@ -32,8 +32,10 @@ public struct Suite: Equatable, Sendable {
     public var goals: [SpeedGoal]
     public var file: String?
 
-    public init(name: String, description: String = "", repetitions: Int? = nil, warmup: Int? = nil,
-                entries: [SuiteEntry], goals: [SpeedGoal] = [], file: String? = nil) {
+    public init(
+        name: String, description: String = "", repetitions: Int? = nil, warmup: Int? = nil,
+        entries: [SuiteEntry], goals: [SpeedGoal] = [], file: String? = nil
+    ) {
         self.name = name
         self.description = description
         self.repetitions = repetitions
@@ -53,7 +55,9 @@ public struct Suite: Equatable, Sendable {
         }
         let known = Set(entries.flatMap { $0.scenarios.map(\.name) })
         if let missing = names.first(where: { !known.contains($0) }) {
-            throw SpecError(file: file ?? entries.first?.workload.file ?? name, path: "--scenario", message: "no scenario '\(missing)'; known: \(known.sorted().joined(separator: ", "))")
+            throw SpecError(
+                file: file ?? entries.first?.workload.file ?? name, path: "--scenario",
+                message: "no scenario '\(missing)'; known: \(known.sorted().joined(separator: ", "))")
         }
         s.goals = goals.filter { names.contains($0.scenario) }
         return s
@@ -96,8 +100,9 @@ public struct Suite: Equatable, Sendable {
             entries.append(entry)
             goals += entryGoals
         }
-        return Suite(name: name, description: description, repetitions: reps, warmup: warmup,
-                     entries: entries, goals: goals, file: url.path)
+        return Suite(
+            name: name, description: description, repetitions: reps, warmup: warmup,
+            entries: entries, goals: goals, file: url.path)
     }
 
     static func parseEntry(_ node: SpecNode, base: URL, suiteFile: URL) throws -> (SuiteEntry, [SpeedGoal]) {
@@ -126,20 +131,21 @@ public struct Suite: Equatable, Sendable {
                 return s
             }
         }
-        let goals = try m["goals"]?.sequence().map { g -> SpeedGoal in
-            let keys = GoalBound.allCases.map(\.key)
-            let gm = try g.mapping(allowed: ["scenario"] + keys)
-            let scenario = try g.required(gm, "scenario").string()
-            guard scenarios.contains(where: { $0.name == scenario }) else {
-                throw gm["scenario"]!.fail("goal names scenario '\(scenario)', which this entry does not run")
-            }
-            let given = GoalBound.allCases.filter { gm[$0.key] != nil }
-            guard given.count == 1, let bound = given.first else {
-                throw g.fail("expected exactly one of \(keys.joined(separator: ", "))")
-            }
-            let fraction = try gm[bound.key]!.double(in: 0...1, openLower: true)
-            return SpeedGoal(workload: spec.name, scenario: scenario, bound: bound, minFraction: fraction)
-        } ?? []
+        let goals =
+            try m["goals"]?.sequence().map { g -> SpeedGoal in
+                let keys = GoalBound.allCases.map(\.key)
+                let gm = try g.mapping(allowed: ["scenario"] + keys)
+                let scenario = try g.required(gm, "scenario").string()
+                guard scenarios.contains(where: { $0.name == scenario }) else {
+                    throw gm["scenario"]!.fail("goal names scenario '\(scenario)', which this entry does not run")
+                }
+                let given = GoalBound.allCases.filter { gm[$0.key] != nil }
+                guard given.count == 1, let bound = given.first else {
+                    throw g.fail("expected exactly one of \(keys.joined(separator: ", "))")
+                }
+                let fraction = try gm[bound.key]!.double(in: 0...1, openLower: true)
+                return SpeedGoal(workload: spec.name, scenario: scenario, bound: bound, minFraction: fraction)
+            } ?? []
         return (SuiteEntry(workload: spec, scenarios: scenarios), goals)
     }
 }

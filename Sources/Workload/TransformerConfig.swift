@@ -69,9 +69,11 @@ public struct TransformerConfig: Equatable, Sendable, Codable {
     public var topK: Int
     public var naming: WeightNaming
 
-    public init(kind: LayerKind, hidden: Int, heads: Int, kvHeads: Int, headDim: Int, ffn: Int,
-                activation: ActivationKind, norm: NormKind, normEps: Double, normPosition: NormPosition,
-                bias: Bool, position: PositionEncoding, experts: Int = 0, topK: Int = 0, naming: WeightNaming? = nil) {
+    public init(
+        kind: LayerKind, hidden: Int, heads: Int, kvHeads: Int, headDim: Int, ffn: Int,
+        activation: ActivationKind, norm: NormKind, normEps: Double, normPosition: NormPosition,
+        bias: Bool, position: PositionEncoding, experts: Int = 0, topK: Int = 0, naming: WeightNaming? = nil
+    ) {
         self.kind = kind
         self.hidden = hidden
         self.heads = heads

@@ -3,8 +3,10 @@ import PortbenchSchema
 
 extension WorkloadSpec {
     static let topKeys = ["name", "description", "sources", "layer", "scenarios", "model", "serve"]
-    static let layerKeys = ["kind", "hidden", "heads", "kv_heads", "head_dim", "ffn", "activation", "norm",
-                            "norm_position", "bias", "position", "experts", "top_k", "naming"]
+    static let layerKeys = [
+        "kind", "hidden", "heads", "kv_heads", "head_dim", "ffn", "activation", "norm",
+        "norm_position", "bias", "position", "experts", "top_k", "naming",
+    ]
 
     /// Reads and validates a workload file; every problem is a `SpecError` naming file, key path and line.
     public static func load(url: URL) throws -> WorkloadSpec {
@@ -31,8 +33,9 @@ extension WorkloadSpec {
         if !serve.isEmpty, !config.kind.isCausal {
             throw map["serve"]!.fail("an encoder layer cannot be served token by token; 'serve' needs a decoder")
         }
-        return WorkloadSpec(name: name, description: description, sources: sources, config: config,
-                            scenarios: scenarios, model: model, serve: serve, file: root.file)
+        return WorkloadSpec(
+            name: name, description: description, sources: sources, config: config,
+            scenarios: scenarios, model: model, serve: serve, file: root.file)
     }
 
     static func parseLayer(_ node: SpecNode) throws -> TransformerConfig {
@@ -49,7 +52,8 @@ extension WorkloadSpec {
             headDim = try given.int(in: SpecLimits.headDim)
         } else {
             guard hidden % heads == 0 else {
-                throw m["heads"]!.fail("hidden (\(hidden)) must be divisible by heads (\(heads)) when head_dim is not given")
+                throw m["heads"]!.fail(
+                    "hidden (\(hidden)) must be divisible by heads (\(heads)) when head_dim is not given")
             }
             headDim = hidden / heads
         }
@@ -65,11 +69,17 @@ extension WorkloadSpec {
         var experts = 0, topK = 0
         if kind == .moeDecoder {
             experts = try node.required(m, "experts").int(in: SpecLimits.experts)
-            topK = try node.required(m, "top_k").int(in: SpecLimits.experts.lowerBound - 1...SpecLimits.experts.upperBound)
-            guard experts >= 2 else { throw m["experts"]!.fail("a moe-decoder needs at least 2 experts, got \(experts)") }
-            guard topK <= experts else { throw m["top_k"]!.fail("top_k (\(topK)) must not exceed experts (\(experts))") }
+            topK = try node.required(m, "top_k").int(
+                in: SpecLimits.experts.lowerBound - 1...SpecLimits.experts.upperBound)
+            guard experts >= 2 else {
+                throw m["experts"]!.fail("a moe-decoder needs at least 2 experts, got \(experts)")
+            }
+            guard topK <= experts else {
+                throw m["top_k"]!.fail("top_k (\(topK)) must not exceed experts (\(experts))")
+            }
             guard activation == .swiglu else {
-                throw m["activation"]!.fail("moe-decoder experts are SwiGLU (Mixtral); expected swiglu, got \(activation.rawValue)")
+                throw m["activation"]!.fail(
+                    "moe-decoder experts are SwiGLU (Mixtral); expected swiglu, got \(activation.rawValue)")
             }
         } else {
             for key in ["experts", "top_k"] where m[key] != nil {
@@ -77,16 +87,20 @@ extension WorkloadSpec {
             }
         }
         let naming = try m["naming"]?.choice(WeightNaming.self)
-        let config = TransformerConfig(kind: kind, hidden: hidden, heads: heads, kvHeads: kvHeads, headDim: headDim,
-                                       ffn: ffn, activation: activation, norm: norm, normEps: eps,
-                                       normPosition: normPosition, bias: bias, position: position,
-                                       experts: experts, topK: topK, naming: naming)
+        let config = TransformerConfig(
+            kind: kind, hidden: hidden, heads: heads, kvHeads: kvHeads, headDim: headDim,
+            ffn: ffn, activation: activation, norm: norm, normEps: eps,
+            normPosition: normPosition, bias: bias, position: position,
+            experts: experts, topK: topK, naming: naming)
         if [.gpt2, .bert].contains(config.naming), kvHeads != heads {
-            throw m["kv_heads"]!.fail("\(config.naming.rawValue)-style layers have one KV head per query head; expected kv_heads \(heads), got \(kvHeads)")
+            throw m["kv_heads"]!.fail(
+                "\(config.naming.rawValue)-style layers have one KV head per query head; expected kv_heads \(heads), got \(kvHeads)"
+            )
         }
         if config.naming != .llama, hidden != heads * headDim {
             throw (m["head_dim"] ?? m["hidden"]!).fail(
-                "hidden (\(hidden)) must equal heads × head_dim (\(heads) × \(headDim)) for \(config.naming.rawValue)-style layers")
+                "hidden (\(hidden)) must equal heads × head_dim (\(heads) × \(headDim)) for \(config.naming.rawValue)-style layers"
+            )
         }
         return config
     }
@@ -112,13 +126,16 @@ extension WorkloadSpec {
         let theta = try node.required(m, "theta").double(in: SpecLimits.positive, openLower: true)
         var scaling: RopeScaling?
         if let s = m["scaling"] {
-            let sm = try s.mapping(allowed: ["type", "factor", "low_freq_factor", "high_freq_factor", "original_max_position"])
+            let sm = try s.mapping(allowed: [
+                "type", "factor", "low_freq_factor", "high_freq_factor", "original_max_position",
+            ])
             let stype = try s.required(sm, "type").string()
             guard stype == "llama3" else { throw sm["type"]!.fail("expected 'llama3', got '\(stype)'") }
-            scaling = RopeScaling(factor: try s.required(sm, "factor").double(in: SpecLimits.positive, openLower: true),
-                                  lowFreqFactor: try s.required(sm, "low_freq_factor").double(in: SpecLimits.positive, openLower: true),
-                                  highFreqFactor: try s.required(sm, "high_freq_factor").double(in: SpecLimits.positive, openLower: true),
-                                  originalMaxPosition: try s.required(sm, "original_max_position").int(in: SpecLimits.tokens))
+            scaling = RopeScaling(
+                factor: try s.required(sm, "factor").double(in: SpecLimits.positive, openLower: true),
+                lowFreqFactor: try s.required(sm, "low_freq_factor").double(in: SpecLimits.positive, openLower: true),
+                highFreqFactor: try s.required(sm, "high_freq_factor").double(in: SpecLimits.positive, openLower: true),
+                originalMaxPosition: try s.required(sm, "original_max_position").int(in: SpecLimits.tokens))
             guard scaling!.highFreqFactor > scaling!.lowFreqFactor else {
                 throw sm["high_freq_factor"]!.fail("high_freq_factor must be greater than low_freq_factor")
             }
@@ -164,8 +181,9 @@ extension WorkloadSpec {
         guard !items.isEmpty else { throw node.fail("expected at least one {length, weight} entry") }
         return try items.map { item in
             let m = try item.mapping(allowed: ["length", "weight"])
-            return WeightedLength(length: try item.required(m, "length").int(in: SpecLimits.tokens),
-                                  weight: try item.required(m, "weight").double(in: SpecLimits.positive, openLower: true))
+            return WeightedLength(
+                length: try item.required(m, "length").int(in: SpecLimits.tokens),
+                weight: try item.required(m, "weight").double(in: SpecLimits.positive, openLower: true))
         }
     }
 
@@ -180,12 +198,18 @@ extension WorkloadSpec {
     }
 
     /// The sizes of a whole-model serving setting: its prefill and its longest decode step.
-    static func checkServeSizes(_ config: TransformerConfig, batch: Int, inputLen: Int, outputLen: Int, node: SpecNode) throws {
-        if let problem = serveSizeProblem(config, batch: batch, inputLen: inputLen, outputLen: outputLen) { throw node.fail(problem) }
+    static func checkServeSizes(_ config: TransformerConfig, batch: Int, inputLen: Int, outputLen: Int, node: SpecNode)
+        throws
+    {
+        if let problem = serveSizeProblem(config, batch: batch, inputLen: inputLen, outputLen: outputLen) {
+            throw node.fail(problem)
+        }
     }
 
     /// Why a serving setting is too large to model, or nil.
-    public static func serveSizeProblem(_ config: TransformerConfig, batch: Int, inputLen: Int, outputLen: Int) -> String? {
+    public static func serveSizeProblem(_ config: TransformerConfig, batch: Int, inputLen: Int, outputLen: Int)
+        -> String?
+    {
         sizeProblem(config, .prefill("prefill", batch: batch, seq: inputLen))
             ?? sizeProblem(config, .decode("decode", batch: batch, context: inputLen + outputLen))
     }
@@ -200,7 +224,8 @@ extension WorkloadSpec {
         for (name, shape) in shapes {
             let elements = shape.reduce(1.0) { $0 * Double($1) }
             if elements > maxTensorElements {
-                return "scenario '\(s.name)' needs a tensor '\(name)' of shape \(shape) (\(String(format: "%.3g", elements)) elements); "
+                return
+                    "scenario '\(s.name)' needs a tensor '\(name)' of shape \(shape) (\(String(format: "%.3g", elements)) elements); "
                     + "a case is limited to 2^48 elements per tensor"
             }
         }

@@ -15,8 +15,10 @@ public struct WorkloadSpec: Equatable, Sendable {
     /// The file it was read from, if any.
     public var file: String?
 
-    public init(name: String, description: String = "", sources: [String] = [], config: TransformerConfig,
-                scenarios: [Scenario], model: ModelShape? = nil, serve: [ServeScenario] = [], file: String? = nil) {
+    public init(
+        name: String, description: String = "", sources: [String] = [], config: TransformerConfig,
+        scenarios: [Scenario], model: ModelShape? = nil, serve: [ServeScenario] = [], file: String? = nil
+    ) {
         self.name = name
         self.description = description
         self.sources = sources

@@ -12,11 +12,14 @@ enum YAMLBounds {
 
     static func check(_ text: String, file: String) throws {
         guard text.utf8.count <= maxBytes else {
-            throw SpecError(file: file, path: "", message: "the file is \(text.utf8.count) bytes; specs are limited to \(maxBytes)")
+            throw SpecError(
+                file: file, path: "", message: "the file is \(text.utf8.count) bytes; specs are limited to \(maxBytes)")
         }
         let aliases = countAliases(text)
         guard aliases <= maxAliases else {
-            throw SpecError(file: file, path: "", message: "\(aliases) YAML aliases (*name); at most \(maxAliases) are allowed in a spec")
+            throw SpecError(
+                file: file, path: "",
+                message: "\(aliases) YAML aliases (*name); at most \(maxAliases) are allowed in a spec")
         }
         try checkShape(text, file: file)
     }
@@ -45,8 +48,9 @@ enum YAMLBounds {
                     depth += 1
                     nodes += 1
                     guard depth <= maxDepth else {
-                        throw SpecError(file: file, path: "", line: line,
-                                        message: "nested more than \(maxDepth) levels deep; a spec may nest at most \(maxDepth)")
+                        throw SpecError(
+                            file: file, path: "", line: line,
+                            message: "nested more than \(maxDepth) levels deep; a spec may nest at most \(maxDepth)")
                     }
                 case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
                     depth -= 1
@@ -56,8 +60,9 @@ enum YAMLBounds {
                     break
                 }
                 guard nodes <= maxNodes else {
-                    throw SpecError(file: file, path: "", line: line,
-                                    message: "more than \(maxNodes) YAML nodes; a spec may hold at most \(maxNodes)")
+                    throw SpecError(
+                        file: file, path: "", line: line,
+                        message: "more than \(maxNodes) YAML nodes; a spec may hold at most \(maxNodes)")
                 }
             }
         }
@@ -75,16 +80,24 @@ enum YAMLBounds {
                 prev = c
                 if c != 0x20, c != 0x09 { prevSolid = c }
             }
-            if comment { if c == 0x0A { comment = false }; continue }
-            if let q = quote { if c == q { quote = nil }; continue }
+            if comment {
+                if c == 0x0A { comment = false }
+                continue
+            }
+            if let q = quote {
+                if c == q { quote = nil }
+                continue
+            }
             // (Switches, not array literals: this runs once per byte of up to 1 MiB, in debug builds too.)
             let atStart: Bool
             switch prev {
             case 0x0A, UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","): atStart = true
             case 0x20, 0x09:
                 switch prevSolid {
-                case 0x0A, UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ","), UInt8(ascii: "["),
-                     UInt8(ascii: "{"): atStart = true
+                case 0x0A, UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ","),
+                    UInt8(ascii: "["),
+                    UInt8(ascii: "{"):
+                    atStart = true
                 default: atStart = false
                 }
             default: atStart = false

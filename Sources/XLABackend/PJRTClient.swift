@@ -14,14 +14,20 @@ public final class PJRTClient {
     public let platform: String
 
     /// The plugin to use: `--pjrt-plugin`, else PORTBENCH_PJRT_PLUGIN, else the one ci/install-pjrt.sh fetched.
-    public static func defaultPluginPath(explicit: String? = nil, root: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) -> String {
+    public static func defaultPluginPath(
+        explicit: String? = nil, root: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    ) -> String {
         explicit ?? ProcessInfo.processInfo.environment["PORTBENCH_PJRT_PLUGIN"]
             ?? root.appendingPathComponent(".cache/pjrt/pjrt_c_api_cpu_plugin.so").path
     }
 
     public init(pluginPath: String) throws {
         guard FileManager.default.fileExists(atPath: pluginPath) else {
-            throw PJRTError(call: "load", message: "no plugin at \(pluginPath); run `bash ci/install-pjrt.sh` (or pass --pjrt-plugin / set PORTBENCH_PJRT_PLUGIN)")
+            throw PJRTError(
+                call: "load",
+                message:
+                    "no plugin at \(pluginPath); run `bash ci/install-pjrt.sh` (or pass --pjrt-plugin / set PORTBENCH_PJRT_PLUGIN)"
+            )
         }
         var reason = [CChar](repeating: 0, count: 1024)
         guard let api = pb_pjrt_load(pluginPath, &reason, reason.count) else {
@@ -56,7 +62,8 @@ public final class PJRTClient {
         name.struct_size = Int(PJRT_Client_PlatformName_Args_STRUCT_SIZE)
         name.client = client
         try PJRTClient.check(api, "Client_PlatformName", api.pointee.PJRT_Client_PlatformName!(&name))
-        platform = String(decoding: UnsafeRawBufferPointer(start: name.platform_name, count: name.platform_name_size), as: UTF8.self)
+        platform = String(
+            decoding: UnsafeRawBufferPointer(start: name.platform_name, count: name.platform_name_size), as: UTF8.self)
     }
 
     deinit {

@@ -1,5 +1,5 @@
-import PortbenchSchema
 import CPJRT
+import PortbenchSchema
 
 /// The PJRT C API version and struct sizes a plugin reports, or that portbench's declarations (CPJRT) assume.
 public struct PJRTABI: Equatable, Sendable {
@@ -18,13 +18,16 @@ public struct PJRTABI: Equatable, Sendable {
     }
 
     /// What portbench was written for: its declarations' version, and a table reaching the last function it calls.
-    public static let expected = PJRTABI(major: Int(PB_PJRT_API_MAJOR), minor: Int(PB_PJRT_API_MINOR),
-                                         apiSize: Int(PB_PJRT_API_USED_SIZE), versionSize: Int(PJRT_Api_Version_STRUCT_SIZE))
+    public static let expected = PJRTABI(
+        major: Int(PB_PJRT_API_MAJOR), minor: Int(PB_PJRT_API_MINOR),
+        apiSize: Int(PB_PJRT_API_USED_SIZE), versionSize: Int(PJRT_Api_Version_STRUCT_SIZE))
 
     /// What a loaded plugin reports about itself.
     init(reportedBy api: UnsafePointer<PJRT_Api>) {
         let v = api.pointee.pjrt_api_version
-        self.init(major: Int(v.major_version), minor: Int(v.minor_version), apiSize: api.pointee.struct_size, versionSize: v.struct_size)
+        self.init(
+            major: Int(v.major_version), minor: Int(v.minor_version), apiSize: api.pointee.struct_size,
+            versionSize: v.struct_size)
     }
 
     var version: String { "\(major).\(minor)" }
@@ -33,16 +36,22 @@ public struct PJRTABI: Equatable, Sendable {
     public func check(against expected: PJRTABI = .expected) throws {
         let wanted = "portbench was written for PJRT C API \(expected.version)"
         guard versionSize >= expected.versionSize else {
-            throw PJRTError(call: "version", message: "the plugin's PJRT_Api_Version struct is \(versionSize) bytes, "
-                            + "too short to hold its version (\(expected.versionSize) expected); \(wanted)")
+            throw PJRTError(
+                call: "version",
+                message: "the plugin's PJRT_Api_Version struct is \(versionSize) bytes, "
+                    + "too short to hold its version (\(expected.versionSize) expected); \(wanted)")
         }
         guard major == expected.major else {
-            throw PJRTError(call: "version", message: "the plugin implements PJRT C API \(version); \(wanted), "
-                            + "and a different major version is not ABI-compatible")
+            throw PJRTError(
+                call: "version",
+                message: "the plugin implements PJRT C API \(version); \(wanted), "
+                    + "and a different major version is not ABI-compatible")
         }
         guard apiSize >= expected.apiSize else {
-            throw PJRTError(call: "version", message: "the plugin's PJRT_Api table is \(apiSize) bytes (API \(version)); "
-                            + "portbench calls functions up to byte \(expected.apiSize); \(wanted), use a newer plugin")
+            throw PJRTError(
+                call: "version",
+                message: "the plugin's PJRT_Api table is \(apiSize) bytes (API \(version)); "
+                    + "portbench calls functions up to byte \(expected.apiSize); \(wanted), use a newer plugin")
         }
     }
 }

@@ -21,11 +21,14 @@ public final class PJRTExecutable {
     }
 
     /// Runs `body` with the loaded executable's PJRT_Executable, destroyed afterwards.
-    static func withExecutable<T>(_ client: PJRTClient, _ handle: OpaquePointer, _ body: (OpaquePointer?) throws -> T) throws -> T {
+    static func withExecutable<T>(_ client: PJRTClient, _ handle: OpaquePointer, _ body: (OpaquePointer?) throws -> T)
+        throws -> T
+    {
         var exe = PJRT_LoadedExecutable_GetExecutable_Args()
         exe.struct_size = Int(PJRT_LoadedExecutable_GetExecutable_Args_STRUCT_SIZE)
         exe.loaded_executable = handle
-        try client.check("LoadedExecutable_GetExecutable", client.api.pointee.PJRT_LoadedExecutable_GetExecutable!(&exe))
+        try client.check(
+            "LoadedExecutable_GetExecutable", client.api.pointee.PJRT_LoadedExecutable_GetExecutable!(&exe))
         defer { destroyExecutable(client, exe.executable) }
         return try body(exe.executable)
     }
@@ -63,12 +66,15 @@ public final class PJRTExecutable {
                             x.struct_size = Int(PJRT_LoadedExecutable_Execute_Args_STRUCT_SIZE)
                             x.executable = handle
                             x.options = withUnsafeMutablePointer(to: &options) { $0 }
-                            x.argument_lists = UnsafeRawPointer(al).assumingMemoryBound(to: UnsafePointer<OpaquePointer?>?.self)
+                            x.argument_lists = UnsafeRawPointer(al).assumingMemoryBound(
+                                to: UnsafePointer<OpaquePointer?>?.self)
                             x.num_devices = 1
                             x.num_args = arguments.count
-                            x.output_lists = UnsafeRawPointer(ol).assumingMemoryBound(to: UnsafeMutablePointer<OpaquePointer?>?.self)
+                            x.output_lists = UnsafeRawPointer(ol).assumingMemoryBound(
+                                to: UnsafeMutablePointer<OpaquePointer?>?.self)
                             x.device_complete_events = ev
-                            try client.check("LoadedExecutable_Execute", client.api.pointee.PJRT_LoadedExecutable_Execute!(&x))
+                            try client.check(
+                                "LoadedExecutable_Execute", client.api.pointee.PJRT_LoadedExecutable_Execute!(&x))
                         }
                     }
                 }
@@ -90,13 +96,17 @@ public final class PJRTExecutable {
             return try withUnsafeMutablePointer(to: &program) { p in
                 args.program = p
                 // First call sizes the program, the second fills the caller's buffer.
-                try client.check("Executable_OptimizedProgram", client.api.pointee.PJRT_Executable_OptimizedProgram!(&args))
+                try client.check(
+                    "Executable_OptimizedProgram", client.api.pointee.PJRT_Executable_OptimizedProgram!(&args))
                 var code = [UInt8](repeating: 0, count: p.pointee.code_size)
                 try code.withUnsafeMutableBufferPointer { buf in
                     p.pointee.code = UnsafeMutableRawPointer(buf.baseAddress!).assumingMemoryBound(to: CChar.self)
-                    try client.check("Executable_OptimizedProgram", client.api.pointee.PJRT_Executable_OptimizedProgram!(&args))
+                    try client.check(
+                        "Executable_OptimizedProgram", client.api.pointee.PJRT_Executable_OptimizedProgram!(&args))
                 }
-                let format = String(decoding: UnsafeRawBufferPointer(start: p.pointee.format, count: p.pointee.format_size), as: UTF8.self)
+                let format = String(
+                    decoding: UnsafeRawBufferPointer(start: p.pointee.format, count: p.pointee.format_size),
+                    as: UTF8.self)
                 return (format, code)
             }
         }

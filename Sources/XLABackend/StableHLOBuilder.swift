@@ -8,7 +8,8 @@ struct StableHLOBuilder {
     private(set) var shapes: [String: [Int]] = [:]
 
     static func type(_ shape: [Int], _ element: String = "f32") -> String {
-        shape.isEmpty ? "tensor<\(element)>" : "tensor<" + shape.map(String.init).joined(separator: "x") + "x\(element)>"
+        shape.isEmpty
+            ? "tensor<\(element)>" : "tensor<" + shape.map(String.init).joined(separator: "x") + "x\(element)>"
     }
 
     mutating func fresh(_ shape: [Int]) -> String {
@@ -56,7 +57,9 @@ struct StableHLOBuilder {
 
     mutating func broadcast(_ a: String, to shape: [Int], dims: [Int]) -> String {
         let r = fresh(shape)
-        lines.append("\(r) = stablehlo.broadcast_in_dim \(a), dims = [\(dims.map(String.init).joined(separator: ", "))] : (\(t(a))) -> \(Self.type(shape))")
+        lines.append(
+            "\(r) = stablehlo.broadcast_in_dim \(a), dims = [\(dims.map(String.init).joined(separator: ", "))] : (\(t(a))) -> \(Self.type(shape))"
+        )
         return r
     }
 
@@ -72,18 +75,23 @@ struct StableHLOBuilder {
     mutating func transpose(_ a: String, _ perm: [Int]) -> String {
         let s = shape(a)
         let r = fresh(perm.map { s[$0] })
-        lines.append("\(r) = stablehlo.transpose \(a), dims = [\(perm.map(String.init).joined(separator: ", "))] : (\(t(a))) -> \(t(r))")
+        lines.append(
+            "\(r) = stablehlo.transpose \(a), dims = [\(perm.map(String.init).joined(separator: ", "))] : (\(t(a))) -> \(t(r))"
+        )
         return r
     }
 
     mutating func dot(_ a: String, _ b: String, batching: ([Int], [Int]), contracting: ([Int], [Int])) -> String {
         let sa = shape(a), sb = shape(b)
         let free = { (s: [Int], used: [Int]) in s.indices.filter { !used.contains($0) }.map { s[$0] } }
-        let out = batching.0.map { sa[$0] } + free(sa, batching.0 + contracting.0) + free(sb, batching.1 + contracting.1)
+        let out =
+            batching.0.map { sa[$0] } + free(sa, batching.0 + contracting.0) + free(sb, batching.1 + contracting.1)
         let r = fresh(out)
         let list = { (x: [Int]) in "[" + x.map(String.init).joined(separator: ", ") + "]" }
         let batch = batching.0.isEmpty ? "" : "batching_dims = \(list(batching.0)) x \(list(batching.1)), "
-        lines.append("\(r) = stablehlo.dot_general \(a), \(b), \(batch)contracting_dims = \(list(contracting.0)) x \(list(contracting.1)) : (\(t(a)), \(t(b))) -> \(t(r))")
+        lines.append(
+            "\(r) = stablehlo.dot_general \(a), \(b), \(batch)contracting_dims = \(list(contracting.0)) x \(list(contracting.1)) : (\(t(a)), \(t(b))) -> \(t(r))"
+        )
         return r
     }
 
@@ -92,13 +100,17 @@ struct StableHLOBuilder {
         let s = shape(a)
         let r = fresh(Array(s.dropLast()))
         let i = constant(initial)
-        lines.append("\(r) = stablehlo.reduce(\(a) init: \(i)) applies stablehlo.\(op) across dimensions = [\(s.count - 1)] : (\(t(a)), tensor<f32>) -> \(t(r))")
+        lines.append(
+            "\(r) = stablehlo.reduce(\(a) init: \(i)) applies stablehlo.\(op) across dimensions = [\(s.count - 1)] : (\(t(a)), tensor<f32>) -> \(t(r))"
+        )
         return r
     }
 
     mutating func slice(_ a: String, start: [Int], limit: [Int]) -> String {
         let r = fresh(zip(start, limit).map { $1 - $0 })
-        lines.append("\(r) = stablehlo.slice \(a) [\(zip(start, limit).map { "\($0):\($1)" }.joined(separator: ", "))] : (\(t(a))) -> \(t(r))")
+        lines.append(
+            "\(r) = stablehlo.slice \(a) [\(zip(start, limit).map { "\($0):\($1)" }.joined(separator: ", "))] : (\(t(a))) -> \(t(r))"
+        )
         return r
     }
 
@@ -119,7 +131,9 @@ struct StableHLOBuilder {
     /// a ≤ b elementwise on i32 tensors, as i1.
     mutating func lessEqual(_ a: String, _ b: String) -> String {
         let r = fresh(shape(a))
-        lines.append("\(r) = stablehlo.compare LE, \(a), \(b), SIGNED : (\(Self.type(shape(a), "i32")), \(Self.type(shape(b), "i32"))) -> \(Self.type(shape(a), "i1"))")
+        lines.append(
+            "\(r) = stablehlo.compare LE, \(a), \(b), SIGNED : (\(Self.type(shape(a), "i32")), \(Self.type(shape(b), "i32"))) -> \(Self.type(shape(a), "i1"))"
+        )
         return r
     }
 
@@ -127,7 +141,8 @@ struct StableHLOBuilder {
         let c = fresh([])
         lines.append("\(c) = stablehlo.constant dense<\(x)> : tensor<i32>")
         let b = fresh(shape(a))
-        lines.append("\(b) = stablehlo.broadcast_in_dim \(c), dims = [] : (tensor<i32>) -> \(Self.type(shape(a), "i32"))")
+        lines.append(
+            "\(b) = stablehlo.broadcast_in_dim \(c), dims = [] : (tensor<i32>) -> \(Self.type(shape(a), "i32"))")
         let r = fresh(shape(a))
         lines.append("\(r) = stablehlo.add \(a), \(b) : \(Self.type(shape(a), "i32"))")
         return r
@@ -147,7 +162,9 @@ struct StableHLOBuilder {
             idx.append(c)
         }
         let r = fresh(shape(base))
-        lines.append("\(r) = stablehlo.dynamic_update_slice \(base), \(update), \(idx.joined(separator: ", ")) : (\(t(base)), \(t(update)), \(Array(repeating: "tensor<i32>", count: idx.count).joined(separator: ", "))) -> \(t(r))")
+        lines.append(
+            "\(r) = stablehlo.dynamic_update_slice \(base), \(update), \(idx.joined(separator: ", ")) : (\(t(base)), \(t(update)), \(Array(repeating: "tensor<i32>", count: idx.count).joined(separator: ", "))) -> \(t(r))"
+        )
         return r
     }
 

@@ -4,7 +4,6 @@ import PortbenchSchema
 import Reference
 import Workload
 
-
 /// Lowers a `LayerGraph` to a StableHLO module (text, program format "mlir").
 /// Parameters: x, k_cache, v_cache, then every weight in `graph.weights` order; the result is `out`.
 public struct StableHLOEmitter {
@@ -36,7 +35,9 @@ public struct StableHLOEmitter {
         b = lowering.b
         let out = lowering.env[LayerGraph.outputName]!
         let outType = b.t(out)
-        var text = ["module @portbench {", "  func.func public @main(\(signature.joined(separator: ", "))) -> (\(outType)) {"]
+        var text = [
+            "module @portbench {", "  func.func public @main(\(signature.joined(separator: ", "))) -> (\(outType)) {",
+        ]
         text += b.lines.map { "    " + $0 }
         text += ["    return \(out) : \(outType)", "  }", "}"]
         return text.joined(separator: "\n") + "\n"
@@ -86,10 +87,10 @@ struct OpLowering {
         switch o.role {
         case .scores:
             let q = b.reshape(v(o.a), [B, S, KVH, rep, D])
-            let s = b.dot(q, v(o.b), batching: ([0, 2], [0, 2]), contracting: ([4], [3]))   // [B, KVH, S, rep, T]
+            let s = b.dot(q, v(o.b), batching: ([0, 2], [0, 2]), contracting: ([4], [3]))  // [B, KVH, S, rep, T]
             return b.binary("multiply", s, b.splat(Double(o.alpha), b.shape(s)))
         case .context:
-            let c = b.dot(v(o.a), v(o.b), batching: ([0, 1], [0, 2]), contracting: ([4], [1])) // [B, KVH, S, rep, D]
+            let c = b.dot(v(o.a), v(o.b), batching: ([0, 1], [0, 2]), contracting: ([4], [1]))  // [B, KVH, S, rep, D]
             return b.reshape(b.transpose(c, [0, 2, 1, 3, 4]), [B * S, H * D])
         }
     }
@@ -117,7 +118,8 @@ struct OpLowering {
 
     mutating func rmsNorm(_ o: Norm) -> String {
         let x = v(o.input)
-        let ms = b.binary("divide", b.reduceLast(b.binary("multiply", x, x), "add", initial: 0), b.splat(Double(o.cols), [o.rows]))
+        let ms = b.binary(
+            "divide", b.reduceLast(b.binary("multiply", x, x), "add", initial: 0), b.splat(Double(o.cols), [o.rows]))
         let r = b.unary("stablehlo.rsqrt", b.binary("add", ms, b.splat(o.eps, [o.rows])))
         let y = b.binary("multiply", x, b.broadcast(r, to: [o.rows, o.cols], dims: [0]))
         return b.binary("multiply", y, b.broadcast(v(o.weight), to: [o.rows, o.cols], dims: [1]))
@@ -130,7 +132,9 @@ struct OpLowering {
         let xc = b.binary("subtract", x, mean)
         let variance = b.binary("divide", b.reduceLast(b.binary("multiply", xc, xc), "add", initial: 0), n)
         let r = b.unary("stablehlo.rsqrt", b.binary("add", variance, b.splat(o.eps, [o.rows])))
-        var y = b.binary("multiply", b.binary("multiply", xc, b.broadcast(r, to: shape, dims: [0])), b.broadcast(v(o.weight), to: shape, dims: [1]))
+        var y = b.binary(
+            "multiply", b.binary("multiply", xc, b.broadcast(r, to: shape, dims: [0])),
+            b.broadcast(v(o.weight), to: shape, dims: [1]))
         if let bias = o.bias { y = b.binary("add", y, b.broadcast(v(bias), to: shape, dims: [1])) }
         return y
     }
@@ -167,7 +171,9 @@ struct OpLowering {
             return b.binary("multiply", b.binary("multiply", x, b.splat(0.5, s)), b.binary("add", e, b.splat(1, s)))
         case .geluTanh:
             let cube = b.binary("multiply", b.binary("multiply", x, x), x)
-            let inner = b.binary("multiply", b.binary("add", x, b.binary("multiply", cube, b.splat(0.044715, s))), b.splat(0.79788456080286536, s))
+            let inner = b.binary(
+                "multiply", b.binary("add", x, b.binary("multiply", cube, b.splat(0.044715, s))),
+                b.splat(0.79788456080286536, s))
             let th = b.unary("stablehlo.tanh", inner)
             return b.binary("multiply", b.binary("multiply", x, b.splat(0.5, s)), b.binary("add", th, b.splat(1, s)))
         case .silu:
@@ -185,9 +191,13 @@ struct OpLowering {
         let p = normalizedExp(v(o.logits))
         let shape = [o.tokens, o.experts]
         let top = b.topK(p, k: o.topK)
-        let kth = b.broadcast(b.reshape(b.slice(top, start: [0, o.topK - 1], limit: [o.tokens, o.topK]), [o.tokens]), to: shape, dims: [0])
+        let kth = b.broadcast(
+            b.reshape(b.slice(top, start: [0, o.topK - 1], limit: [o.tokens, o.topK]), [o.tokens]), to: shape, dims: [0]
+        )
         let keep = b.fresh(shape)
-        b.lines.append("\(keep) = stablehlo.compare GE, \(p), \(kth), FLOAT : (\(b.t(p)), \(b.t(kth))) -> \(StableHLOBuilder.type(shape, "i1"))")
+        b.lines.append(
+            "\(keep) = stablehlo.compare GE, \(p), \(kth), FLOAT : (\(b.t(p)), \(b.t(kth))) -> \(StableHLOBuilder.type(shape, "i1"))"
+        )
         b.declare(keep, shape)
         let chosen = b.select(keep, p, b.splat(0, shape))
         let total = b.broadcast(b.reduceLast(chosen, "add", initial: 0), to: shape, dims: [0])
@@ -203,7 +213,9 @@ struct OpLowering {
             let u = b.dot(x, v("experts.\(e).up.weight"), batching: ([], []), contracting: ([1], [1]))
             let a = b.binary("multiply", apply(.silu, g), u)
             let y = b.dot(a, v("experts.\(e).down.weight"), batching: ([], []), contracting: ([1], [1]))
-            let we = b.broadcast(b.reshape(b.slice(w, start: [0, e], limit: [o.tokens, e + 1]), [o.tokens]), to: [o.tokens, o.hidden], dims: [0])
+            let we = b.broadcast(
+                b.reshape(b.slice(w, start: [0, e], limit: [o.tokens, e + 1]), [o.tokens]), to: [o.tokens, o.hidden],
+                dims: [0])
             out = b.binary("add", out, b.binary("multiply", y, we))
         }
         return out

@@ -15,8 +15,10 @@ public final class XLALayerRunner {
     var arguments: [PJRTBuffer] = []
 
     /// Emits, compiles (timed) and uploads weights plus the executor's current input and caches.
-    public init(client: PJRTClient, graph: LayerGraph, precision: ProgramPrecision, weights: WeightStore,
-                inputs: (String) -> Tensor) throws {
+    public init(
+        client: PJRTClient, graph: LayerGraph, precision: ProgramPrecision, weights: WeightStore,
+        inputs: (String) -> Tensor
+    ) throws {
         self.client = client
         self.graph = graph
         self.precision = precision

@@ -22,8 +22,10 @@ public struct XLAWorkerRequest: Codable, Sendable {
     /// Run even when a weight or the input holds NaN or ±Inf (as the parent was told with `--allow-nonfinite`).
     public var allowNonFinite: Bool?
 
-    public init(workloadFile: String, scenario: String, precision: String, seed: UInt64, warmup: Int, repetitions: Int,
-                pluginPath: String, weightsFile: String?, layerIndex: Int, weightPrefix: String, inputFile: String?) {
+    public init(
+        workloadFile: String, scenario: String, precision: String, seed: UInt64, warmup: Int, repetitions: Int,
+        pluginPath: String, weightsFile: String?, layerIndex: Int, weightPrefix: String, inputFile: String?
+    ) {
         self.workloadFile = workloadFile
         self.scenario = scenario
         self.precision = precision
@@ -76,9 +78,10 @@ public enum XLAWorker {
         do {
             return try measure(r)
         } catch {
-            return XLAWorkerResponse(platform: "", compileSeconds: 0, samplesNs: [], relativeL2: 0, maxAbsError: 0,
-                                     cosineSimilarity: 0, fusions: 0, programBytes: 0, programFormat: "", shapes: nil, error: "\(error)",
-                                     failure: error is PJRTError ? .plugin : .rejected)
+            return XLAWorkerResponse(
+                platform: "", compileSeconds: 0, samplesNs: [], relativeL2: 0, maxAbsError: 0,
+                cosineSimilarity: 0, fusions: 0, programBytes: 0, programFormat: "", shapes: nil, error: "\(error)",
+                failure: error is PJRTError ? .plugin : .rejected)
         }
     }
 
@@ -91,8 +94,9 @@ public enum XLAWorker {
             throw SpecError(file: "request", path: "precision", message: "expected fp32 or bf16, got '\(r.precision)'")
         }
         let graph = LayerGraph.lower(spec.config, scenario)
-        let weights = try WeightStore.forLayer(graph, safetensors: r.weightsFile, layerIndex: r.layerIndex, prefix: r.weightPrefix,
-                                               seed: r.seed, allowNonFinite: r.allowNonFinite ?? false)
+        let weights = try WeightStore.forLayer(
+            graph, safetensors: r.weightsFile, layerIndex: r.layerIndex, prefix: r.weightPrefix,
+            seed: r.seed, allowNonFinite: r.allowNonFinite ?? false)
         let reference = try LayerExecutor(graph: graph, weights: weights)
         reference.fillSeededInputs(seed: r.seed)
         if let input = r.inputFile {
@@ -102,27 +106,38 @@ public enum XLAWorker {
         }
 
         let client = try PJRTClient(pluginPath: r.pluginPath)
-        let runner = try XLALayerRunner(client: client, graph: graph, precision: precision, weights: weights) { reference.tensor($0) }
+        let runner = try XLALayerRunner(client: client, graph: graph, precision: precision, weights: weights) {
+            reference.tensor($0)
+        }
         let got = try runner.output().array
         let samples = try runner.time(warmup: r.warmup, repetitions: r.repetitions)
         reference.run()
         let d = OutputComparison(reference: reference.output.array, candidate: got)
         let summary = try runner.compiledSummary()
-        let shapes = try r.lengths.map { try $0.map { try timeShape(client, spec, scenario, length: $0, precision: precision, weights: weights, r) } }
-        return XLAWorkerResponse(platform: client.platform, compileSeconds: runner.compileSeconds, samplesNs: samples,
-                                 relativeL2: d.relativeL2, maxAbsError: d.maxAbsError, cosineSimilarity: d.cosineSimilarity, fusions: summary.fusions,
-                                 programBytes: summary.bytes, programFormat: summary.format, shapes: shapes, error: nil)
+        let shapes = try r.lengths.map {
+            try $0.map { try timeShape(client, spec, scenario, length: $0, precision: precision, weights: weights, r) }
+        }
+        return XLAWorkerResponse(
+            platform: client.platform, compileSeconds: runner.compileSeconds, samplesNs: samples,
+            relativeL2: d.relativeL2, maxAbsError: d.maxAbsError, cosineSimilarity: d.cosineSimilarity,
+            fusions: summary.fusions,
+            programBytes: summary.bytes, programFormat: summary.format, shapes: shapes, error: nil)
     }
 
     /// Compiles (timed) and runs the scenario at another length: the cost of meeting a new shape.
-    static func timeShape(_ client: PJRTClient, _ spec: WorkloadSpec, _ s: Scenario, length: Int, precision: ProgramPrecision,
-                          weights: WeightStore, _ r: XLAWorkerRequest) throws -> ShapeTiming {
+    static func timeShape(
+        _ client: PJRTClient, _ spec: WorkloadSpec, _ s: Scenario, length: Int, precision: ProgramPrecision,
+        weights: WeightStore, _ r: XLAWorkerRequest
+    ) throws -> ShapeTiming {
         let graph = LayerGraph.lower(spec.config, s.with(length: length))
         let exec = try LayerExecutor(graph: graph, weights: weights)
         exec.fillSeededInputs(seed: r.seed)
-        let runner = try XLALayerRunner(client: client, graph: graph, precision: precision, weights: weights) { exec.tensor($0) }
+        let runner = try XLALayerRunner(client: client, graph: graph, precision: precision, weights: weights) {
+            exec.tensor($0)
+        }
         let times = try runner.time(warmup: max(1, r.warmup), repetitions: max(3, r.repetitions)).sorted()
-        return ShapeTiming(length: length, compileSeconds: runner.compileSeconds, medianSeconds: Double(times[times.count / 2]) * 1e-9)
+        return ShapeTiming(
+            length: length, compileSeconds: runner.compileSeconds, medianSeconds: Double(times[times.count / 2]) * 1e-9)
     }
 
     /// Worker entry: one JSON request on stdin, one JSON response on stdout.

@@ -28,14 +28,21 @@ public enum XLAWorkerProcess {
         p.waitUntilExit()
         if p.terminationReason == .uncaughtSignal {
             let tail = stderr.split(separator: "\n").suffix(3).joined(separator: " | ")
-            throw Crash(message: "the PJRT plugin crashed: the XLA worker was killed by signal \(p.terminationStatus)\(tail.isEmpty ? "" : ": \(tail)")")
+            throw Crash(
+                message:
+                    "the PJRT plugin crashed: the XLA worker was killed by signal \(p.terminationStatus)\(tail.isEmpty ? "" : ": \(tail)")"
+            )
         }
         guard let response = try? JSONCoding.decoder().decode(XLAWorkerResponse.self, from: data) else {
-            throw Crash(message: "the XLA worker exited with status \(p.terminationStatus) without a response: \(stderr.suffix(500))")
+            throw Crash(
+                message:
+                    "the XLA worker exited with status \(p.terminationStatus) without a response: \(stderr.suffix(500))"
+            )
         }
         if let error = response.error {
             switch response.failure {
-            case .rejected?: throw Crash(message: "the XLA worker rejected the request (bad data, not the plugin): \(error)")
+            case .rejected?:
+                throw Crash(message: "the XLA worker rejected the request (bad data, not the plugin): \(error)")
             case .plugin?, nil: throw Crash(message: "the PJRT plugin reported an error: \(error)")
             }
         }

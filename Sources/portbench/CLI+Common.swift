@@ -19,8 +19,10 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Precision: fp32, tf32, bf16, fp16, fp8-e4m3, fp8-e5m2.") var precision: String = "bf16"
     @Option(help: "Chips (default: the smallest count that fits).") var chips: Int?
     @Flag(name: .customLong("eager"), help: "CUDA: no graph capture (a launch overhead per kernel).") var eager = false
-    @Flag(name: .customLong("unfused-attention"), help: "CUDA: materialise attention scores in HBM.") var unfused = false
-    @Flag(name: .customLong("no-bucketing"), help: "XLA: compile every distinct sequence length.") var noBucketing = false
+    @Flag(name: .customLong("unfused-attention"), help: "CUDA: materialise attention scores in HBM.") var unfused =
+        false
+    @Flag(name: .customLong("no-bucketing"), help: "XLA: compile every distinct sequence length.") var noBucketing =
+        false
 
     var request: ModelRequest {
         var m = ModelRequest()

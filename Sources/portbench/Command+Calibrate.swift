@@ -3,11 +3,14 @@ import PortbenchCommands
 
 struct Calibrate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Measure this machine's ceilings: sgemm GFLOP/s for the suite's GEMM shapes and memory read bandwidth.")
+        abstract:
+            "Measure this machine's ceilings: sgemm GFLOP/s for the suite's GEMM shapes and memory read bandwidth.")
     @OptionGroup var specs: SpecOptions
-    @Argument(help: "A suite or workloads whose GEMM shapes to measure (default: the default suite).") var names: [String] = []
+    @Argument(help: "A suite or workloads whose GEMM shapes to measure (default: the default suite).") var names:
+        [String] = []
     @Option(help: "Repetitions per measurement, 1–10000.") var repetitions: Int = 5
-    @Option(help: "Write the calibration (with the machine fingerprint) here, for `run --calibration`.") var out: String?
+    @Option(help: "Write the calibration (with the machine fingerprint) here, for `run --calibration`.") var out:
+        String?
 
     func run() throws {
         var r = CalibrateRequest()

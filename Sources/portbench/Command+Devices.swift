@@ -2,7 +2,8 @@ import ArgumentParser
 import PortbenchCommands
 
 struct Devices: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List device profiles with every figure and its public source.")
+    static let configuration = CommandConfiguration(
+        abstract: "List device profiles with every figure and its public source.")
     @OptionGroup var specs: SpecOptions
     @Flag(help: "Print every sourced figure, not just the summary.") var sources = false
 

@@ -9,7 +9,8 @@ struct List: ParsableCommand {
 }
 
 struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check workload and suite files; report every problem with file, key and line.")
+    static let configuration = CommandConfiguration(
+        abstract: "Check workload and suite files; report every problem with file, key and line.")
     @OptionGroup var specs: SpecOptions
     @Argument(help: "Workload or suite files.") var files: [String]
 

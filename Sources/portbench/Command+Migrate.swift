@@ -3,8 +3,11 @@ import PortbenchCommands
 
 struct Migrate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "What moving a workload between two devices costs, per scenario: speed, numerics, memory fit, padding, recompilations, energy, money, hazards.",
-        discussion: "Times are modelled from device profiles; numeric drift is emulated on this CPU against the fp32 reference.")
+        abstract:
+            "What moving a workload between two devices costs, per scenario: speed, numerics, memory fit, padding, recompilations, energy, money, hazards.",
+        discussion:
+            "Times are modelled from device profiles; numeric drift is emulated on this CPU against the fp32 reference."
+    )
     @OptionGroup var specs: SpecOptions
     @OptionGroup var model: ModelOptions
     @Argument(help: "Workload name or file.") var workload: String
@@ -13,11 +16,16 @@ struct Migrate: ParsableCommand {
     @Option(help: "table, json or markdown.") var format: String = "table"
     @Option(help: "Also write the JSON result document here.") var out: String?
     @Option(help: "Seed for the emulation's weights and inputs.") var seed: UInt64 = 42
-    @Flag(name: .customLong("no-numerics"), help: "Skip the CPU emulation of each side's precision.") var noNumerics = false
-    @Option(name: .customLong("model-device"), help: "Measured cpu:openblas → xla:cpu moves: the TPU whose modelled figures sit beside.") var modelDevice: String = "tpu-v6e"
+    @Flag(name: .customLong("no-numerics"), help: "Skip the CPU emulation of each side's precision.") var noNumerics =
+        false
+    @Option(
+        name: .customLong("model-device"),
+        help: "Measured cpu:openblas → xla:cpu moves: the TPU whose modelled figures sit beside.") var modelDevice:
+        String = "tpu-v6e"
     @Option(help: "Measured moves: timed repetitions per case.") var repetitions: Int = 5
     @Option(name: .customLong("pjrt-plugin"), help: "Measured moves: PJRT plugin path.") var pjrtPlugin: String?
-    @Option(name: .customLong("xla-precision"), help: "Measured moves: fp32 or bf16 XLA programs.") var xlaPrecision: String = "fp32"
+    @Option(name: .customLong("xla-precision"), help: "Measured moves: fp32 or bf16 XLA programs.") var xlaPrecision:
+        String = "fp32"
 
     func run() throws {
         var r = MigrateRequest()

@@ -4,7 +4,8 @@ import PortbenchCommands
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Time workloads on the CPU reference (OpenBLAS, fp32) and XLA, and write a result document.",
-        discussion: "With no names, runs Workloads/suites/default.yaml. Names may be a suite, workloads, or file paths.")
+        discussion: "With no names, runs Workloads/suites/default.yaml. Names may be a suite, workloads, or file paths."
+    )
 
     @OptionGroup var specs: SpecOptions
     @Argument(help: "A suite, or one or more workloads (names or paths).") var names: [String] = []
@@ -15,17 +16,35 @@ struct Run: ParsableCommand {
     @Option(help: "Seed for weights and inputs.") var seed: UInt64 = 42
     @Option(help: "Hugging Face safetensors checkpoint to take the layer's weights from.") var weights: String?
     @Option(name: .customLong("layer-index"), help: "Which layer of --weights to load.") var layerIndex: Int = 0
-    @Option(name: .customLong("weight-prefix"), help: "Prefix of every tensor name in --weights (e.g. 'transformer.').") var weightPrefix: String = ""
+    @Option(name: .customLong("weight-prefix"), help: "Prefix of every tensor name in --weights (e.g. 'transformer.').")
+    var weightPrefix: String = ""
     @Option(help: "A .npy input [tokens, hidden] instead of seeded N(0,1).") var input: String?
-    @Option(name: .customLong("dump-outputs"), help: "Write <workload>/<scenario>/{input,output}.npy under this folder.") var dumpOutputs: String?
-    @Option(help: "Reuse ceilings from `portbench calibrate --out FILE`; missing shapes are measured.") var calibration: String?
+    @Option(
+        name: .customLong("dump-outputs"), help: "Write <workload>/<scenario>/{input,output}.npy under this folder.")
+    var dumpOutputs: String?
+    @Option(help: "Reuse ceilings from `portbench calibrate --out FILE`; missing shapes are measured.") var calibration:
+        String?
     @Flag(name: .customLong("per-op"), help: "Also time every op separately and print the breakdown.") var perOp = false
-    @Flag(name: .customLong("enforce-goals"), help: "Exit with code 3 when a suite speed goal is missed.") var enforceGoals = false
-    @Option(help: "Backends: cpu, xla, or cpu,xla (default: cpu,xla when the PJRT plugin is installed, else cpu).") var backend: String?
-    @Option(name: .customLong("pjrt-plugin"), help: "PJRT plugin for the xla backend (default: $PORTBENCH_PJRT_PLUGIN or .cache/pjrt/pjrt_c_api_cpu_plugin.so).") var pjrtPlugin: String?
-    @Option(name: .customLong("xla-precision"), help: "Precision of the XLA programs: fp32 or bf16.") var xlaPrecision: String = "fp32"
-    @Flag(name: .customLong("allow-nonfinite"), help: "Run even when a weight or the input holds NaN or ±Inf (listed in the result).") var allowNonFinite = false
-    @Option(name: .customLong("max-memory"), help: "The most memory the run may use, in GB (default: the smallest of physical memory, RLIMIT_AS and the cgroup limit).") var maxMemory: Double?
+    @Flag(name: .customLong("enforce-goals"), help: "Exit with code 3 when a suite speed goal is missed.")
+    var enforceGoals = false
+    @Option(help: "Backends: cpu, xla, or cpu,xla (default: cpu,xla when the PJRT plugin is installed, else cpu).")
+    var backend: String?
+    @Option(
+        name: .customLong("pjrt-plugin"),
+        help:
+            "PJRT plugin for the xla backend (default: $PORTBENCH_PJRT_PLUGIN or .cache/pjrt/pjrt_c_api_cpu_plugin.so)."
+    ) var pjrtPlugin: String?
+    @Option(name: .customLong("xla-precision"), help: "Precision of the XLA programs: fp32 or bf16.") var xlaPrecision:
+        String = "fp32"
+    @Flag(
+        name: .customLong("allow-nonfinite"),
+        help: "Run even when a weight or the input holds NaN or ±Inf (listed in the result).") var allowNonFinite =
+        false
+    @Option(
+        name: .customLong("max-memory"),
+        help:
+            "The most memory the run may use, in GB (default: the smallest of physical memory, RLIMIT_AS and the cgroup limit)."
+    ) var maxMemory: Double?
 
     func run() throws {
         var r = RunRequest()

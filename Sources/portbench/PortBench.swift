@@ -9,7 +9,10 @@ struct PortBench: ParsableCommand {
         commandName: "portbench",
         abstract: "Framework-portability benchmark harness for transformer layers.",
         discussion: "Exit codes: \(ExitStatus.table).",
-        subcommands: [List.self, Validate.self, Run.self, Calibrate.self, Devices.self, Plan.self, Predict.self, Migrate.self, ValidateModels.self, XLAWorkerCommand.self],
+        subcommands: [
+            List.self, Validate.self, Run.self, Calibrate.self, Devices.self, Plan.self, Predict.self, Migrate.self,
+            ValidateModels.self, XLAWorkerCommand.self,
+        ],
         defaultSubcommand: Run.self)
 
     /// As ArgumentParser's own entry point, except that argument errors exit with `ExitStatus.badInput` (2), not 64.

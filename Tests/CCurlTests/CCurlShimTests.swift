@@ -1,5 +1,5 @@
-import PortbenchSchema
 import CCurl
+import PortbenchSchema
 import XCTest
 
 /// The curl system-library target links and its setopt shims reach libcurl (the upload client builds on them).

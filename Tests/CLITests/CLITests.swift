@@ -18,13 +18,16 @@ final class CLITests: XCTestCase {
 
     func testValidateReportsFileKeyAndLineWithExitCode2() throws {
         let bad = dir.appendingPathComponent("bad.yaml")
-        let text = try String(contentsOf: Repo.root.appendingPathComponent("Workloads/tiny-llama.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "kv_heads: 2", with: "kv_heads: 3")
+        let text = try String(
+            contentsOf: Repo.root.appendingPathComponent("Workloads/tiny-llama.yaml"), encoding: .utf8
+        )
+        .replacingOccurrences(of: "kv_heads: 2", with: "kv_heads: 3")
         try text.write(to: bad, atomically: true, encoding: .utf8)
         let r = try Binary.run(["validate", "Workloads/tiny-llama.yaml", bad.path])
         XCTAssertEqual(r.code, 2)
         XCTAssertTrue(r.out.contains("ok  Workloads/tiny-llama.yaml"))
-        XCTAssertTrue(r.err.contains("\(bad.path):8: layer.kv_heads: heads (4) must be divisible by kv_heads (3)"), r.err)
+        XCTAssertTrue(
+            r.err.contains("\(bad.path):8: layer.kv_heads: heads (4) must be divisible by kv_heads (3)"), r.err)
     }
 
     func testBadInputWritesNoResultFile() throws {
@@ -32,9 +35,14 @@ final class CLITests: XCTestCase {
         let missing = try Binary.run(["run", "no-such-workload", "--out", out.path])
         XCTAssertEqual(missing.code, 2)
         XCTAssertTrue(missing.err.contains("no such file, workload or suite"), missing.err)
-        let weights = try Binary.run(["run", "tiny-llama", "--weights", "Tests/ReferenceTests/Fixtures/gpt2-prefill.safetensors", "--out", out.path])
+        let weights = try Binary.run([
+            "run", "tiny-llama", "--weights", "Tests/ReferenceTests/Fixtures/gpt2-prefill.safetensors", "--out",
+            out.path,
+        ])
         XCTAssertEqual(weights.code, 2)
-        XCTAssertTrue(weights.err.contains("tensor 'model.layers.0.input_layernorm.weight' is missing; expected shape [32]"), weights.err)
+        XCTAssertTrue(
+            weights.err.contains("tensor 'model.layers.0.input_layernorm.weight' is missing; expected shape [32]"),
+            weights.err)
         let reps = try Binary.run(["run", "tiny-llama", "--repetitions", "0", "--out", out.path])
         XCTAssertEqual(reps.code, 2)
         XCTAssertTrue(reps.err.contains("--repetitions: expected 1...10000, got 0"), reps.err)
@@ -45,15 +53,22 @@ final class CLITests: XCTestCase {
     func testRunWithCheckpointAndInputMatchesNumPy() throws {
         let out = dir.appendingPathComponent("r.json"), dump = dir.appendingPathComponent("dump")
         let fx = "Tests/ReferenceTests/Fixtures/"
-        let r = try Binary.run(["run", "tiny-llama", "--weights", fx + "llama-prefill.safetensors", "--layer-index", "3",
-                         "--input", fx + "llama-prefill.input.npy", "--repetitions", "2", "--dump-outputs", dump.path, "--out", out.path])
+        let r = try Binary.run([
+            "run", "tiny-llama", "--weights", fx + "llama-prefill.safetensors", "--layer-index", "3",
+            "--input", fx + "llama-prefill.input.npy", "--repetitions", "2", "--dump-outputs", dump.path, "--out",
+            out.path,
+        ])
         // tiny-llama has a decode scenario of another shape: the input file cannot fit it, so nothing runs.
         XCTAssertEqual(r.code, 2, r.err)
         XCTAssertTrue(r.err.contains("does not fit tiny-llama/decode-9"), r.err)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
 
-        let ok = try Binary.run(["run", "tiny-llama", "--scenario", "prefill-7", "--backend", "cpu", "--weights", fx + "llama-prefill.safetensors", "--layer-index", "3",
-                          "--input", fx + "llama-prefill.input.npy", "--repetitions", "2", "--dump-outputs", dump.path, "--out", out.path])
+        let ok = try Binary.run([
+            "run", "tiny-llama", "--scenario", "prefill-7", "--backend", "cpu", "--weights",
+            fx + "llama-prefill.safetensors", "--layer-index", "3",
+            "--input", fx + "llama-prefill.input.npy", "--repetitions", "2", "--dump-outputs", dump.path, "--out",
+            out.path,
+        ])
         XCTAssertEqual(ok.code, 0, ok.err)
         XCTAssertTrue(ok.out.contains("measured on the CPU reference"))
         let none = try Binary.run(["run", "tiny-llama", "--scenario", "prefill-99", "--out", out.path + ".x"])
@@ -76,7 +91,9 @@ final class DeviceModelCLITests: XCTestCase {
         let r = try Binary.run(["devices", "--sources"])
         XCTAssertEqual(r.code, 0, r.err)
         XCTAssertTrue(r.out.contains("tpu-v6e"))
-        XCTAssertTrue(r.out.contains("peak_tflops.bf16 = 989.4   [spec] https://www.glennklockwood.com/garden/processors/h100"), r.out)
+        XCTAssertTrue(
+            r.out.contains("peak_tflops.bf16 = 989.4   [spec] https://www.glennklockwood.com/garden/processors/h100"),
+            r.out)
     }
 
     func testPredictJSONIsLabelledModelled() throws {
@@ -98,7 +115,10 @@ final class DeviceModelCLITests: XCTestCase {
 
     func testMigrateMarkdownAndResultDocument() throws {
         let out = dir.appendingPathComponent("mig.json")
-        let r = try Binary.run(["migrate", "tiny-mixtral", "--from", "cuda:h100-sxm", "--to", "lpu:groq-lpu", "--format", "markdown", "--out", out.path])
+        let r = try Binary.run([
+            "migrate", "tiny-mixtral", "--from", "cuda:h100-sxm", "--to", "lpu:groq-lpu", "--format", "markdown",
+            "--out", out.path,
+        ])
         XCTAssertEqual(r.code, 0, r.err)
         XCTAssertTrue(r.out.contains("# Migration cost: tiny-mixtral, h100-sxm → groq-lpu"))
         XCTAssertTrue(r.out.contains("all experts must be resident in SRAM"), r.out)
@@ -144,7 +164,10 @@ final class XLACLITests: XCTestCase {
 
     func testMeasuredMigrationToXLA() throws {
         _ = try Plugin.required()
-        let r = try Binary.run(["migrate", "tiny-llama", "--from", "cpu:openblas", "--to", "xla:cpu", "--repetitions", "3", "--format", "markdown"])
+        let r = try Binary.run([
+            "migrate", "tiny-llama", "--from", "cpu:openblas", "--to", "xla:cpu", "--repetitions", "3", "--format",
+            "markdown",
+        ])
         XCTAssertEqual(r.code, 0, r.err)
         XCTAssertTrue(r.out.contains("# Measured migration"), r.out)
         XCTAssertTrue(r.out.contains("speed ratio (reference ÷ XLA) [measured]"), r.out)
@@ -165,8 +188,12 @@ final class XLACLITests: XCTestCase {
 
     /// Stops at a missing calibration file, which is read after the backends are chosen (so no timing runs).
     func testWithoutAPluginTheDefaultRunGoesOnWithTheCPUAndSaysHowToGetXLA() throws {
-        let r = try Binary.run(["run", "tiny-llama", "--pjrt-plugin", "/nonexistent/plugin.so", "--calibration", "/nonexistent/cal.json"])
-        XCTAssertTrue(r.err.contains("xla backend off — no PJRT plugin at /nonexistent/plugin.so; run `bash ci/install-pjrt.sh`"), r.err)
+        let r = try Binary.run([
+            "run", "tiny-llama", "--pjrt-plugin", "/nonexistent/plugin.so", "--calibration", "/nonexistent/cal.json",
+        ])
+        XCTAssertTrue(
+            r.err.contains("xla backend off — no PJRT plugin at /nonexistent/plugin.so; run `bash ci/install-pjrt.sh`"),
+            r.err)
         XCTAssertFalse(r.err.contains("Package.swift"), r.err)
         XCTAssertTrue(r.err.contains("error: /nonexistent/cal.json"), "the run went past the backend choice: \(r.err)")
     }

@@ -1,22 +1,29 @@
-@testable import DeviceModels
 import Foundation
 import Kernels
 import PortbenchSchema
 import Reference
 import TestSupport
-@testable import Workload
 import XCTest
+
+@testable import DeviceModels
+@testable import Workload
 
 extension Repo {
     /// The shipped device profiles in `Devices/`.
-    static func catalog() throws -> DeviceCatalog { try DeviceCatalog.load(directory: root.appendingPathComponent("Devices")) }
+    static func catalog() throws -> DeviceCatalog {
+        try DeviceCatalog.load(directory: root.appendingPathComponent("Devices"))
+    }
 }
 
 final class DeviceProfileTests: XCTestCase {
     func testEveryShippedDeviceLoadsWithCitedFigures() throws {
         let c = try Repo.catalog()
-        XCTAssertEqual(Set(c.devices.map(\.name)), ["a100-80gb", "h100-sxm", "h200", "b200", "mi300x", "tpu-v4", "tpu-v5e", "tpu-v5p",
-                                                      "tpu-v6e", "tpu-v7", "groq-lpu"])
+        XCTAssertEqual(
+            Set(c.devices.map(\.name)),
+            [
+                "a100-80gb", "h100-sxm", "h200", "b200", "mi300x", "tpu-v4", "tpu-v5e", "tpu-v5p",
+                "tpu-v6e", "tpu-v7", "groq-lpu",
+            ])
         for d in c.devices {
             let ids = Set(d.citations.map(\.id))
             for f in d.figures { XCTAssertTrue(ids.contains(f.value.source), "\(d.name).\(f.field)") }
@@ -31,13 +38,17 @@ final class DeviceProfileTests: XCTestCase {
     func testDeviceLookupErrors() throws {
         let c = try Repo.catalog()
         XCTAssertThrowsError(try c.device("h900")) { XCTAssertTrue("\($0)".contains("unknown device 'h900'"), "\($0)") }
-        XCTAssertThrowsError(try c.device("xla:h100-sxm")) { XCTAssertTrue("\($0)".contains("runs in the cuda style"), "\($0)") }
+        XCTAssertThrowsError(try c.device("xla:h100-sxm")) {
+            XCTAssertTrue("\($0)".contains("runs in the cuda style"), "\($0)")
+        }
     }
 
     func testMalformedProfilesNameFileAndField() throws {
         let dir = try makeTemporaryDirectory("pb-dev")
         let good = try String(contentsOf: Repo.root.appendingPathComponent("Devices/h100-sxm.yaml"), encoding: .utf8)
-        func check(_ text: String, path: String, contains: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        func check(_ text: String, path: String, contains: String, file: StaticString = #filePath, line: UInt = #line)
+            throws
+        {
             let url = dir.appendingPathComponent("x.yaml")
             try text.write(to: url, atomically: true, encoding: .utf8)
             XCTAssertThrowsError(try DeviceProfile.load(url: url), file: file, line: line) { e in
@@ -47,13 +58,23 @@ final class DeviceProfileTests: XCTestCase {
                 XCTAssertTrue(s?.message.contains(contains) ?? false, "\(e)", file: file, line: line)
             }
         }
-        try check(good.replacingOccurrences(of: "memory_gbps: {value: 3350, source: spec}", with: "memory_gbps: {value: 3350}"),
-                  path: "memory_gbps.source", contains: "missing required key 'source'")
-        try check(good.replacingOccurrences(of: "power_w: {value: 700, source: spec}", with: "power_w: {value: 700, source: blog}"),
-                  path: "power_w.source", contains: "source 'blog' is not listed")
-        try check(good.replacingOccurrences(of: "style: cuda", with: "style: quantum"), path: "style", contains: "expected one of: cuda, xla, lpu")
-        try check(good.replacingOccurrences(of: "memory_gbps: {value: 3350, source: spec}\n", with: ""), path: "", contains: "needs memory_gb and memory_gbps")
-        try check(good.replacingOccurrences(of: "{value: 66.9,", with: "{value: fast,"), path: "peak_tflops.fp32.value", contains: "expected a number")
+        try check(
+            good.replacingOccurrences(
+                of: "memory_gbps: {value: 3350, source: spec}", with: "memory_gbps: {value: 3350}"),
+            path: "memory_gbps.source", contains: "missing required key 'source'")
+        try check(
+            good.replacingOccurrences(
+                of: "power_w: {value: 700, source: spec}", with: "power_w: {value: 700, source: blog}"),
+            path: "power_w.source", contains: "source 'blog' is not listed")
+        try check(
+            good.replacingOccurrences(of: "style: cuda", with: "style: quantum"), path: "style",
+            contains: "expected one of: cuda, xla, lpu")
+        try check(
+            good.replacingOccurrences(of: "memory_gbps: {value: 3350, source: spec}\n", with: ""), path: "",
+            contains: "needs memory_gb and memory_gbps")
+        try check(
+            good.replacingOccurrences(of: "{value: 66.9,", with: "{value: fast,"), path: "peak_tflops.fp32.value",
+            contains: "expected a number")
     }
 }
 
@@ -72,7 +93,8 @@ final class AdapterTests: XCTestCase {
         let big = GemmShape(m: 128, n: 128 * 133, k: 64, count: 1, transposeB: true)
         XCTAssertEqual(a.quantizedFlops(big), 2 * 132 * 2 * 128 * 128 * 64)
         // A single row uses a 16-row tile.
-        XCTAssertEqual(a.quantizedFlops(GemmShape(m: 1, n: 128, k: 64, count: 1, transposeB: true)), 132 * 2 * 16 * 128 * 64)
+        XCTAssertEqual(
+            a.quantizedFlops(GemmShape(m: 1, n: 128, k: 64, count: 1, transposeB: true)), 132 * 2 * 16 * 128 * 64)
     }
 
     func testCUDAFusedAttentionKeepsScoresOffHBM() throws {
@@ -82,7 +104,7 @@ final class AdapterTests: XCTestCase {
         let fused = a.lower(g, options: AdapterOptions(fusedAttention: true))
         let eager = a.lower(g, options: AdapterOptions(fusedAttention: false, graphCapture: false))
         XCTAssertEqual(fused.kernels.count, g.ops.count - 2)
-        let scoreBytes = 2.0 * 2 * Double(32 * 512 * 512) * 2   // scores and probs, written and read, bf16
+        let scoreBytes = 2.0 * 2 * Double(32 * 512 * 512) * 2  // scores and probs, written and read, bf16
         XCTAssertGreaterThan(eager.bytes - fused.bytes, scoreBytes * 0.9)
         XCTAssertGreaterThan(eager.seconds, fused.seconds)
         XCTAssertEqual(eager.launches - fused.launches, 32 + 32 + 1 - 1)
@@ -138,7 +160,8 @@ final class AdapterTests: XCTestCase {
     func testServeChipsAreTheSmallestPowerOfTwoThatFits() throws {
         let h100 = try adapter("h100-sxm")
         let w = try Repo.workload("llama-2-70b")
-        let p = try ServePredictor(adapter: h100, options: AdapterOptions(precision: .bf16)).predict(w, ServeScenario(name: "s", batch: 1, inputLen: 128, outputLen: 8))
+        let p = try ServePredictor(adapter: h100, options: AdapterOptions(precision: .bf16)).predict(
+            w, ServeScenario(name: "s", batch: 1, inputLen: 128, outputLen: 8))
         XCTAssertEqual(p.chips, 2, "~138 GB of bf16 weights: two 80 GB GPUs")
         XCTAssertEqual(p.provenance, .modelled)
         XCTAssertLessThan(p.ttftSeconds, p.totalSeconds)
@@ -157,7 +180,7 @@ final class VarianceAndNumericsTests: XCTestCase {
         let c = try Repo.catalog()
         let xla = makeAdapter(for: try c.device("tpu-v6e"), catalog: c)
         let w = try Repo.workload("llama-3-8b")
-        let s = w.scenario(named: "prefill-512")!   // lengths 96, 300, 512
+        let s = w.scenario(named: "prefill-512")!  // lengths 96, 300, 512
         let bucketed = LengthVariance.predict(w.config, s, adapter: xla, options: AdapterOptions(bucketing: true))
         let exact = LengthVariance.predict(w.config, s, adapter: xla, options: AdapterOptions(bucketing: false))
         XCTAssertEqual(bucketed.distinctShapes, 2)
@@ -165,15 +188,18 @@ final class VarianceAndNumericsTests: XCTestCase {
         XCTAssertEqual(exact.recompilationsPer1000, 3, accuracy: 1e-6, "every shape is seen within 1,000 requests")
         XCTAssertGreaterThanOrEqual(bucketed.p50, exact.p50, "padding 300 to 512 costs latency")
         XCTAssertEqual(bucketed.p99WithCompiles, bucketed.p99, "2 compiles in 1,000 requests stay below the 1% tail")
-        let short = LengthVariance.predict(w.config, s, adapter: xla, options: AdapterOptions(bucketing: true), requests: 50)
-        XCTAssertGreaterThan(short.p99WithCompiles, short.p99 + 1, "in 50 requests 4% of them compile, which reaches p99")
+        let short = LengthVariance.predict(
+            w.config, s, adapter: xla, options: AdapterOptions(bucketing: true), requests: 50)
+        XCTAssertGreaterThan(
+            short.p99WithCompiles, short.p99 + 1, "in 50 requests 4% of them compile, which reaches p99")
     }
 
     func testLPUAndFixedLengthsHaveNoSpread() throws {
         let c = try Repo.catalog()
         let w = try Repo.workload("llama-3-8b")
         let lpu = makeAdapter(for: try c.device("groq-lpu"), catalog: c)
-        let d = LengthVariance.predict(w.config, w.scenario(named: "decode-2k")!, adapter: lpu, options: AdapterOptions(precision: .fp16))
+        let d = LengthVariance.predict(
+            w.config, w.scenario(named: "decode-2k")!, adapter: lpu, options: AdapterOptions(precision: .fp16))
         XCTAssertEqual(d.cv, 0)
         XCTAssertEqual(d.p50, d.p99)
         XCTAssertEqual(d.recompilationsPer1000, 0)
@@ -208,8 +234,9 @@ final class VarianceAndNumericsTests: XCTestCase {
     func testMigrationReportsHazardsAndRatios() throws {
         let c = try Repo.catalog()
         let w = try Repo.workload("tiny-llama")
-        let r = try MigrationReport.make(workload: w, from: try c.device("h100-sxm"), to: try c.device("tpu-v6e"), catalog: c,
-                                         options: AdapterOptions(precision: .fp32), numerics: true, seed: 1)
+        let r = try MigrationReport.make(
+            workload: w, from: try c.device("h100-sxm"), to: try c.device("tpu-v6e"), catalog: c,
+            options: AdapterOptions(precision: .fp32), numerics: true, seed: 1)
         XCTAssertEqual(r.rows.count, w.scenarios.count)
         let row = r.rows[0]
         XCTAssertEqual(row.from.precision, .fp32)
@@ -217,7 +244,8 @@ final class VarianceAndNumericsTests: XCTestCase {
         XCTAssertEqual(row.from.numerics?.relativeL2, 0)
         XCTAssertGreaterThan(row.to.numerics?.relativeL2 ?? 0, 0)
         XCTAssertTrue(row.hazards.contains { $0.contains("precision changes: fp32") })
-        XCTAssertEqual(row.throughputRatio, row.to.layer.tokensPerSecond / row.from.layer.tokensPerSecond, accuracy: 1e-12)
+        XCTAssertEqual(
+            row.throughputRatio, row.to.layer.tokensPerSecond / row.from.layer.tokensPerSecond, accuracy: 1e-12)
     }
 }
 
@@ -225,13 +253,14 @@ final class ServeVarianceTests: XCTestCase {
     func testTTFTSpreadFollowsInputLengthsAndBuckets() throws {
         let c = try Repo.catalog()
         let w = try Repo.workload("llama-3-8b")
-        let s = w.serve.first { $0.name == "chat-b32" }!   // input lengths 256, 1024, 3000
+        let s = w.serve.first { $0.name == "chat-b32" }!  // input lengths 256, 1024, 3000
         let tpu = makeAdapter(for: try c.device("tpu-v6e"), catalog: c)
         let bucketed = try ServePredictor(adapter: tpu, options: AdapterOptions(bucketing: true)).predict(w, s)
         let exact = try ServePredictor(adapter: tpu, options: AdapterOptions(bucketing: false)).predict(w, s)
         XCTAssertLessThan(bucketed.ttftP50Seconds!, bucketed.ttftP99Seconds!)
         XCTAssertGreaterThan(bucketed.ttftP99Seconds!, exact.ttftP99Seconds!, "3000 tokens padded to 4096 cost more")
-        XCTAssertEqual(bucketed.ttftP50Seconds!, exact.ttftP50Seconds!, accuracy: 1e-12, "1024 is already a power of two")
+        XCTAssertEqual(
+            bucketed.ttftP50Seconds!, exact.ttftP50Seconds!, accuracy: 1e-12, "1024 is already a power of two")
         let fixed = try ServePredictor(adapter: tpu, options: AdapterOptions()).predict(w, w.serve[0])
         XCTAssertNil(fixed.ttftP50Seconds)
     }

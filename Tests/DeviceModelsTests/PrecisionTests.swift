@@ -1,6 +1,7 @@
 import PortbenchSchema
-@testable import DeviceModels
 import XCTest
+
+@testable import DeviceModels
 
 /// Exact rounding: known bit patterns, ties to even, subnormals, overflow and saturation, NaN.
 final class PrecisionTests: XCTestCase {
@@ -13,11 +14,14 @@ final class PrecisionTests: XCTestCase {
         XCTAssertEqual(bits(.bf16, Float(bitPattern: 0x3F80_8001)), 0x3F81_0000, "above the tie rounds up")
         XCTAssertEqual(bits(.bf16, Float(bitPattern: 0x3F80_7FFF)), 0x3F80_0000)
         XCTAssertEqual(bits(.bf16, 3.14159265), 0x4049_0000, "π in bf16 is 3.140625")
-        XCTAssertEqual(bits(.bf16, Float.greatestFiniteMagnitude), Float.infinity.bitPattern, "overflow rounds to infinity")
+        XCTAssertEqual(
+            bits(.bf16, Float.greatestFiniteMagnitude), Float.infinity.bitPattern, "overflow rounds to infinity")
         XCTAssertEqual(bits(.bf16, Float(bitPattern: 0x0000_8001)), 0x0001_0000, "fp32 subnormals keep bf16 subnormals")
         XCTAssertEqual(bits(.bf16, -0.0), (-Float(0)).bitPattern)
         XCTAssertTrue(Precision.bf16.round(.nan).isNaN)
-        XCTAssertTrue(Precision.bf16.round(Float(bitPattern: 0x7F80_0001)).isNaN, "a signalling NaN whose payload sits in the dropped bits stays NaN")
+        XCTAssertTrue(
+            Precision.bf16.round(Float(bitPattern: 0x7F80_0001)).isNaN,
+            "a signalling NaN whose payload sits in the dropped bits stays NaN")
     }
 
     func testTF32KeepsTenMantissaBits() {
@@ -30,7 +34,8 @@ final class PrecisionTests: XCTestCase {
     func testFP16SubnormalsOverflowAndTies() {
         XCTAssertEqual(Precision.fp16.round(Float(pow(2.0, -24))), Float(pow(2.0, -24)), "smallest subnormal")
         XCTAssertEqual(Precision.fp16.round(Float(pow(2.0, -25))), 0, "half the smallest subnormal ties to even zero")
-        XCTAssertEqual(Precision.fp16.round(Float(1.5 * pow(2.0, -24))), Float(pow(2.0, -23)), "1.5 quanta ties up to the even 2")
+        XCTAssertEqual(
+            Precision.fp16.round(Float(1.5 * pow(2.0, -24))), Float(pow(2.0, -23)), "1.5 quanta ties up to the even 2")
         XCTAssertEqual(Precision.fp16.round(65504), 65504)
         XCTAssertEqual(Precision.fp16.round(65520), .infinity, "at max + half ulp fp16 overflows")
         XCTAssertEqual(Precision.fp16.round(2049), 2048, "2049 ties to even 2048")
@@ -97,6 +102,7 @@ final class QuantizeTests: XCTestCase {
         XCTAssertEqual(v[3], 2.25 * 0.02 / 448, accuracy: 1e-10)
         var w: [Float] = [1.1, 3.3]
         w.withUnsafeMutableBufferPointer { Precision.bf16.quantize($0.baseAddress!, count: 2) }
-        XCTAssertEqual(w, [Precision.bf16.round(1.1), Precision.bf16.round(3.3)], "non-fp8 formats round without scaling")
+        XCTAssertEqual(
+            w, [Precision.bf16.round(1.1), Precision.bf16.round(3.3)], "non-fp8 formats round without scaling")
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
 import Kernels
-@testable import Measurement
 import PortbenchSchema
 import Reference
 import TestSupport
-@testable import Workload
 import XCTest
+
+@testable import Measurement
+@testable import Workload
 
 final class RunTests: XCTestCase {
     var dir: URL!
@@ -16,25 +17,36 @@ final class RunTests: XCTestCase {
 
     /// A tiny calibration so tests do not stream a gigabyte: every shape at 100 GFLOP/s, memory at 10 GB/s.
     func fixedCalibration(_ shapes: [GemmShape]) -> Calibration {
-        Calibration(gemm: shapes.map { .init(shape: $0, seconds: $0.flops / 100e9, gflops: 100) },
-                    memoryReadGigabytesPerSecond: 10, memoryReadMedianGigabytesPerSecond: 9, memoryBufferBytes: 0, repetitions: 1)
+        Calibration(
+            gemm: shapes.map { .init(shape: $0, seconds: $0.flops / 100e9, gflops: 100) },
+            memoryReadGigabytesPerSecond: 10, memoryReadMedianGigabytesPerSecond: 9, memoryBufferBytes: 0,
+            repetitions: 1)
     }
 
     func testSmokeSuiteProducesCompleteDocument() throws {
         let suite = try locator.suite(for: ["smoke"])
-        var options = RunOptions(policy: RepetitionPolicy(warmup: 1, repetitions: 3), perOp: true, dumpOutputs: try OutputFolder.check(dir.appendingPathComponent("dump").path, role: "test"))
+        var options = RunOptions(
+            policy: RepetitionPolicy(warmup: 1, repetitions: 3), perOp: true,
+            dumpOutputs: try OutputFolder.check(dir.appendingPathComponent("dump").path, role: "test"))
         options.remeasureBandwidth = false
         let runner = SuiteRunner(suite: suite, options: options)
         var events = 0
-        let doc = try runner.run(calibration: fixedCalibration(runner.graphs.flatMap(\.graph.gemmShapes))) { _ in events += 1 }
+        let doc = try runner.run(calibration: fixedCalibration(runner.graphs.flatMap(\.graph.gemmShapes))) { _ in
+            events += 1
+        }
         XCTAssertEqual(doc.cases.count, 7)
         XCTAssertGreaterThan(events, 7 * 3)
         for c in doc.cases {
             XCTAssertEqual(c.samplesNs.count, 3)
             XCTAssertEqual(c.provenance, .measured)
             XCTAssertEqual(Set(c.metrics.keys), Set(Metric.allCases.map(\.rawValue)))
-            XCTAssertEqual(c.ops?.count, LayerGraph.lower(try locator.suite(for: [c.workload]).entries[0].workload.config,
-                                                         try XCTUnwrap(suite.entries.first { $0.workload.name == c.workload }?.workload.scenario(named: c.scenario))).ops.count)
+            XCTAssertEqual(
+                c.ops?.count,
+                LayerGraph.lower(
+                    try locator.suite(for: [c.workload]).entries[0].workload.config,
+                    try XCTUnwrap(
+                        suite.entries.first { $0.workload.name == c.workload }?.workload.scenario(named: c.scenario))
+                ).ops.count)
             XCTAssertEqual(c.stats.median, SampleStatistics(c.samplesNs.map { Double($0) * 1e-9 }).median)
         }
         let out = try NPY.read(path: dir.appendingPathComponent("dump/tiny-llama/prefill-7/output.npy").path)
@@ -84,10 +96,14 @@ final class RunTests: XCTestCase {
     func testGoalsAreJudgedOnCeilingFraction() {
         let runner = SuiteRunner(suite: .adHoc([]), options: RunOptions(policy: RepetitionPolicy()))
         func fake(_ fraction: Double) -> CaseResult {
-            CaseResult(workload: "w", scenario: "s", backend: .cpuReference, provenance: .measured, phase: .prefill, batch: 1, seq: 1,
-                       context: 0, tokens: 1, flops: 1, weightBytes: 1, bytes: 1, weights: "seeded", samplesNs: [1], stats: SampleStatistics([1]),
-                       metrics: [Metric.ceilingFraction.rawValue: fraction],
-                       ceiling: Ceiling(bound: .compute, computeSeconds: fraction, memorySeconds: fraction / 2, gemmFlops: 1), ops: nil)
+            CaseResult(
+                workload: "w", scenario: "s", backend: .cpuReference, provenance: .measured, phase: .prefill, batch: 1,
+                seq: 1,
+                context: 0, tokens: 1, flops: 1, weightBytes: 1, bytes: 1, weights: "seeded", samplesNs: [1],
+                stats: SampleStatistics([1]),
+                metrics: [Metric.ceilingFraction.rawValue: fraction],
+                ceiling: Ceiling(bound: .compute, computeSeconds: fraction, memorySeconds: fraction / 2, gemmFlops: 1),
+                ops: nil)
         }
         let goal = SpeedGoal(workload: "w", scenario: "s", minFraction: 0.7)
         XCTAssertEqual(runner.evaluate(goals: [goal], cases: [fake(0.71)]).map(\.passed), [true])

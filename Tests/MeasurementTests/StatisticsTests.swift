@@ -1,7 +1,8 @@
 import PortbenchSchema
-@testable import Measurement
 import Workload
 import XCTest
+
+@testable import Measurement
 
 /// Summary statistics against NumPy (np.percentile default, np.std ddof=1) and the binomial median interval.
 final class StatisticsTests: XCTestCase {
@@ -38,7 +39,9 @@ final class StatisticsTests: XCTestCase {
     func testMetricTableIsComplete() {
         let keys = Metric.allCases.map(\.descriptor.key)
         XCTAssertEqual(Set(keys).count, keys.count)
-        XCTAssertTrue(Metric.allCases.allSatisfy { $0.descriptor.provenance == .measured }, "the CPU reference reports measured numbers only")
+        XCTAssertTrue(
+            Metric.allCases.allSatisfy { $0.descriptor.provenance == .measured },
+            "the CPU reference reports measured numbers only")
         XCTAssertEqual(Metric.medianSeconds.descriptor.direction, .lowerIsBetter)
         XCTAssertEqual(Metric.tokensPerSecond.descriptor.direction, .higherIsBetter)
     }
@@ -46,7 +49,10 @@ final class StatisticsTests: XCTestCase {
 
 final class MeasuredMigrationTests: XCTestCase {
     func testRecompilationCostUsesMeasuredCompileTimes() {
-        let lengths = [WeightedLength(length: 96, weight: 1), WeightedLength(length: 300, weight: 2), WeightedLength(length: 512, weight: 1)]
+        let lengths = [
+            WeightedLength(length: 96, weight: 1), WeightedLength(length: 300, weight: 2),
+            WeightedLength(length: 512, weight: 1),
+        ]
         XCTAssertEqual(MeasuredMigration.shapesToMeasure(lengths), [96, 128, 300, 512])
         let shapes: [Int: MeasuredShape] = [
             96: MeasuredShape(length: 96, xlaCompileSeconds: 1, xlaMedianSeconds: 0.1, referenceMedianSeconds: 0),
@@ -65,6 +71,7 @@ final class MeasuredMigrationTests: XCTestCase {
         XCTAssertEqual(bucketed.meanRunSeconds, 0.25 * 0.2 + 0.75 * 0.5, accuracy: 1e-12)
         // With 2 requests a rare shape is not always met: expected first sightings, not a count of shapes.
         let few = MeasuredMigration.recompilation(lengths: lengths, bucketing: false, shapes: shapes, requests: 2)
-        XCTAssertEqual(few.recompilationsPer1000, 1000.0 / 2 * ((1 - 0.75 * 0.75) * 2 + (1 - 0.5 * 0.5)), accuracy: 1e-6)
+        XCTAssertEqual(
+            few.recompilationsPer1000, 1000.0 / 2 * ((1 - 0.75 * 0.75) * 2 + (1 - 0.5 * 0.5)), accuracy: 1e-6)
     }
 }

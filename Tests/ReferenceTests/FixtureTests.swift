@@ -3,8 +3,9 @@ import Kernels
 import PortbenchSchema
 import Reference
 import TestSupport
-@testable import Workload
 import XCTest
+
+@testable import Workload
 
 /// The fixtures made by Fixtures/make_fixtures.py (an independent NumPy implementation of the Hugging Face layers),
 /// loaded through the safetensors loader with HF names at layer 3 (a decoy layer 2 sits beside it).
@@ -30,11 +31,14 @@ final class FixtureTests: XCTestCase {
     func testEveryFixtureMatchesNumPy() throws {
         for f in Self.fixtures {
             let spec = try Repo.workload(f.workload)
-            let scenario = f.context > 0 ? Scenario.decode("d", batch: f.batch, context: f.context)
-                                         : Scenario.prefill("p", batch: f.batch, seq: f.seq)
+            let scenario =
+                f.context > 0
+                ? Scenario.decode("d", batch: f.batch, context: f.context)
+                : Scenario.prefill("p", batch: f.batch, seq: f.seq)
             let graph = LayerGraph.lower(spec.config, scenario)
-            let store = try WeightStore.load(safetensors: path("\(f.name).safetensors"), config: spec.config,
-                                             weights: graph.weights, layerIndex: 3, prefix: f.prefix)
+            let store = try WeightStore.load(
+                safetensors: path("\(f.name).safetensors"), config: spec.config,
+                weights: graph.weights, layerIndex: 3, prefix: f.prefix)
             let exec = try LayerExecutor(graph: graph, weights: store)
             exec.input.copy(from: try NPY.read(path: path("\(f.name).input.npy")))
             if f.context > 0 {
@@ -42,7 +46,8 @@ final class FixtureTests: XCTestCase {
                     let src = try NPY.read(path: path("\(f.name).\(cache).npy")), dst = exec.tensor(cache)
                     let row = spec.config.kvDim
                     for b in 0..<f.batch {
-                        (dst.data + b * (f.context + 1) * row).update(from: src.data + b * f.context * row, count: f.context * row)
+                        (dst.data + b * (f.context + 1) * row).update(
+                            from: src.data + b * f.context * row, count: f.context * row)
                     }
                 }
             }
@@ -56,13 +61,22 @@ final class FixtureTests: XCTestCase {
     func testMissingTensorNamesTheCheckpointNameAndShape() throws {
         let spec = try Repo.workload("tiny-llama")
         let graph = LayerGraph.lower(spec.config, spec.scenarios[0])
-        XCTAssertThrowsError(try WeightStore.load(safetensors: path("llama-prefill.safetensors"), config: spec.config,
-                                                  weights: graph.weights, layerIndex: 7)) { e in
-            XCTAssertEqual(e as? WeightError, .missing(name: "model.layers.7.input_layernorm.weight", expected: [32],
-                                                        source: path("llama-prefill.safetensors")))
+        XCTAssertThrowsError(
+            try WeightStore.load(
+                safetensors: path("llama-prefill.safetensors"), config: spec.config,
+                weights: graph.weights, layerIndex: 7)
+        ) { e in
+            XCTAssertEqual(
+                e as? WeightError,
+                .missing(
+                    name: "model.layers.7.input_layernorm.weight", expected: [32],
+                    source: path("llama-prefill.safetensors")))
         }
-        XCTAssertThrowsError(try WeightStore.load(safetensors: path("llama-prefill.safetensors"), config: spec.config,
-                                                  weights: graph.weights, layerIndex: 3, prefix: "model.")) { e in
+        XCTAssertThrowsError(
+            try WeightStore.load(
+                safetensors: path("llama-prefill.safetensors"), config: spec.config,
+                weights: graph.weights, layerIndex: 3, prefix: "model.")
+        ) { e in
             XCTAssertTrue("\(e)".contains("'model.model.layers.3."), "\(e)")
         }
     }
@@ -71,19 +85,31 @@ final class FixtureTests: XCTestCase {
         var spec = try Repo.workload("tiny-llama")
         spec.config.ffn = 65
         let graph = LayerGraph.lower(spec.config, spec.scenarios[0])
-        XCTAssertThrowsError(try WeightStore.load(safetensors: path("llama-prefill.safetensors"), config: spec.config,
-                                                  weights: graph.weights, layerIndex: 3)) { e in
-            XCTAssertEqual(e as? WeightError, .shape(name: "model.layers.3.mlp.gate_proj.weight", expected: [65, 32],
-                                                      actual: [64, 32], source: path("llama-prefill.safetensors")))
+        XCTAssertThrowsError(
+            try WeightStore.load(
+                safetensors: path("llama-prefill.safetensors"), config: spec.config,
+                weights: graph.weights, layerIndex: 3)
+        ) { e in
+            XCTAssertEqual(
+                e as? WeightError,
+                .shape(
+                    name: "model.layers.3.mlp.gate_proj.weight", expected: [65, 32],
+                    actual: [64, 32], source: path("llama-prefill.safetensors")))
         }
         // GPT-2's Conv1D weights are checked in their own [in, out] layout.
         var gpt = try Repo.workload("tiny-gpt2")
         gpt.config.ffn = 100
         let g2 = LayerGraph.lower(gpt.config, gpt.scenarios[0])
-        XCTAssertThrowsError(try WeightStore.load(safetensors: path("gpt2-prefill.safetensors"), config: gpt.config,
-                                                  weights: g2.weights, layerIndex: 3, prefix: "transformer.")) { e in
-            XCTAssertEqual(e as? WeightError, .shape(name: "transformer.h.3.mlp.c_fc.weight", expected: [32, 100],
-                                                      actual: [32, 128], source: path("gpt2-prefill.safetensors")))
+        XCTAssertThrowsError(
+            try WeightStore.load(
+                safetensors: path("gpt2-prefill.safetensors"), config: gpt.config,
+                weights: g2.weights, layerIndex: 3, prefix: "transformer.")
+        ) { e in
+            XCTAssertEqual(
+                e as? WeightError,
+                .shape(
+                    name: "transformer.h.3.mlp.c_fc.weight", expected: [32, 100],
+                    actual: [32, 128], source: path("gpt2-prefill.safetensors")))
         }
     }
 
@@ -91,13 +117,20 @@ final class FixtureTests: XCTestCase {
         let dir = try makeTemporaryDirectory("pb-st")
         let short = dir.appendingPathComponent("short.safetensors")
         try Data([1, 2, 3]).write(to: short)
-        XCTAssertThrowsError(try SafeTensorsFile(path: short.path)) { XCTAssertTrue("\($0)".contains("too short"), "\($0)") }
+        XCTAssertThrowsError(try SafeTensorsFile(path: short.path)) {
+            XCTAssertTrue("\($0)".contains("too short"), "\($0)")
+        }
         let huge = dir.appendingPathComponent("huge.safetensors")
         try Data([0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0x7B, 0x7D]).write(to: huge)
-        XCTAssertThrowsError(try SafeTensorsFile(path: huge.path)) { XCTAssertTrue("\($0)".contains("header length 65535 does not fit the file size 10"), "\($0)") }
+        XCTAssertThrowsError(try SafeTensorsFile(path: huge.path)) {
+            XCTAssertTrue("\($0)".contains("header length 65535 does not fit the file size 10"), "\($0)")
+        }
         let i8 = dir.appendingPathComponent("i8.safetensors")
-        try FileBytes.safetensors(#"{"w":{"dtype":"I8","shape":[2],"data_offsets":[0,2]}}"#, data: Data([1, 2])).write(to: i8)
-        XCTAssertThrowsError(try SafeTensorsFile(path: i8.path).tensor("w")) { XCTAssertTrue("\($0)".contains("dtype I8 is not supported"), "\($0)") }
+        try FileBytes.safetensors(#"{"w":{"dtype":"I8","shape":[2],"data_offsets":[0,2]}}"#, data: Data([1, 2])).write(
+            to: i8)
+        XCTAssertThrowsError(try SafeTensorsFile(path: i8.path).tensor("w")) {
+            XCTAssertTrue("\($0)".contains("dtype I8 is not supported"), "\($0)")
+        }
         XCTAssertThrowsError(try SafeTensorsFile(path: dir.appendingPathComponent("none").path)) {
             XCTAssertTrue("\($0)".contains("cannot read"), "\($0)")
         }
@@ -110,7 +143,8 @@ final class FixtureTests: XCTestCase {
         try SafeTensorsFile.write([("x", t)], to: url)
         XCTAssertEqual(try SafeTensorsFile(path: url.path).tensor("x").array, t.array)
         // The bf16 fixture holds exact bf16 values: 1 + 0.1·N weights decode to multiples of 2⁻⁷ near 1.
-        let bf = try SafeTensorsFile(path: path("llama-prefill-bf16.safetensors")).tensor("model.layers.3.input_layernorm.weight")
+        let bf = try SafeTensorsFile(path: path("llama-prefill-bf16.safetensors")).tensor(
+            "model.layers.3.input_layernorm.weight")
         for v in bf.array { XCTAssertEqual(v.bitPattern & 0xFFFF, 0, "bf16 leaves the low 16 bits zero") }
     }
 }

@@ -3,8 +3,9 @@ import Kernels
 import PortbenchSchema
 import Reference
 import TestSupport
-@testable import Workload
 import XCTest
+
+@testable import Workload
 
 /// Whole layers of every kind against the float64 naive layer (seeded weights), and KV-cache decode against prefill.
 final class LayerTests: XCTestCase {
@@ -20,7 +21,8 @@ final class LayerTests: XCTestCase {
         let row = c.kvDim
         func cached(_ name: String) -> [Double] {
             let t = exec.tensor(name)
-            return (0..<s.batch).flatMap { b in (0..<(s.context * row)).map { Double(t[b * s.totalLength * row + $0]) } }
+            return (0..<s.batch).flatMap { b in (0..<(s.context * row)).map { Double(t[b * s.totalLength * row + $0]) }
+            }
         }
         let (k, v) = (cached(LayerGraph.keyCacheName), cached(LayerGraph.valueCacheName))
         let x = exec.input.array.map(Double.init)
@@ -42,7 +44,9 @@ final class LayerTests: XCTestCase {
 
     func testLargerBatchedScenariosMatchFloat64() throws {
         var spec = try Repo.workload("tiny-llama")
-        spec.config.position = .rope(theta: 500_000, scaling: RopeScaling(factor: 8, lowFreqFactor: 1, highFreqFactor: 4, originalMaxPosition: 16))
+        spec.config.position = .rope(
+            theta: 500_000,
+            scaling: RopeScaling(factor: 8, lowFreqFactor: 1, highFreqFactor: 4, originalMaxPosition: 16))
         for s in [Scenario.prefill("p", batch: 3, seq: 33), Scenario.decode("d", batch: 3, context: 40)] {
             let d = try compare(spec, s, seed: 11)
             XCTAssertLessThan(d.relL2, 1e-6, "\(s.name): \(d.relL2)")
@@ -63,18 +67,23 @@ final class LayerTests: XCTestCase {
             fullExec.input.copy(from: x)
             fullExec.run()
 
-            let head = try LayerExecutor(graph: LayerGraph.lower(c, .prefill("head", batch: batch, seq: n - 1)), weights: store)
-            let step = try LayerExecutor(graph: LayerGraph.lower(c, .decode("step", batch: batch, context: n - 1)), weights: store)
+            let head = try LayerExecutor(
+                graph: LayerGraph.lower(c, .prefill("head", batch: batch, seq: n - 1)), weights: store)
+            let step = try LayerExecutor(
+                graph: LayerGraph.lower(c, .decode("step", batch: batch, context: n - 1)), weights: store)
             for b in 0..<batch {
-                head.input.data.advanced(by: b * (n - 1) * c.hidden).update(from: x.data + b * n * c.hidden, count: (n - 1) * c.hidden)
-                step.input.data.advanced(by: b * c.hidden).update(from: x.data + (b * n + n - 1) * c.hidden, count: c.hidden)
+                head.input.data.advanced(by: b * (n - 1) * c.hidden).update(
+                    from: x.data + b * n * c.hidden, count: (n - 1) * c.hidden)
+                step.input.data.advanced(by: b * c.hidden).update(
+                    from: x.data + (b * n + n - 1) * c.hidden, count: c.hidden)
             }
             head.run()
             // The prefill's cache holds exactly n−1 positions; the decode cache has room for n.
             for cache in [LayerGraph.keyCacheName, LayerGraph.valueCacheName] {
                 let src = head.tensor(cache), dst = step.tensor(cache)
                 for b in 0..<batch {
-                    (dst.data + b * n * c.kvDim).update(from: src.data + b * (n - 1) * c.kvDim, count: (n - 1) * c.kvDim)
+                    (dst.data + b * n * c.kvDim).update(
+                        from: src.data + b * (n - 1) * c.kvDim, count: (n - 1) * c.kvDim)
                 }
             }
             step.run()
@@ -91,12 +100,15 @@ final class LayerTests: XCTestCase {
         let graph = LayerGraph.lower(spec.config, spec.scenarios[0])
         var tensors = WeightStore.seeded(for: graph.weights, seed: 1).tensors
         tensors["q.weight"] = nil
-        XCTAssertThrowsError(try LayerExecutor(graph: graph, weights: WeightStore(tensors: tensors, origin: "t"))) { e in
+        XCTAssertThrowsError(try LayerExecutor(graph: graph, weights: WeightStore(tensors: tensors, origin: "t"))) {
+            e in
             XCTAssertEqual(e as? WeightError, .missing(name: "q.weight", expected: [32, 32], source: "t"))
         }
         tensors["q.weight"] = Tensor(shape: [32, 31])
-        XCTAssertThrowsError(try LayerExecutor(graph: graph, weights: WeightStore(tensors: tensors, origin: "t"))) { e in
-            XCTAssertEqual(e as? WeightError, .shape(name: "q.weight", expected: [32, 32], actual: [32, 31], source: "t"))
+        XCTAssertThrowsError(try LayerExecutor(graph: graph, weights: WeightStore(tensors: tensors, origin: "t"))) {
+            e in
+            XCTAssertEqual(
+                e as? WeightError, .shape(name: "q.weight", expected: [32, 32], actual: [32, 31], source: "t"))
         }
     }
 

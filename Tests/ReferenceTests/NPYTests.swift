@@ -37,10 +37,16 @@ final class NPYTests: XCTestCase {
             return u
         }
         let fortran = try npy("{'descr': '<f4', 'fortran_order': True, 'shape': (2,), }", payload: 8)
-        XCTAssertThrowsError(try NPY.read(path: fortran.path)) { XCTAssertTrue("\($0)".contains("fortran_order"), "\($0)") }
+        XCTAssertThrowsError(try NPY.read(path: fortran.path)) {
+            XCTAssertTrue("\($0)".contains("fortran_order"), "\($0)")
+        }
         let ints = try npy("{'descr': '<i8', 'fortran_order': False, 'shape': (2,), }", payload: 16)
-        XCTAssertThrowsError(try NPY.read(path: ints.path)) { XCTAssertTrue("\($0)".contains("'<i8' is not supported"), "\($0)") }
+        XCTAssertThrowsError(try NPY.read(path: ints.path)) {
+            XCTAssertTrue("\($0)".contains("'<i8' is not supported"), "\($0)")
+        }
         let short = try npy("{'descr': '<f4', 'fortran_order': False, 'shape': (4, 2), }", payload: 8)
-        XCTAssertThrowsError(try NPY.read(path: short.path)) { XCTAssertTrue("\($0)".contains("8 data bytes, but shape [4, 2] of <f4 needs 32"), "\($0)") }
+        XCTAssertThrowsError(try NPY.read(path: short.path)) {
+            XCTAssertTrue("\($0)".contains("8 data bytes, but shape [4, 2] of <f4 needs 32"), "\($0)")
+        }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Kernels
 import PortbenchSchema
 import Reference
+
 @testable import Workload
 
 /// An independent float64 implementation of the layers, written from the model definitions (not from the
@@ -48,7 +49,9 @@ enum Naive {
     }
 
     static func gelu(_ x: Double) -> Double { 0.5 * x * (1 + erf(x / 2.0.squareRoot())) }
-    static func geluTanh(_ x: Double) -> Double { 0.5 * x * (1 + tanh((2 / Double.pi).squareRoot() * (x + 0.044715 * x * x * x))) }
+    static func geluTanh(_ x: Double) -> Double {
+        0.5 * x * (1 + tanh((2 / Double.pi).squareRoot() * (x + 0.044715 * x * x * x)))
+    }
     static func silu(_ x: Double) -> Double { x / (1 + exp(-x)) }
 
     static func softmax(_ x: [Double]) -> [Double] {
@@ -59,7 +62,9 @@ enum Naive {
     }
 
     /// RoPE on x[tokens, heads·D] for positions offset+s (s = token % seq), rotate_half convention.
-    static func rope(_ x: [Double], seq: Int, heads: Int, headDim D: Int, offset: Int, theta: Double, scaling: RopeScaling?) -> [Double] {
+    static func rope(
+        _ x: [Double], seq: Int, heads: Int, headDim D: Int, offset: Int, theta: Double, scaling: RopeScaling?
+    ) -> [Double] {
         var y = x
         let inv = RopeKernel.inverseFrequencies(headDim: D, theta: theta, scaling: scaling)
         let tokens = x.count / (heads * D)
@@ -78,8 +83,10 @@ enum Naive {
     }
 
     /// Scaled dot-product attention with GQA: q [B,S,H,D], caches [B,T,KVH,D] → [B,S,H·D].
-    static func attention(q: [Double], k: [Double], v: [Double], batch B: Int, seq S: Int, keys T: Int, heads H: Int,
-                          kvHeads KVH: Int, headDim D: Int, causal: Bool, offset: Int) -> [Double] {
+    static func attention(
+        q: [Double], k: [Double], v: [Double], batch B: Int, seq S: Int, keys T: Int, heads H: Int,
+        kvHeads KVH: Int, headDim D: Int, causal: Bool, offset: Int
+    ) -> [Double] {
         var out = [Double](repeating: 0, count: B * S * H * D)
         for b in 0..<B {
             for h in 0..<H {
@@ -128,7 +135,8 @@ enum Naive {
         if c.activation == .swiglu {
             let g = linear(x, rows: tokens, inDim: c.hidden, w["gate.weight"]!, outDim: c.ffn, nil)
             let u = linear(x, rows: tokens, inDim: c.hidden, w["up.weight"]!, outDim: c.ffn, nil)
-            return linear(zip(g, u).map { silu($0) * $1 }, rows: tokens, inDim: c.ffn, w["down.weight"]!, outDim: c.hidden, nil)
+            return linear(
+                zip(g, u).map { silu($0) * $1 }, rows: tokens, inDim: c.ffn, w["down.weight"]!, outDim: c.hidden, nil)
         }
         let u = linear(x, rows: tokens, inDim: c.hidden, w["up.weight"]!, outDim: c.ffn, w["up.bias"])
         let f: (Double) -> Double = c.activation == .gelu ? gelu : (c.activation == .geluTanh ? geluTanh : silu)
@@ -136,19 +144,24 @@ enum Naive {
     }
 
     static func norm(_ x: [Double], _ name: String, c: TransformerConfig, _ w: W) -> [Double] {
-        c.norm == .rmsnorm ? rmsNorm(x, cols: c.hidden, w["\(name).weight"]!, eps: c.normEps)
+        c.norm == .rmsnorm
+            ? rmsNorm(x, cols: c.hidden, w["\(name).weight"]!, eps: c.normEps)
             : layerNorm(x, cols: c.hidden, w["\(name).weight"]!, w["\(name).bias"]!, eps: c.normEps)
     }
 
     /// Attention block. `kCache`/`vCache` hold `s.context` cached positions per sequence ([B, context, KVH, D]).
-    static func attentionBlock(_ x: [Double], c: TransformerConfig, s: Scenario, _ w: W, kCache: [Double], vCache: [Double]) -> [Double] {
+    static func attentionBlock(
+        _ x: [Double], c: TransformerConfig, s: Scenario, _ w: W, kCache: [Double], vCache: [Double]
+    ) -> [Double] {
         let tokens = s.batch * s.seq
         var q = linear(x, rows: tokens, inDim: c.hidden, w["q.weight"]!, outDim: c.qDim, w["q.bias"])
         var k = linear(x, rows: tokens, inDim: c.hidden, w["k.weight"]!, outDim: c.kvDim, w["k.bias"])
         let v = linear(x, rows: tokens, inDim: c.hidden, w["v.weight"]!, outDim: c.kvDim, w["v.bias"])
         if case .rope(let theta, let scaling) = c.position {
-            q = rope(q, seq: s.seq, heads: c.heads, headDim: c.headDim, offset: s.context, theta: theta, scaling: scaling)
-            k = rope(k, seq: s.seq, heads: c.kvHeads, headDim: c.headDim, offset: s.context, theta: theta, scaling: scaling)
+            q = rope(
+                q, seq: s.seq, heads: c.heads, headDim: c.headDim, offset: s.context, theta: theta, scaling: scaling)
+            k = rope(
+                k, seq: s.seq, heads: c.kvHeads, headDim: c.headDim, offset: s.context, theta: theta, scaling: scaling)
         }
         let T = s.totalLength, row = c.kvDim
         var kAll = [Double](), vAll = [Double]()
@@ -160,13 +173,16 @@ enum Naive {
             vAll.append(contentsOf: vCache[cached])
             vAll.append(contentsOf: v[fresh])
         }
-        let ctx = attention(q: q, k: kAll, v: vAll, batch: s.batch, seq: s.seq, keys: T, heads: c.heads, kvHeads: c.kvHeads,
-                            headDim: c.headDim, causal: c.kind.isCausal, offset: s.context)
+        let ctx = attention(
+            q: q, k: kAll, v: vAll, batch: s.batch, seq: s.seq, keys: T, heads: c.heads, kvHeads: c.kvHeads,
+            headDim: c.headDim, causal: c.kind.isCausal, offset: s.context)
         return linear(ctx, rows: tokens, inDim: c.qDim, w["o.weight"]!, outDim: c.hidden, w["o.bias"])
     }
 
     /// The whole layer, pre- or post-norm.
-    static func layer(_ x: [Double], c: TransformerConfig, s: Scenario, _ w: W, kCache: [Double] = [], vCache: [Double] = []) -> [Double] {
+    static func layer(
+        _ x: [Double], c: TransformerConfig, s: Scenario, _ w: W, kCache: [Double] = [], vCache: [Double] = []
+    ) -> [Double] {
         let tokens = s.batch * s.seq
         switch c.normPosition {
         case .pre:

@@ -11,7 +11,8 @@ final class ParserFuzzTests: XCTestCase {
     static let seed: UInt64 = 0x5EED_F022
 
     func testSafeTensorsMutationsParseOrThrowSafeTensorsError() {
-        var mutator = Mutator(format: .safetensors, seeds: FuzzSeeds.all(.safetensors, root: Repo.root), seed: Self.seed)
+        var mutator = Mutator(
+            format: .safetensors, seeds: FuzzSeeds.all(.safetensors, root: Repo.root), seed: Self.seed)
         let stats = run((0..<Self.inputs).map { _ in mutator.next() }, Self.readSafeTensors)
         XCTAssertGreaterThan(stats.parsed, 100, "the mutations should leave many files valid")
         XCTAssertGreaterThan(stats.refused, 5_000, "the mutations should break most files")
@@ -28,7 +29,8 @@ final class ParserFuzzTests: XCTestCase {
     func testSafeTensorsHostileHeaders() {
         func file(_ header: String, data: Int = 0, length: UInt64? = nil) -> [UInt8] {
             let n = length ?? UInt64(header.utf8.count)
-            return (0..<8).map { UInt8(truncatingIfNeeded: n >> (8 * UInt64($0))) } + Array(header.utf8) + [UInt8](repeating: 0x3F, count: data)
+            return (0..<8).map { UInt8(truncatingIfNeeded: n >> (8 * UInt64($0))) } + Array(header.utf8)
+                + [UInt8](repeating: 0x3F, count: data)
         }
         func tensor(_ shape: String, _ offsets: String, dtype: String = "F32") -> String {
             "{\"t\":{\"dtype\":\"\(dtype)\",\"shape\":\(shape),\"data_offsets\":\(offsets)}}"
@@ -44,7 +46,10 @@ final class ParserFuzzTests: XCTestCase {
             ("a 2^40-element tensor with no data", file(tensor("[1099511627776]", "[0,4398046511104]"))),
             ("a 2^40-element tensor with 8 bytes", file(tensor("[1099511627776]", "[0,4398046511104]"), data: 8)),
             ("shape overflowing Int", file(tensor("[4611686018427387904,4]", "[0,0]"))),
-            ("shape overflowing only with its zero", file(tensor("[0,4611686018427387904,4611686018427387904]", "[0,0]"))),
+            (
+                "shape overflowing only with its zero",
+                file(tensor("[0,4611686018427387904,4611686018427387904]", "[0,0]"))
+            ),
             ("end offset 2^63-1", file(tensor("[2]", "[0,9223372036854775807]"), data: 8)),
             ("offsets past Int", file(tensor("[2]", "[0,9223372036854775808]"), data: 8)),
             ("offsets past UInt64", file(tensor("[2]", "[0,18446744073709551616]"), data: 8)),
@@ -58,11 +63,22 @@ final class ParserFuzzTests: XCTestCase {
             ("three offsets", file(tensor("[2]", "[0,4,8]"), data: 8)),
             ("gap", file(tensor("[2]", "[4,12]"), data: 12)),
             ("data left over", file(ok, data: 9)),
-            ("duplicate tensor", file("{\"t\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},\"t\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", data: 8)),
-            ("duplicate field", file("{\"t\":{\"dtype\":\"F32\",\"dtype\":\"F16\",\"shape\":[2],\"data_offsets\":[0,8]}}", data: 8)),
+            (
+                "duplicate tensor",
+                file(
+                    "{\"t\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},\"t\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}",
+                    data: 8)
+            ),
+            (
+                "duplicate field",
+                file("{\"t\":{\"dtype\":\"F32\",\"dtype\":\"F16\",\"shape\":[2],\"data_offsets\":[0,8]}}", data: 8)
+            ),
             ("unknown dtype", file(tensor("[2]", "[0,8]", dtype: "F128"), data: 8)),
             ("unsupported dtype, read", file(tensor("[1]", "[0,8]", dtype: "I64"), data: 8)),
-            ("nested 17 deep", file("{\"a\":" + String(repeating: "[", count: 17) + String(repeating: "]", count: 17) + "}")),
+            (
+                "nested 17 deep",
+                file("{\"a\":" + String(repeating: "[", count: 17) + String(repeating: "]", count: 17) + "}")
+            ),
             ("nested 100000 deep", file("{\"a\":" + String(repeating: "[", count: 100_000))),
             ("object nested 10000 deep", file(String(repeating: "{\"a\":", count: 10_000))),
             ("bad escape", file("{\"\\uZZZZ\":{}}")),
@@ -84,7 +100,10 @@ final class ParserFuzzTests: XCTestCase {
             ("two floats", file(ok, data: 8)),
             ("zero-sized huge dimension", file(tensor("[0,1099511627776]", "[0,0]"))),
             ("scalar", file(tensor("[]", "[0,4]"), data: 4)),
-            ("lone surrogate name (read as U+FFFD)", file("{\"\\ud800\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]}}", data: 8)),
+            (
+                "lone surrogate name (read as U+FFFD)",
+                file("{\"\\ud800\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]}}", data: 8)
+            ),
             ("empty header", file("{}")),
             ("padded header", file("{}      ")),
         ]
@@ -100,7 +119,8 @@ final class ParserFuzzTests: XCTestCase {
         func file(_ header: String, data: Int = 0, major: UInt8 = 1, minor: UInt8 = 0, length: Int? = nil) -> [UInt8] {
             let n = length ?? header.utf8.count
             let lengthBytes = major == 1 ? 2 : 4
-            return [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, major, minor] + (0..<lengthBytes).map { UInt8(truncatingIfNeeded: n >> (8 * $0)) }
+            return [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, major, minor]
+                + (0..<lengthBytes).map { UInt8(truncatingIfNeeded: n >> (8 * $0)) }
                 + Array(header.utf8) + [UInt8](repeating: 0x3F, count: data)
         }
         func header(_ shape: String, descr: String = "'<f4'", fortran: String = "False") -> String {
@@ -117,7 +137,10 @@ final class ParserFuzzTests: XCTestCase {
             ("empty tuple item", file(header("(,)"))),
             ("list shape", file(header("[2]"), data: 8)),
             ("header length 2^32-1", file(header("(2,)"), data: 8, major: 2, length: 0xFFFF_FFFF)),
-            ("header length past the cap", file(header("(2,)") + String(repeating: " ", count: 10_001), data: 8, major: 2)),
+            (
+                "header length past the cap",
+                file(header("(2,)") + String(repeating: " ", count: 10_001), data: 8, major: 2)
+            ),
             ("header length past the file", file(header("(2,)"), length: 200)),
             ("version 0.0", file(header("(2,)"), data: 8, major: 0)),
             ("version 4.0", file(header("(2,)"), data: 8, major: 4)),
@@ -125,8 +148,14 @@ final class ParserFuzzTests: XCTestCase {
             ("no newline", file("{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }", data: 8)),
             ("non-ASCII in 1.0", file(header("(2,)", descr: "'<f4é'"), data: 8)),
             ("UTF-8 in 3.0, bad dtype", file(header("(2,)", descr: "'<f4é'"), data: 8, major: 3)),
-            ("invalid UTF-8 in 3.0", file(header("(2,)"), data: 8, major: 3).map { $0 == UInt8(ascii: "<") ? 0xFF : $0 }),
-            ("duplicate key", file("{'descr': '<f4', 'descr': '<f4', 'fortran_order': False, 'shape': (2,), }\n", data: 8)),
+            (
+                "invalid UTF-8 in 3.0",
+                file(header("(2,)"), data: 8, major: 3).map { $0 == UInt8(ascii: "<") ? 0xFF : $0 }
+            ),
+            (
+                "duplicate key",
+                file("{'descr': '<f4', 'descr': '<f4', 'fortran_order': False, 'shape': (2,), }\n", data: 8)
+            ),
             ("missing key", file("{'descr': '<f4', 'shape': (2,), }\n", data: 8)),
             ("extra key", file("{'descr': '<f4', 'fortran_order': False, 'shape': (2,), 'x': True}\n", data: 8)),
             ("escape", file(header("(2,)", descr: "'<f\\4'"), data: 8)),
@@ -172,7 +201,9 @@ final class ParserFuzzTests: XCTestCase {
         } catch is SafeTensorsError {
             return false
         } catch {
-            XCTFail("unexpected error type \(type(of: error)): \(error); input (base64): \(Data(bytes).base64EncodedString())")
+            XCTFail(
+                "unexpected error type \(type(of: error)): \(error); input (base64): \(Data(bytes).base64EncodedString())"
+            )
             return nil
         }
     }
@@ -184,28 +215,36 @@ final class ParserFuzzTests: XCTestCase {
         } catch is NPYError {
             return false
         } catch {
-            XCTFail("unexpected error type \(type(of: error)): \(error); input (base64): \(Data(bytes).base64EncodedString())")
+            XCTFail(
+                "unexpected error type \(type(of: error)): \(error); input (base64): \(Data(bytes).base64EncodedString())"
+            )
             return nil
         }
     }
 
     struct Stats { var parsed = 0, refused = 0, slowest = 0.0 }
 
-    func run(_ inputs: [[UInt8]], _ read: ([UInt8]) -> Bool?, file: StaticString = #filePath, line: UInt = #line) -> Stats {
+    func run(_ inputs: [[UInt8]], _ read: ([UInt8]) -> Bool?, file: StaticString = #filePath, line: UInt = #line)
+        -> Stats
+    {
         var stats = Stats()
         for (i, input) in inputs.enumerated() {
             let start = DispatchTime.now().uptimeNanoseconds
             let result = read(input)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             if seconds > stats.slowest { stats.slowest = seconds }
-            XCTAssertLessThan(seconds, 1, "input \(i) took \(seconds) s (base64): \(Data(input).base64EncodedString())", file: file, line: line)
+            XCTAssertLessThan(
+                seconds, 1, "input \(i) took \(seconds) s (base64): \(Data(input).base64EncodedString())", file: file,
+                line: line)
             switch result {
             case true?: stats.parsed += 1
             case false?: stats.refused += 1
             case nil: XCTFail("input \(i) failed", file: file, line: line)
             }
         }
-        print("\(inputs.count) inputs: \(stats.parsed) read, \(stats.refused) refused, slowest \(String(format: "%.1f", stats.slowest * 1000)) ms")
+        print(
+            "\(inputs.count) inputs: \(stats.parsed) read, \(stats.refused) refused, slowest \(String(format: "%.1f", stats.slowest * 1000)) ms"
+        )
         return stats
     }
 }

@@ -5,7 +5,8 @@ import XCTest
 /// The schema target is what every reader of results links: Foundation only, every key documented, and documents
 /// written by earlier versions still load and re-encode to the same JSON.
 final class SchemaTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let fixtures = root.appendingPathComponent("Tests/SchemaTests/Fixtures")
 
     func testSchemaTargetImportsFoundationOnly() throws {
@@ -16,22 +17,28 @@ final class SchemaTests: XCTestCase {
             XCTAssertTrue(Set(imports).isSubset(of: ["Foundation", "Glibc"]), "\(file) imports \(imports)")
         }
         let manifest = try String(contentsOf: Self.root.appendingPathComponent("Package.swift"), encoding: .utf8)
-        XCTAssertTrue(manifest.contains(#".target(name: "PortbenchSchema"),"#), "PortbenchSchema must have no dependencies")
+        XCTAssertTrue(
+            manifest.contains(#".target(name: "PortbenchSchema"),"#), "PortbenchSchema must have no dependencies")
     }
 
     /// Every document portbench wrote in an earlier version: it decodes, and re-encodes to the same JSON values.
     func testEarlierDocumentsLoadAndRoundTrip() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.path).filter { $0.hasPrefix("v1-") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.path).filter {
+            $0.hasPrefix("v1-")
+        }.sorted()
         XCTAssertGreaterThanOrEqual(files.count, 3, "fixtures written by portbench before the schema target")
         for file in files {
             let data = try Data(contentsOf: Self.fixtures.appendingPathComponent(file))
             let again: Data
             if file.contains("calibration") {
-                again = try JSONCoding.encoder().encode(try JSONCoding.decoder().decode(CalibrationFile.self, from: data))
+                again = try JSONCoding.encoder().encode(
+                    try JSONCoding.decoder().decode(CalibrationFile.self, from: data))
             } else if file.contains("predict") {
-                again = try JSONCoding.encoder().encode(try JSONCoding.decoder().decode(PredictionReport.self, from: data))
+                again = try JSONCoding.encoder().encode(
+                    try JSONCoding.decoder().decode(PredictionReport.self, from: data))
             } else {
-                again = try JSONCoding.encoder().encode(try ResultDocument.read(from: Self.fixtures.appendingPathComponent(file)))
+                again = try JSONCoding.encoder().encode(
+                    try ResultDocument.read(from: Self.fixtures.appendingPathComponent(file)))
             }
             let a = try JSONSerialization.jsonObject(with: data) as! NSObject
             let b = try JSONSerialization.jsonObject(with: again) as! NSObject
@@ -43,8 +50,10 @@ final class SchemaTests: XCTestCase {
     func testEveryKeyIsDocumented() throws {
         let doc = try String(contentsOf: Self.root.appendingPathComponent("docs/result-schema.md"), encoding: .utf8)
         var missing = Set<String>()
-        for file in try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.path) where file.hasSuffix(".json") {
-            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.fixtures.appendingPathComponent(file)))
+        for file in try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.path)
+        where file.hasSuffix(".json") {
+            let json = try JSONSerialization.jsonObject(
+                with: Data(contentsOf: Self.fixtures.appendingPathComponent(file)))
             for key in Self.keys(json) where doc.range(of: "\\b\(key)\\b", options: .regularExpression) == nil {
                 missing.insert("\(key) (\(file))")
             }

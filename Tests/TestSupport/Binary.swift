@@ -10,7 +10,10 @@ public enum Binary {
     /// .xctest folder inside it.
     public static var url: URL {
         let bundle = Bundle(for: Marker.self).bundleURL
-        let candidates = [bundle.appendingPathComponent("portbench"), bundle.deletingLastPathComponent().appendingPathComponent("portbench")]
+        let candidates = [
+            bundle.appendingPathComponent("portbench"),
+            bundle.deletingLastPathComponent().appendingPathComponent("portbench"),
+        ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 

@@ -18,7 +18,9 @@ public enum FileBytes {
         var h = header
         while (10 + h.utf8.count + 1) % 64 != 0 { h += " " }
         h += "\n"
-        var d = Data([0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, major, 0, UInt8(h.utf8.count & 0xFF), UInt8(h.utf8.count >> 8)])
+        var d = Data([
+            0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, major, 0, UInt8(h.utf8.count & 0xFF), UInt8(h.utf8.count >> 8),
+        ])
         d.append(Data(h.utf8))
         d.append(Data(count: payload))
         return d

@@ -23,7 +23,8 @@ public enum Golden {
     /// Compares `text` with the file at `url`, or writes `text` there when `record` is true or there is no file.
     public static func check(_ text: String, against url: URL, record: Bool) throws -> GoldenOutcome {
         if record || !FileManager.default.fileExists(atPath: url.path) {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url, options: .atomic)
             return .recorded(path: url.path)
         }
@@ -41,7 +42,8 @@ public enum Golden {
             guard let line else { return "(no line)" }
             let shown = line.count > 200 ? String(line.prefix(200)) + "…" : line
             // Quoted when a difference could hide in trailing blanks or a carriage return.
-            return shown.contains("\r") || shown.hasSuffix(" ") || shown.hasSuffix("\t") ? shown.debugDescription : shown
+            return shown.contains("\r") || shown.hasSuffix(" ") || shown.hasSuffix("\t")
+                ? shown.debugDescription : shown
         }
         var out = ["stored \(old.count) lines, produced \(new.count); first differences (- stored, + produced):"]
         var differing = 0
@@ -61,7 +63,8 @@ public enum Golden {
         case .matched:
             return nil
         case .mismatched(let diff):
-            return "golden \(name) does not match:\n\(diff)\nIf the change is intended, re-run with \(recordVariable)=1, "
+            return
+                "golden \(name) does not match:\n\(diff)\nIf the change is intended, re-run with \(recordVariable)=1, "
                 + "review the rewritten file and commit it."
         case .recorded(let path):
             return "recorded \(path); review it and re-run without \(recordVariable) to check against it "
@@ -73,10 +76,14 @@ public enum Golden {
 /// Checks `text` against the golden file `folder/name`. On a mismatch the test fails with the first differing
 /// lines. With PORTBENCH_RECORD_GOLDEN=1 (`record`), or when the file does not exist yet, the text is written to
 /// the file and the test fails, saying which file was recorded.
-public func assertGolden(_ text: String, named name: String, in folder: URL, record: Bool = Golden.isRecording,
-                         file: StaticString = #filePath, line: UInt = #line) {
+public func assertGolden(
+    _ text: String, named name: String, in folder: URL, record: Bool = Golden.isRecording,
+    file: StaticString = #filePath, line: UInt = #line
+) {
     do {
-        if let message = Golden.message(try Golden.check(text, against: folder.appendingPathComponent(name), record: record), name: name) {
+        if let message = Golden.message(
+            try Golden.check(text, against: folder.appendingPathComponent(name), record: record), name: name)
+        {
             XCTFail(message, file: file, line: line)
         }
     } catch {

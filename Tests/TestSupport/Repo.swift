@@ -3,7 +3,8 @@ import Workload
 
 /// The repository the tests run in, found from this file's path (Tests/TestSupport/Repo.swift).
 public enum Repo {
-    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     public static let workloads = root.appendingPathComponent("Workloads")
     public static let fixtures = root.appendingPathComponent("Tests/ReferenceTests/Fixtures")
 

@@ -20,8 +20,9 @@ final class GoldenOutcomeTests: XCTestCase {
     func testRecordModeRewritesTheFileAndNeverMatches() throws {
         let url = dir.appendingPathComponent("a.txt")
         try Data("same\n".utf8).write(to: url)
-        XCTAssertEqual(try Golden.check("same\n", against: url, record: true), .recorded(path: url.path),
-                       "an unchanged text is still not a pass while recording")
+        XCTAssertEqual(
+            try Golden.check("same\n", against: url, record: true), .recorded(path: url.path),
+            "an unchanged text is still not a pass while recording")
         XCTAssertEqual(try Golden.check("changed\n", against: url, record: true), .recorded(path: url.path))
         XCTAssertEqual(try stored(url), "changed\n")
     }
@@ -44,10 +45,12 @@ final class GoldenOutcomeTests: XCTestCase {
 
     func testTheDiffShowsMissingLinesAndTrailingBlanks() {
         XCTAssertNil(Golden.diff(stored: "a\nb", produced: "a\nb"))
-        XCTAssertEqual(Golden.diff(stored: "a\nb\n", produced: "a\nb"),
-                       "stored 3 lines, produced 2; first differences (- stored, + produced):\nline 3:\n- \n+ (no line)")
-        XCTAssertEqual(Golden.diff(stored: "a", produced: "a "),
-                       "stored 1 lines, produced 1; first differences (- stored, + produced):\nline 1:\n- a\n+ \"a \"")
+        XCTAssertEqual(
+            Golden.diff(stored: "a\nb\n", produced: "a\nb"),
+            "stored 3 lines, produced 2; first differences (- stored, + produced):\nline 3:\n- \n+ (no line)")
+        XCTAssertEqual(
+            Golden.diff(stored: "a", produced: "a "),
+            "stored 1 lines, produced 1; first differences (- stored, + produced):\nline 1:\n- a\n+ \"a \"")
     }
 
     func testTheEnvironmentVariableTurnsRecordingOn() {
@@ -77,17 +80,20 @@ final class AssertGoldenTests: XCTestCase {
     }
 
     #if canImport(Darwin)
-    override func record(_ issue: XCTIssue) {
-        if captured != nil { captured?.append(issue.compactDescription) } else { super.record(issue) }
-    }
-    #else
-    override func recordFailure(withDescription description: String, inFile filePath: String, atLine lineNumber: Int, expected: Bool) {
-        if captured != nil {
-            captured?.append(description)
-        } else {
-            super.recordFailure(withDescription: description, inFile: filePath, atLine: lineNumber, expected: expected)
+        override func record(_ issue: XCTIssue) {
+            if captured != nil { captured?.append(issue.compactDescription) } else { super.record(issue) }
         }
-    }
+    #else
+        override func recordFailure(
+            withDescription description: String, inFile filePath: String, atLine lineNumber: Int, expected: Bool
+        ) {
+            if captured != nil {
+                captured?.append(description)
+            } else {
+                super.recordFailure(
+                    withDescription: description, inFile: filePath, atLine: lineNumber, expected: expected)
+            }
+        }
     #endif
 
     func testRecordingFailsTheTestAndNamesTheFile() throws {
@@ -99,7 +105,9 @@ final class AssertGoldenTests: XCTestCase {
         XCTAssertTrue(missing.first?.contains("recorded \(path)") ?? false, "\(missing)")
         XCTAssertTrue(missing.first?.contains("re-run without PORTBENCH_RECORD_GOLDEN") ?? false, "\(missing)")
 
-        XCTAssertEqual(failures { assertGolden("text\n", named: "g.txt", in: dir, record: false) }, [], "the recorded file now matches")
+        XCTAssertEqual(
+            failures { assertGolden("text\n", named: "g.txt", in: dir, record: false) }, [],
+            "the recorded file now matches")
 
         let recording = failures { assertGolden("text\n", named: "g.txt", in: dir, record: true) }
         XCTAssertEqual(recording.count, 1, "recording fails even when the text is unchanged: \(recording)")

@@ -1,8 +1,9 @@
 import Foundation
 import PortbenchSchema
 import TestSupport
-@testable import Workload
 import XCTest
+
+@testable import Workload
 
 final class LayerGraphTests: XCTestCase {
     func testLlamaPrefillFLOPsMatchHandCount() throws {
@@ -14,9 +15,13 @@ final class LayerGraphTests: XCTestCase {
         let gemm = g.gemmShapes.reduce(0) { $0 + $1.flops }
         XCTAssertEqual(gemm, projections + attention, accuracy: 1)
         XCTAssertEqual(g.weightBytes, 4 * 218_103_808 + 4 * 8192, accuracy: 1)
-        XCTAssertEqual(g.ops.map(\.name), ["attn_norm", "q_proj", "k_proj", "v_proj", "q_rope", "k_rope", "k_append", "v_append",
-                                            "attn_scores", "attn_softmax", "attn_context", "o_proj", "attn_residual", "ffn_norm",
-                                            "gate_proj", "up_proj", "ffn_act", "down_proj", "ffn_residual"])
+        XCTAssertEqual(
+            g.ops.map(\.name),
+            [
+                "attn_norm", "q_proj", "k_proj", "v_proj", "q_rope", "k_rope", "k_append", "v_append",
+                "attn_scores", "attn_softmax", "attn_context", "o_proj", "attn_residual", "ffn_norm",
+                "gate_proj", "up_proj", "ffn_act", "down_proj", "ffn_residual",
+            ])
     }
 
     func testDecodeGroupsQueryHeadsPerKVHead() throws {

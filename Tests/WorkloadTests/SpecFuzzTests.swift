@@ -1,8 +1,9 @@
 import Foundation
 import FuzzSupport
-@testable import Workload
 import TestSupport
 import XCTest
+
+@testable import Workload
 
 /// Seeded, deterministic fuzzing of the workload-spec reader (the long libFuzzer run is ci/fuzz.sh): every input must
 /// either parse or throw a SpecError, within a second. A crash fails the whole run.
@@ -28,7 +29,9 @@ final class SpecFuzzTests: XCTestCase {
             case nil: XCTFail("input \(i) failed")
             }
         }
-        print("\(Self.inputs) inputs: \(parsed) parsed, \(refused) refused, slowest \(String(format: "%.1f", slowest * 1000)) ms")
+        print(
+            "\(Self.inputs) inputs: \(parsed) parsed, \(refused) refused, slowest \(String(format: "%.1f", slowest * 1000)) ms"
+        )
         XCTAssertGreaterThan(parsed, 100, "the mutations should leave many specs valid")
         XCTAssertGreaterThan(refused, 5_000, "the mutations should break most specs")
     }
@@ -40,26 +43,73 @@ final class SpecFuzzTests: XCTestCase {
             // ci/fuzz.sh's first finding: keys that are mappings nested ~1000 deep (libyaml's own limit) took Yams
             // 1.5 s to compose, as each enclosing mapping hashes its whole key; a 1 MiB file of them, over a minute.
             ("mapping keys nested 999 deep", "name: t\nbias: " + deepKeys + "false\n", "nested more than 16 levels"),
-            ("mapping keys nested 17 deep", "a: " + String(repeating: "{", count: 17) + String(repeating: "}", count: 17), "nested more than 16"),
-            ("lists nested 999 deep", "a: " + String(repeating: "[", count: 999) + String(repeating: "]", count: 999), "nested more than 16"),
-            ("block lists nested 40 deep", "a:\n" + (1...40).map { String(repeating: " ", count: $0) + "-" }.joined(separator: "\n"), "nested more than 16"),
-            ("compact lists nested 40 deep", "a:\n  " + String(repeating: "- ", count: 40) + "x", "nested more than 16"),
+            (
+                "mapping keys nested 17 deep",
+                "a: " + String(repeating: "{", count: 17) + String(repeating: "}", count: 17), "nested more than 16"
+            ),
+            (
+                "lists nested 999 deep",
+                "a: " + String(repeating: "[", count: 999) + String(repeating: "]", count: 999), "nested more than 16"
+            ),
+            (
+                "block lists nested 40 deep",
+                "a:\n" + (1...40).map { String(repeating: " ", count: $0) + "-" }.joined(separator: "\n"),
+                "nested more than 16"
+            ),
+            (
+                "compact lists nested 40 deep", "a:\n  " + String(repeating: "- ", count: 40) + "x",
+                "nested more than 16"
+            ),
             ("complex keys nested 40 deep", String(repeating: "? ", count: 40) + "x", "nested more than 16"),
-            ("blocks of 15-deep keys", (0..<3_000).map { "k\($0): " + String(repeating: "{", count: 15) + String(repeating: "}", count: 15) }
-                .joined(separator: "\n"), "more than 20000 YAML nodes"),
+            (
+                "blocks of 15-deep keys",
+                (0..<3_000).map { "k\($0): " + String(repeating: "{", count: 15) + String(repeating: "}", count: 15) }
+                    .joined(separator: "\n"), "more than 20000 YAML nodes"
+            ),
             ("30,000 keys", (0..<30_000).map { "k\($0): v" }.joined(separator: "\n"), "more than 20000 YAML nodes"),
-            ("a flow list of 100,000 items", "sources: [" + String(repeating: "1,", count: 100_000) + "1]", "more than 20000 YAML nodes"),
+            (
+                "a flow list of 100,000 items", "sources: [" + String(repeating: "1,", count: 100_000) + "1]",
+                "more than 20000 YAML nodes"
+            ),
             ("past the size cap", "name: " + String(repeating: "x", count: 1 << 20), "specs are limited to"),
-            ("nested aliases", "sources: &a [x, x]\n" + (1...10).map { "s\($0): &a\($0) [*a\($0 == 1 ? "" : "\($0 - 1)"), *a\($0 == 1 ? "" : "\($0 - 1)")]" }
-                .joined(separator: "\n"), "aliases"),
-            ("a syntax error after deep nesting is reported as before", "a: " + String(repeating: "[", count: 10) + "\n\t", "not valid YAML"),
-            ("huge integer", validSpec.replacingOccurrences(of: "hidden: 64", with: "hidden: 99999999999999999999999"), "expected an integer"),
-            ("2^63", validSpec.replacingOccurrences(of: "batch: 1,", with: "batch: 9223372036854775808,"), "expected an integer"),
-            ("infinite eps", validSpec.replacingOccurrences(of: "eps: 1.0e-5", with: "eps: .inf"), "expected a number in"),
-            ("NaN theta", validSpec.replacingOccurrences(of: "theta: 10000", with: "theta: .nan"), "expected a number in"),
-            ("1e309 theta", validSpec.replacingOccurrences(of: "theta: 10000", with: "theta: 1e309"), "expected a number in"),
+            (
+                "nested aliases",
+                "sources: &a [x, x]\n"
+                    + (1...10).map {
+                        "s\($0): &a\($0) [*a\($0 == 1 ? "" : "\($0 - 1)"), *a\($0 == 1 ? "" : "\($0 - 1)")]"
+                    }
+                    .joined(separator: "\n"), "aliases"
+            ),
+            (
+                "a syntax error after deep nesting is reported as before",
+                "a: " + String(repeating: "[", count: 10) + "\n\t", "not valid YAML"
+            ),
+            (
+                "huge integer",
+                validSpec.replacingOccurrences(of: "hidden: 64", with: "hidden: 99999999999999999999999"),
+                "expected an integer"
+            ),
+            (
+                "2^63", validSpec.replacingOccurrences(of: "batch: 1,", with: "batch: 9223372036854775808,"),
+                "expected an integer"
+            ),
+            (
+                "infinite eps", validSpec.replacingOccurrences(of: "eps: 1.0e-5", with: "eps: .inf"),
+                "expected a number in"
+            ),
+            (
+                "NaN theta", validSpec.replacingOccurrences(of: "theta: 10000", with: "theta: .nan"),
+                "expected a number in"
+            ),
+            (
+                "1e309 theta", validSpec.replacingOccurrences(of: "theta: 10000", with: "theta: 1e309"),
+                "expected a number in"
+            ),
             ("duplicate key", validSpec + "\nname: u", "duplicate key"),
-            ("binary name", validSpec.replacingOccurrences(of: "name: t", with: "name: !!binary aGVsbG8="), "expected a name"),
+            (
+                "binary name", validSpec.replacingOccurrences(of: "name: t", with: "name: !!binary aGVsbG8="),
+                "expected a name"
+            ),
             ("NUL byte", "name: t\u{0}\n", "not valid YAML"),
             ("empty", "", "empty"),
             ("two documents", validSpec + "\n---\n" + validSpec, "not valid YAML"),
@@ -76,7 +126,8 @@ final class SpecFuzzTests: XCTestCase {
         // The deepest shipped YAML nests 4 levels; the bounds leave every shipped file alone.
         for folder in ["Workloads", "Workloads/suites", "Devices", "Validation"] {
             let dir = Repo.root.appendingPathComponent(folder)
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [] where name.hasSuffix(".yaml") {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+            where name.hasSuffix(".yaml") {
                 XCTAssertNoThrow(try SpecNode.load(url: dir.appendingPathComponent(name)), "\(folder)/\(name)")
             }
         }
@@ -92,7 +143,9 @@ final class SpecFuzzTests: XCTestCase {
         } catch is SpecError {
             result = false
         } catch {
-            XCTFail("unexpected error type \(type(of: error)): \(error); input (base64): \(Data(bytes).base64EncodedString())")
+            XCTFail(
+                "unexpected error type \(type(of: error)): \(error); input (base64): \(Data(bytes).base64EncodedString())"
+            )
             result = nil
         }
         return (result, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)

@@ -1,27 +1,28 @@
 import Foundation
 import PortbenchSchema
 import TestSupport
-@testable import Workload
 import XCTest
+
+@testable import Workload
 
 /// A valid tiny spec the error tests mutate one line at a time.
 let validSpec = """
-name: t
-layer:
-  kind: decoder
-  hidden: 64
-  heads: 4
-  kv_heads: 2
-  ffn: 128
-  activation: swiglu
-  norm: {type: rmsnorm, eps: 1.0e-5}
-  norm_position: pre
-  bias: false
-  position: {type: rope, theta: 10000}
-scenarios:
-  - {name: p, phase: prefill, batch: 1, seq: 8}
-  - {name: d, phase: decode, batch: 2, context: 16}
-"""
+    name: t
+    layer:
+      kind: decoder
+      hidden: 64
+      heads: 4
+      kv_heads: 2
+      ffn: 128
+      activation: swiglu
+      norm: {type: rmsnorm, eps: 1.0e-5}
+      norm_position: pre
+      bias: false
+      position: {type: rope, theta: 10000}
+    scenarios:
+      - {name: p, phase: prefill, batch: 1, seq: 8}
+      - {name: d, phase: decode, batch: 2, context: 16}
+    """
 
 final class SpecParsingTests: XCTestCase {
     func parse(_ text: String) throws -> WorkloadSpec { try WorkloadSpec.parse(yaml: text, file: "spec.yaml") }
@@ -36,7 +37,9 @@ final class SpecParsingTests: XCTestCase {
         }.joined(separator: "\n")
     }
 
-    func assertError(_ text: String, path: String, line: Int?, contains: String, file: StaticString = #filePath, l: UInt = #line) {
+    func assertError(
+        _ text: String, path: String, line: Int?, contains: String, file: StaticString = #filePath, l: UInt = #line
+    ) {
         XCTAssertThrowsError(try parse(text), file: file, line: l) { error in
             guard let e = error as? SpecError else { return XCTFail("not a SpecError: \(error)", file: file, line: l) }
             XCTAssertEqual(e.file, "spec.yaml", file: file, line: l)
@@ -58,7 +61,10 @@ final class SpecParsingTests: XCTestCase {
         let locator = SpecLocator(workloadsDirectory: Repo.workloads)
         let all = try locator.allWorkloads()
         let names = Set(all.map(\.name))
-        for expected in ["gpt2-small", "bert-base", "llama-3-8b", "llama-3.3-70b", "mixtral-8x7b", "tiny-llama", "tiny-gpt2", "tiny-bert", "tiny-mixtral"] {
+        for expected in [
+            "gpt2-small", "bert-base", "llama-3-8b", "llama-3.3-70b", "mixtral-8x7b", "tiny-llama", "tiny-gpt2",
+            "tiny-bert", "tiny-mixtral",
+        ] {
             XCTAssertTrue(names.contains(expected), expected)
         }
         for w in all where !w.name.hasPrefix("tiny") && !w.name.hasPrefix("xla-bench") {
@@ -75,7 +81,8 @@ final class SpecParsingTests: XCTestCase {
 
     func testPublishedConfigurationsAreEncodedExactly() throws {
         let llama = try WorkloadSpec.load(url: Repo.workloads.appendingPathComponent("llama-3-8b.yaml")).config
-        XCTAssertEqual([llama.hidden, llama.heads, llama.kvHeads, llama.headDim, llama.ffn], [4096, 32, 8, 128, 14336])
+        XCTAssertEqual(
+            [llama.hidden, llama.heads, llama.kvHeads, llama.headDim, llama.ffn], [4096, 32, 8, 128, 14336])
         XCTAssertEqual(llama.parameterCount, 218_112_000, "Llama-3-8B per-layer parameters (HF config arithmetic)")
         let gpt2 = try WorkloadSpec.load(url: Repo.workloads.appendingPathComponent("gpt2-small.yaml")).config
         XCTAssertEqual(gpt2.parameterCount, 7_087_872, "GPT-2 small block: 85M non-embedding parameters / 12")
@@ -89,49 +96,87 @@ final class SpecParsingTests: XCTestCase {
     }
 
     func testWrongTypes() {
-        assertError(mutate("hidden:", "hidden: lots"), path: "layer.hidden", line: 4, contains: "expected an integer, got 'lots'")
+        assertError(
+            mutate("hidden:", "hidden: lots"), path: "layer.hidden", line: 4,
+            contains: "expected an integer, got 'lots'")
         assertError(mutate("bias:", "bias: maybe"), path: "layer.bias", line: 11, contains: "expected true or false")
-        assertError(mutate("activation:", "activation: relu"), path: "layer.activation", line: 8, contains: "expected one of: gelu, gelu-tanh, swiglu, silu")
-        assertError(mutate("norm:", "norm: [rmsnorm]"), path: "layer.norm", line: 9, contains: "expected a mapping, got a list")
-        assertError(mutate("- {name: p", "- {name: p, phase: prefill, batch: one, seq: 8}"), path: "scenarios[0].batch", line: 14, contains: "expected an integer")
+        assertError(
+            mutate("activation:", "activation: relu"), path: "layer.activation", line: 8,
+            contains: "expected one of: gelu, gelu-tanh, swiglu, silu")
+        assertError(
+            mutate("norm:", "norm: [rmsnorm]"), path: "layer.norm", line: 9, contains: "expected a mapping, got a list")
+        assertError(
+            mutate("- {name: p", "- {name: p, phase: prefill, batch: one, seq: 8}"), path: "scenarios[0].batch",
+            line: 14, contains: "expected an integer")
     }
 
     func testMissingFields() {
         assertError(mutate("ffn:", nil), path: "layer.ffn", line: 3, contains: "missing required key 'ffn'")
-        assertError(mutate("- {name: d", "- {name: d, phase: decode, batch: 2}"), path: "scenarios[1].context", line: nil, contains: "missing required key 'context'")
+        assertError(
+            mutate("- {name: d", "- {name: d, phase: decode, batch: 2}"), path: "scenarios[1].context", line: nil,
+            contains: "missing required key 'context'")
         assertError("name: x\n", path: "layer", line: nil, contains: "missing required key 'layer'")
     }
 
     func testHeadArithmetic() {
-        assertError(mutate("kv_heads:", "kv_heads: 3"), path: "layer.kv_heads", line: 6, contains: "heads (4) must be divisible by kv_heads (3)")
-        assertError(mutate("heads: 4", "heads: 6"), path: "layer.heads", line: 5, contains: "hidden (64) must be divisible by heads (6)")
+        assertError(
+            mutate("kv_heads:", "kv_heads: 3"), path: "layer.kv_heads", line: 6,
+            contains: "heads (4) must be divisible by kv_heads (3)")
+        assertError(
+            mutate("heads: 4", "heads: 6"), path: "layer.heads", line: 5,
+            contains: "hidden (64) must be divisible by heads (6)")
         let gpt = mutate("position:", "position: none").replacingOccurrences(of: "kv_heads: 2", with: "head_dim: 8")
             .replacingOccurrences(of: "bias: false", with: "bias: false\n  naming: gpt2")
         assertError(gpt, path: "layer.head_dim", line: 6, contains: "must equal heads × head_dim (4 × 8)")
-        let gqaBert = mutate("position:", "position: none").replacingOccurrences(of: "bias: false", with: "bias: false\n  naming: bert")
+        let gqaBert = mutate("position:", "position: none").replacingOccurrences(
+            of: "bias: false", with: "bias: false\n  naming: bert")
         assertError(gqaBert, path: "layer.kv_heads", line: 6, contains: "one KV head per query head")
     }
 
     func testNonPositiveSizes() {
-        assertError(mutate("ffn:", "ffn: 0"), path: "layer.ffn", line: 7, contains: "expected an integer in 1...1048576, got 0")
-        assertError(mutate("hidden:", "hidden: -64"), path: "layer.hidden", line: 4, contains: "expected an integer in 1...65536, got -64")
-        assertError(mutate("norm:", "norm: {type: rmsnorm, eps: 0}"), path: "layer.norm.eps", line: 9, contains: "expected a number in (0.0, 1.0], got 0.0")
-        assertError(mutate("- {name: p", "- {name: p, phase: prefill, batch: 1, seq: 0}"), path: "scenarios[0].seq", line: 14, contains: "expected an integer in 1...4194304, got 0")
+        assertError(
+            mutate("ffn:", "ffn: 0"), path: "layer.ffn", line: 7, contains: "expected an integer in 1...1048576, got 0")
+        assertError(
+            mutate("hidden:", "hidden: -64"), path: "layer.hidden", line: 4,
+            contains: "expected an integer in 1...65536, got -64")
+        assertError(
+            mutate("norm:", "norm: {type: rmsnorm, eps: 0}"), path: "layer.norm.eps", line: 9,
+            contains: "expected a number in (0.0, 1.0], got 0.0")
+        assertError(
+            mutate("- {name: p", "- {name: p, phase: prefill, batch: 1, seq: 0}"), path: "scenarios[0].seq", line: 14,
+            contains: "expected an integer in 1...4194304, got 0")
     }
 
     func testPhaseAndKindRules() {
-        assertError(mutate("- {name: p", "- {name: p, phase: prefill, batch: 1, seq: 8, context: 3}"), path: "scenarios[0].context", line: 14, contains: "belongs to decode")
-        assertError(mutate("kind:", "kind: encoder").replacingOccurrences(of: "kv_heads: 2", with: "kv_heads: 4"), path: "scenarios[1].phase", line: 15, contains: "encoder layer has no decode phase")
-        assertError(mutate("kind:", "kind: moe-decoder"), path: "layer.experts", line: nil, contains: "missing required key 'experts'")
-        assertError(mutate("ffn:", "ffn: 128\n  experts: 4"), path: "layer.experts", line: 8, contains: "only valid for kind moe-decoder")
-        assertError(mutate("position:", "position: alibi"), path: "layer.position", line: 12, contains: "expected 'none' or a mapping")
-        assertError(validSpec.replacingOccurrences(of: "name: d,", with: "name: p,"), path: "scenarios[1]", line: 15, contains: "duplicate scenario name 'p'")
+        assertError(
+            mutate("- {name: p", "- {name: p, phase: prefill, batch: 1, seq: 8, context: 3}"),
+            path: "scenarios[0].context", line: 14, contains: "belongs to decode")
+        assertError(
+            mutate("kind:", "kind: encoder").replacingOccurrences(of: "kv_heads: 2", with: "kv_heads: 4"),
+            path: "scenarios[1].phase", line: 15, contains: "encoder layer has no decode phase")
+        assertError(
+            mutate("kind:", "kind: moe-decoder"), path: "layer.experts", line: nil,
+            contains: "missing required key 'experts'")
+        assertError(
+            mutate("ffn:", "ffn: 128\n  experts: 4"), path: "layer.experts", line: 8,
+            contains: "only valid for kind moe-decoder")
+        assertError(
+            mutate("position:", "position: alibi"), path: "layer.position", line: 12,
+            contains: "expected 'none' or a mapping")
+        assertError(
+            validSpec.replacingOccurrences(of: "name: d,", with: "name: p,"), path: "scenarios[1]", line: 15,
+            contains: "duplicate scenario name 'p'")
     }
 
     func testLengthDistribution() throws {
-        let ok = mutate("- {name: p", "- {name: p, phase: prefill, batch: 1, seq: 8, lengths: [{length: 4, weight: 1}, {length: 8, weight: 3}]}")
-        XCTAssertEqual(try parse(ok).scenarios[0].lengths, [WeightedLength(length: 4, weight: 1), WeightedLength(length: 8, weight: 3)])
-        let bad = mutate("- {name: p", "- {name: p, phase: prefill, batch: 1, seq: 8, lengths: [{length: 4, weight: -1}]}")
+        let ok = mutate(
+            "- {name: p",
+            "- {name: p, phase: prefill, batch: 1, seq: 8, lengths: [{length: 4, weight: 1}, {length: 8, weight: 3}]}")
+        XCTAssertEqual(
+            try parse(ok).scenarios[0].lengths,
+            [WeightedLength(length: 4, weight: 1), WeightedLength(length: 8, weight: 3)])
+        let bad = mutate(
+            "- {name: p", "- {name: p, phase: prefill, batch: 1, seq: 8, lengths: [{length: 4, weight: -1}]}")
         assertError(bad, path: "scenarios[0].lengths[0].weight", line: 14, contains: "expected a number in (0.0")
     }
 
@@ -148,17 +193,24 @@ final class SpecParsingTests: XCTestCase {
         let dir = try makeTemporaryDirectory("pb-suite")
         try validSpec.write(to: dir.appendingPathComponent("t.yaml"), atomically: true, encoding: .utf8)
         let suite = dir.appendingPathComponent("s.yaml")
-        try "name: s\nentries:\n  - workload: t.yaml\n    scenarios: [p, nope]\n".write(to: suite, atomically: true, encoding: .utf8)
+        try "name: s\nentries:\n  - workload: t.yaml\n    scenarios: [p, nope]\n".write(
+            to: suite, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try Suite.load(url: suite)) { e in
             let s = e as? SpecError
             XCTAssertEqual(s?.file, suite.path)
             XCTAssertEqual(s?.path, "entries[0].scenarios[1]")
             XCTAssertTrue(s?.message.contains("has no scenario 'nope'; it has: p, d") ?? false, "\(e)")
         }
-        try "name: s\nentries:\n  - workload: t.yaml\n    scenarios: [p]\n    goals: [{scenario: d, min_gemm_fraction: 0.5}]\n".write(to: suite, atomically: true, encoding: .utf8)
+        try
+            "name: s\nentries:\n  - workload: t.yaml\n    scenarios: [p]\n    goals: [{scenario: d, min_gemm_fraction: 0.5}]\n"
+            .write(to: suite, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try Suite.load(url: suite)) { XCTAssertTrue("\($0)".contains("does not run"), "\($0)") }
-        try "name: s\nentries:\n  - workload: t.yaml\n    goals: [{scenario: p, min_gemm_fraction: 0.5, min_bandwidth_fraction: 0.5}]\n".write(to: suite, atomically: true, encoding: .utf8)
-        XCTAssertThrowsError(try Suite.load(url: suite)) { XCTAssertTrue("\($0)".contains("expected exactly one of"), "\($0)") }
+        try
+            "name: s\nentries:\n  - workload: t.yaml\n    goals: [{scenario: p, min_gemm_fraction: 0.5, min_bandwidth_fraction: 0.5}]\n"
+            .write(to: suite, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try Suite.load(url: suite)) {
+            XCTAssertTrue("\($0)".contains("expected exactly one of"), "\($0)")
+        }
         try "name: s\nentries:\n  - workload: missing.yaml\n".write(to: suite, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try Suite.load(url: suite)) { XCTAssertTrue("\($0)".contains("missing.yaml"), "\($0)") }
     }

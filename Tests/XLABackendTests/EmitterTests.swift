@@ -1,11 +1,13 @@
+import DeviceModels
 import Foundation
 import Kernels
 import PortbenchSchema
 import Reference
 import TestSupport
+import XCTest
+
 @testable import Workload
 @testable import XLABackend
-import XCTest
 
 /// Every emitted program compiled by the real plugin and compared with the fp32 CPU reference.
 final class EmitterTests: XCTestCase {
@@ -14,7 +16,9 @@ final class EmitterTests: XCTestCase {
         let weights = WeightStore.seeded(for: graph.weights, seed: 5)
         let reference = try LayerExecutor(graph: graph, weights: weights)
         reference.fillSeededInputs(seed: 5)
-        let runner = try XLALayerRunner(client: try Plugin.client(), graph: graph, precision: precision, weights: weights) { reference.tensor($0) }
+        let runner = try XLALayerRunner(
+            client: try Plugin.client(), graph: graph, precision: precision, weights: weights
+        ) { reference.tensor($0) }
         let got = try runner.output().array
         reference.run()
         let drift = Drift(got, reference.output.array.map(Double.init))
@@ -40,23 +44,26 @@ final class EmitterTests: XCTestCase {
     }
 
     func testGoldenTextForALinearLayer() throws {
-        let c = TransformerConfig(kind: .decoder, hidden: 4, heads: 1, kvHeads: 1, headDim: 4, ffn: 8, activation: .silu, norm: .rmsnorm,
-                                  normEps: 1e-5, normPosition: .pre, bias: false, position: .none)
+        let c = TransformerConfig(
+            kind: .decoder, hidden: 4, heads: 1, kvHeads: 1, headDim: 4, ffn: 8, activation: .silu, norm: .rmsnorm,
+            normEps: 1e-5, normPosition: .pre, bias: false, position: .none)
         let head = LayerGraph.lmHead(rows: 2, hidden: 4, vocab: 3)
         var g = head
         g.values.append(ValueInfo(name: LayerGraph.keyCacheName, shape: [1, 1, 1, 4], role: .state))
         g.values.append(ValueInfo(name: LayerGraph.valueCacheName, shape: [1, 1, 1, 4], role: .state))
         _ = c
         let text = StableHLOEmitter(graph: g).emit()
-        XCTAssertEqual(text, """
-        module @portbench {
-          func.func public @main(%arg0: tensor<2x4xf32>, %arg1: tensor<1x1x1x4xf32>, %arg2: tensor<1x1x1x4xf32>, %arg3: tensor<3x4xf32>) -> (tensor<2x3xf32>) {
-            %v1 = stablehlo.dot_general %arg0, %arg3, contracting_dims = [1] x [1] : (tensor<2x4xf32>, tensor<3x4xf32>) -> tensor<2x3xf32>
-            return %v1 : tensor<2x3xf32>
-          }
-        }
+        XCTAssertEqual(
+            text,
+            """
+            module @portbench {
+              func.func public @main(%arg0: tensor<2x4xf32>, %arg1: tensor<1x1x1x4xf32>, %arg2: tensor<1x1x1x4xf32>, %arg3: tensor<3x4xf32>) -> (tensor<2x3xf32>) {
+                %v1 = stablehlo.dot_general %arg0, %arg3, contracting_dims = [1] x [1] : (tensor<2x4xf32>, tensor<3x4xf32>) -> tensor<2x3xf32>
+                return %v1 : tensor<2x3xf32>
+              }
+            }
 
-        """)
+            """)
     }
 
     func testCompiledSummaryCountsFusions() throws {
@@ -74,10 +81,16 @@ final class EmitterTests: XCTestCase {
 final class GoldenTests: XCTestCase {
     static let folder = Repo.root.appendingPathComponent("Tests/XLABackendTests/Golden")
 
-    func check(_ workload: String, _ scenario: String, _ precision: ProgramPrecision, file: StaticString = #filePath, line: UInt = #line) throws {
+    func check(
+        _ workload: String, _ scenario: String, _ precision: ProgramPrecision, file: StaticString = #filePath,
+        line: UInt = #line
+    ) throws {
         let w = try Repo.workload(workload)
-        let text = StableHLOEmitter(graph: LayerGraph.lower(w.config, try XCTUnwrap(w.scenario(named: scenario))), precision: precision).emit()
-        assertGolden(text, named: "\(workload)-\(scenario)-\(precision.rawValue).mlir", in: Self.folder, file: file, line: line)
+        let text = StableHLOEmitter(
+            graph: LayerGraph.lower(w.config, try XCTUnwrap(w.scenario(named: scenario))), precision: precision
+        ).emit()
+        assertGolden(
+            text, named: "\(workload)-\(scenario)-\(precision.rawValue).mlir", in: Self.folder, file: file, line: line)
     }
 
     func testGoldenPrograms() throws {
@@ -91,13 +104,14 @@ final class GoldenTests: XCTestCase {
         for name in ["tiny-llama", "tiny-gpt2", "tiny-bert", "tiny-mixtral"] {
             let w = try Repo.workload(name)
             for s in w.scenarios {
-                XCTAssertNoThrow(try client.compile(mlir: StableHLOEmitter(graph: LayerGraph.lower(w.config, s), precision: .bf16).emit()), "\(name)/\(s.name)")
+                XCTAssertNoThrow(
+                    try client.compile(
+                        mlir: StableHLOEmitter(graph: LayerGraph.lower(w.config, s), precision: .bf16).emit()),
+                    "\(name)/\(s.name)")
             }
         }
     }
 }
-
-import DeviceModels
 
 /// The bf16 emulation the device models use and a real bf16 XLA program round the same values the same way.
 final class EmulationAgreementTests: XCTestCase {
@@ -108,11 +122,14 @@ final class EmulationAgreementTests: XCTestCase {
         let emulated = try NumericsEmulation.drift(graph: graph, weights: weights, seed: 9, precision: .bf16)
         let reference = try LayerExecutor(graph: graph, weights: weights)
         reference.fillSeededInputs(seed: 9)
-        let xla = try XLALayerRunner(client: try Plugin.client(), graph: graph, precision: .bf16, weights: weights) { reference.tensor($0) }
+        let xla = try XLALayerRunner(client: try Plugin.client(), graph: graph, precision: .bf16, weights: weights) {
+            reference.tensor($0)
+        }
         let got = try xla.output().array
         reference.run()
         let real = NumericDrift(precision: .bf16, reference: reference.output.array, emulated: got)
-        XCTAssertEqual(real.relativeL2, emulated.relativeL2, accuracy: emulated.relativeL2 * 0.05,
-                       "XLA bf16 \(real.relativeL2) vs emulated \(emulated.relativeL2)")
+        XCTAssertEqual(
+            real.relativeL2, emulated.relativeL2, accuracy: emulated.relativeL2 * 0.05,
+            "XLA bf16 \(real.relativeL2) vs emulated \(emulated.relativeL2)")
     }
 }

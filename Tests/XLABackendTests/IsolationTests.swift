@@ -3,9 +3,10 @@ import Kernels
 import PortbenchSchema
 import Reference
 import TestSupport
+import XCTest
+
 @testable import Workload
 @testable import XLABackend
-import XCTest
 
 /// Crashes stay in the worker; repeated executions do not leak.
 final class IsolationTests: XCTestCase {
@@ -15,9 +16,10 @@ final class IsolationTests: XCTestCase {
     }
 
     func request(plugin: String) -> XLAWorkerRequest {
-        XLAWorkerRequest(workloadFile: Repo.workloads.appendingPathComponent("tiny-llama.yaml").path, scenario: "prefill-7",
-                         precision: "fp32", seed: 1, warmup: 1, repetitions: 3, pluginPath: plugin, weightsFile: nil, layerIndex: 0,
-                         weightPrefix: "", inputFile: nil)
+        XLAWorkerRequest(
+            workloadFile: Repo.workloads.appendingPathComponent("tiny-llama.yaml").path, scenario: "prefill-7",
+            precision: "fp32", seed: 1, warmup: 1, repetitions: 3, pluginPath: plugin, weightsFile: nil, layerIndex: 0,
+            weightPrefix: "", inputFile: nil)
     }
 
     func testAnAbortingPluginFailsOnlyTheWorker() throws {
@@ -55,7 +57,9 @@ final class IsolationTests: XCTestCase {
         let graph = LayerGraph.lower(w.config, w.scenarios[0])
         let weights = WeightStore.seeded(for: graph.weights, seed: 1)
         let exec = try LayerExecutor(graph: graph, weights: weights)
-        let runner = try XLALayerRunner(client: client, graph: graph, precision: .fp32, weights: weights) { exec.tensor($0) }
+        let runner = try XLALayerRunner(client: client, graph: graph, precision: .fp32, weights: weights) {
+            exec.tensor($0)
+        }
         func rss() -> Int {
             let fields = (try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8))?.split(separator: " ") ?? []
             return (fields.count > 1 ? Int(fields[1]) ?? 0 : 0) * 4096

@@ -1,8 +1,9 @@
 import Foundation
 import PortbenchSchema
 import TestSupport
-@testable import XLABackend
 import XCTest
+
+@testable import XLABackend
 
 /// The load-time check of a plugin's reported PJRT version and table size against portbench's declarations.
 final class PJRTCompatibilityTests: XCTestCase {
@@ -20,7 +21,8 @@ final class PJRTCompatibilityTests: XCTestCase {
     func testSameMajorWithATableReachingEveryCalledSlotPasses() {
         XCTAssertNil(message(expected))
         XCTAssertNil(message(PJRTABI(major: 0, minor: 115, apiSize: 1144, versionSize: 24)), "a newer minor version")
-        XCTAssertNil(message(PJRTABI(major: 0, minor: 40, apiSize: 608, versionSize: 24)), "an older one that has every slot")
+        XCTAssertNil(
+            message(PJRTABI(major: 0, minor: 40, apiSize: 608, versionSize: 24)), "an older one that has every slot")
     }
 
     func testAnotherMajorVersionIsRefused() throws {
@@ -41,13 +43,15 @@ final class PJRTCompatibilityTests: XCTestCase {
 
     /// A stand-in plugin whose GetPjrtApi returns a table claiming `major.minor` and `size` bytes (all slots NULL).
     func plugin(major: Int, minor: Int, size: Int) throws -> String {
-        try Plugin.fake("v\(major)-\(minor)-\(size)", source: """
-        #include <stddef.h>
-        struct version { size_t struct_size; void *extension_start; int major, minor; };
-        static struct { size_t struct_size; void *extension_start; struct version v; void *slots[256]; }
-            api = { \(size), NULL, { 24, NULL, \(major), \(minor) } };
-        const void *GetPjrtApi(void) { return &api; }
-        """)
+        try Plugin.fake(
+            "v\(major)-\(minor)-\(size)",
+            source: """
+                #include <stddef.h>
+                struct version { size_t struct_size; void *extension_start; int major, minor; };
+                static struct { size_t struct_size; void *extension_start; struct version v; void *slots[256]; }
+                    api = { \(size), NULL, { 24, NULL, \(major), \(minor) } };
+                const void *GetPjrtApi(void) { return &api; }
+                """)
     }
 
     func testLoadingAnIncompatiblePluginFailsBeforeAnyCall() throws {

@@ -3,18 +3,19 @@ import Kernels
 import PortbenchSchema
 import Reference
 import TestSupport
-@testable import XLABackend
 import XCTest
+
+@testable import XLABackend
 
 final class PJRTRuntimeTests: XCTestCase {
     static let program = """
-    module @m {
-      func.func public @main(%arg0: tensor<2x3xf32>, %arg1: tensor<4x3xf32>) -> (tensor<2x4xf32>) {
-        %0 = stablehlo.dot_general %arg0, %arg1, contracting_dims = [1] x [1] : (tensor<2x3xf32>, tensor<4x3xf32>) -> tensor<2x4xf32>
-        return %0 : tensor<2x4xf32>
-      }
-    }
-    """
+        module @m {
+          func.func public @main(%arg0: tensor<2x3xf32>, %arg1: tensor<4x3xf32>) -> (tensor<2x4xf32>) {
+            %0 = stablehlo.dot_general %arg0, %arg1, contracting_dims = [1] x [1] : (tensor<2x3xf32>, tensor<4x3xf32>) -> tensor<2x4xf32>
+            return %0 : tensor<2x4xf32>
+          }
+        }
+        """
 
     func testCompileRunAndReadBack() throws {
         let client = try PJRTClient(pluginPath: try Plugin.required())

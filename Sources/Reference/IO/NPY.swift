@@ -27,9 +27,23 @@ public enum NPY {
         data.withUnsafeBytes { raw in
             let p = raw.baseAddress! + header.dataStart
             switch header.width {
-            case 4: for i in 0..<count { t.data[i] = Float(bitPattern: UInt32(littleEndian: p.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))) }
-            case 8: for i in 0..<count { t.data[i] = Float(Double(bitPattern: UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self)))) }
-            default: for i in 0..<count { t.data[i] = Float(Float16(bitPattern: UInt16(littleEndian: p.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self)))) }
+            case 4:
+                for i in 0..<count {
+                    t.data[i] = Float(
+                        bitPattern: UInt32(littleEndian: p.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
+                }
+            case 8:
+                for i in 0..<count {
+                    t.data[i] = Float(
+                        Double(
+                            bitPattern: UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self))))
+                }
+            default:
+                for i in 0..<count {
+                    t.data[i] = Float(
+                        Float16(
+                            bitPattern: UInt16(littleEndian: p.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self))))
+                }
             }
         }
         return t
@@ -42,7 +56,8 @@ public enum NPY {
 
     /// The bytes of a `<f4`, C-order, version 1.0 file holding `t`.
     public static func encode(_ t: Tensor) -> Data {
-        let shape = t.shape.count == 1 ? "(\(t.shape[0]),)" : "(" + t.shape.map(String.init).joined(separator: ", ") + ")"
+        let shape =
+            t.shape.count == 1 ? "(\(t.shape[0]),)" : "(" + t.shape.map(String.init).joined(separator: ", ") + ")"
         var header = "{'descr': '<f4', 'fortran_order': False, 'shape': \(shape), }"
         while (10 + header.utf8.count + 1) % 64 != 0 { header += " " }
         header += "\n"

@@ -15,16 +15,22 @@ struct NPYHeader {
         let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]
         guard data.count >= 10, Array(data.prefix(6)) == magic else { throw fail("not a .npy file (bad magic)") }
         let major = data[data.startIndex + 6], minor = data[data.startIndex + 7]
-        guard [1, 2, 3].contains(major), minor == 0 else { throw fail("format version \(major).\(minor) is not one of 1.0, 2.0, 3.0") }
+        guard [1, 2, 3].contains(major), minor == 0 else {
+            throw fail("format version \(major).\(minor) is not one of 1.0, 2.0, 3.0")
+        }
         let bytes = [UInt8](data.prefix(12))
         let lengthBytes = major == 1 ? 2 : 4
         let start = 8 + lengthBytes
         guard bytes.count >= start else { throw fail("truncated header") }
         let length = (0..<lengthBytes).reduce(0) { $0 | Int(bytes[8 + $1]) << (8 * $1) }
-        guard length <= NPY.maxHeaderBytes else { throw fail("header of \(length) bytes exceeds NumPy's cap of \(NPY.maxHeaderBytes)") }
+        guard length <= NPY.maxHeaderBytes else {
+            throw fail("header of \(length) bytes exceeds NumPy's cap of \(NPY.maxHeaderBytes)")
+        }
         guard start + length <= data.count else { throw fail("truncated header (\(length) bytes declared)") }
         let text = data.subdata(in: (data.startIndex + start)..<(data.startIndex + start + length))
-        guard let header = String(data: text, encoding: major == 3 ? .utf8 : .ascii) else { throw fail("header is not \(major == 3 ? "UTF-8" : "ASCII")") }
+        guard let header = String(data: text, encoding: major == 3 ? .utf8 : .ascii) else {
+            throw fail("header is not \(major == 3 ? "UTF-8" : "ASCII")")
+        }
         guard header.hasSuffix("\n") else { throw fail("header does not end with a newline") }
         var lexer = PythonLiteral(text: header.dropLast(), file: file)
         let fields = try lexer.dict()
@@ -37,8 +43,12 @@ struct NPYHeader {
             let hint = descr.hasPrefix(">") ? " (big-endian data is not supported)" : ""
             throw fail("dtype '\(descr)' is not supported\(hint); expected '<f4', '<f8' or '<f2'")
         }
-        guard case .bool(let fortran) = fields["fortran_order"]! else { throw fail("fortran_order must be True or False") }
-        guard !fortran else { throw fail("fortran_order arrays are not supported; expected C order (np.ascontiguousarray)") }
+        guard case .bool(let fortran) = fields["fortran_order"]! else {
+            throw fail("fortran_order must be True or False")
+        }
+        guard !fortran else {
+            throw fail("fortran_order arrays are not supported; expected C order (np.ascontiguousarray)")
+        }
         guard case .tuple(let shape) = fields["shape"]!, shape.allSatisfy({ $0 >= 0 }) else {
             throw fail("shape must be a tuple of non-negative integers")
         }
@@ -53,7 +63,11 @@ struct NPYHeader {
 
 /// The Python literal subset a `.npy` header holds: a dict of string keys to strings, True/False and int tuples.
 struct PythonLiteral {
-    enum Value { case string(String), bool(Bool), tuple([Int]) }
+    enum Value {
+        case string(String)
+        case bool(Bool)
+        case tuple([Int])
+    }
 
     let chars: [Character]
     var i = 0
@@ -130,7 +144,9 @@ struct PythonLiteral {
             space()
             let start = i
             while i < chars.count, chars[i].isASCII, chars[i].isNumber { i += 1 }
-            guard i > start, let n = Int(String(chars[start..<i])) else { throw fail("expected a non-negative integer") }
+            guard i > start, let n = Int(String(chars[start..<i])) else {
+                throw fail("expected a non-negative integer")
+            }
             out.append(n)
             if !eat(",") {
                 guard eat(")") else { throw fail("expected ',' or ')'") }

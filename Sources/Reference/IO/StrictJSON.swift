@@ -60,9 +60,15 @@ public struct StrictJSON {
         case UInt8(ascii: "{"): return try object(depth: depth)
         case UInt8(ascii: "["): return try array(depth: depth)
         case UInt8(ascii: "\""): return .string(try string())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return .null
         default: return try number()
         }
     }
@@ -72,7 +78,10 @@ public struct StrictJSON {
         var entries: [(key: String, value: JSONValue)] = []
         var seen = Set<String>()
         skipSpace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(entries) }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
+            i += 1
+            return .object(entries)
+        }
         while true {
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a string key") }
@@ -91,7 +100,10 @@ public struct StrictJSON {
         i += 1
         var items: [JSONValue] = []
         skipSpace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
+            i += 1
+            return .array(items)
+        }
         while true {
             skipSpace()
             items.append(try value(depth: depth + 1))
@@ -102,7 +114,10 @@ public struct StrictJSON {
 
     mutating func endOrComma(_ close: Character) throws -> Bool {
         guard i < bytes.count else { throw fail("unexpected end of the header") }
-        if bytes[i] == close.asciiValue! { i += 1; return true }
+        if bytes[i] == close.asciiValue! {
+            i += 1
+            return true
+        }
         guard bytes[i] == UInt8(ascii: ",") else { throw fail("expected ',' or '\(close)'") }
         i += 1
         return false
@@ -115,7 +130,9 @@ public struct StrictJSON {
 
     mutating func literal(_ word: String) throws {
         let w = Array(word.utf8)
-        guard i + w.count <= bytes.count, Array(bytes[i..<(i + w.count)]) == w else { throw fail("unexpected character") }
+        guard i + w.count <= bytes.count, Array(bytes[i..<(i + w.count)]) == w else {
+            throw fail("unexpected character")
+        }
         i += w.count
     }
 
@@ -141,11 +158,18 @@ public struct StrictJSON {
         guard i < bytes.count else { throw fail("unterminated escape") }
         let c = bytes[i]
         i += 1
-        let simple: [UInt8: UInt8] = [0x22: 0x22, 0x5C: 0x5C, 0x2F: 0x2F, 0x62: 0x08, 0x66: 0x0C, 0x6E: 0x0A, 0x72: 0x0D, 0x74: 0x09]
-        if let s = simple[c] { out.append(s); return }
+        let simple: [UInt8: UInt8] = [
+            0x22: 0x22, 0x5C: 0x5C, 0x2F: 0x2F, 0x62: 0x08, 0x66: 0x0C, 0x6E: 0x0A, 0x72: 0x0D, 0x74: 0x09,
+        ]
+        if let s = simple[c] {
+            out.append(s)
+            return
+        }
         // Exactly four hex digits (UInt32(_:radix:) alone would also take a sign).
-        guard c == UInt8(ascii: "u"), i + 4 <= bytes.count, bytes[i..<(i + 4)].allSatisfy({ Character(Unicode.Scalar($0)).isHexDigit }),
-              let hex = String(bytes: bytes[i..<(i + 4)], encoding: .ascii), let code = UInt32(hex, radix: 16) else {
+        guard c == UInt8(ascii: "u"), i + 4 <= bytes.count,
+            bytes[i..<(i + 4)].allSatisfy({ Character(Unicode.Scalar($0)).isHexDigit }),
+            let hex = String(bytes: bytes[i..<(i + 4)], encoding: .ascii), let code = UInt32(hex, radix: 16)
+        else {
             throw fail("bad escape sequence")
         }
         i += 4
