@@ -68,7 +68,8 @@ extension CaseResult {
             flops: cost.flops, weightBytes: cost.weightBytes, bytes: cost.bytes, weights: weights,
             samplesNs: samplesNs, stats: stats,
             metrics: Dictionary(uniqueKeysWithValues: metrics.map { ($0.key.rawValue, $0.value) }),
-            ceiling: ceiling, ops: ops, backendDetails: details)
+            ceiling: ceiling, ops: ops, backendDetails: details,
+            flags: ceiling.fraction(measuredSeconds: stats.median) > 1 ? [.aboveCeiling] : nil)
     }
 }
 

@@ -35,11 +35,11 @@ public struct RunReport {
                 fmt(c.metric(.tokensPerSecond) ?? 0, 1), fmt(c.metric(.gflops) ?? 0, 1),
                 fmt(c.metric(.weightReadGBps) ?? 0, 1), c.ceiling.bound.rawValue, fmt(c.ceiling.seconds * 1e3),
                 fmt((c.metric(.ceilingFraction) ?? 0) * 100, 1) + "%"
-                    + ((c.metric(.ceilingFraction) ?? 0) > 1 ? "*" : ""),
+                    + (c.flagged(.aboveCeiling) ? "*" : ""),
             ])
         }
         out.append(t.render())
-        if document.cases.contains(where: { ($0.metric(.ceilingFraction) ?? 0) > 1 }) {
+        if document.cases.contains(where: { $0.flagged(.aboveCeiling) }) {
             out.append(
                 "* above 100%: the ceilings are OpenBLAS's own rates under this machine's settings; XLA brings its own kernels and can pass them, and a shared host can run faster during a case than during calibration"
             )

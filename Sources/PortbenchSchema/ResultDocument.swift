@@ -39,14 +39,17 @@ public struct CaseResult: Codable, Equatable, Sendable {
     public var ops: [OpTiming]?
     /// For backends other than the CPU reference: compile time, numerics against the reference, what was compiled.
     public var backendDetails: BackendDetails?
+    /// What a reader should know before trusting the case's numbers (absent when nothing is flagged).
+    public var flags: [CaseFlag]?
 
     public func metric(_ m: Metric) -> Double? { metrics[m.rawValue] }
+    public func flagged(_ f: CaseFlag) -> Bool { flags?.contains(f) ?? false }
 
     public init(
         workload: String, scenario: String, backend: Backend, provenance: Provenance, phase: Phase, batch: Int,
         seq: Int, context: Int, tokens: Int, flops: Double, weightBytes: Double, bytes: Double, weights: String,
         samplesNs: [UInt64], stats: SampleStatistics, metrics: [String: Double], ceiling: Ceiling,
-        ops: [OpTiming]? = nil, backendDetails: BackendDetails? = nil
+        ops: [OpTiming]? = nil, backendDetails: BackendDetails? = nil, flags: [CaseFlag]? = nil
     ) {
         self.workload = workload
         self.scenario = scenario
@@ -67,7 +70,16 @@ public struct CaseResult: Codable, Equatable, Sendable {
         self.ceiling = ceiling
         self.ops = ops
         self.backendDetails = backendDetails
+        self.flags = flags
     }
+}
+
+/// A noise or trust flag on a measured case.
+public enum CaseFlag: String, Codable, Sendable {
+    /// The case ran faster than the ceiling measured for it (a fraction above 100%): the ceilings are OpenBLAS's own
+    /// rates under this machine's settings, other backends bring their own kernels, and a shared host can run faster
+    /// during a case than during calibration.
+    case aboveCeiling = "above-ceiling"
 }
 
 /// What an external backend (XLA through PJRT) reports beside its run samples.

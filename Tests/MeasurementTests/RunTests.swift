@@ -93,6 +93,21 @@ final class RunTests: XCTestCase {
         XCTAssertEqual(d.fraction(measuredSeconds: d.seconds * 2), 0.5, accuracy: 1e-12)
     }
 
+    /// A case faster than its own ceiling is flagged in the document, and only then.
+    func testCaseFasterThanItsCeilingIsFlagged() throws {
+        let spec = try locator.suite(for: ["tiny-llama"]).entries[0].workload
+        let graph = LayerGraph.lower(spec.config, spec.scenarios[0])
+        let cal = fixedCalibration(graph.gemmShapes)
+        let ceiling = Ceiling(graph: graph, calibration: cal).seconds
+        func result(_ seconds: Double) -> CaseResult {
+            CaseResult.make(
+                graph: graph, workload: spec.name, backend: .cpuReference, samplesNs: [UInt64(seconds * 1e9)],
+                weights: "seeded", calibration: cal, ops: nil, details: nil)
+        }
+        XCTAssertEqual(result(ceiling / 2).flags, [.aboveCeiling])
+        XCTAssertNil(result(ceiling * 2).flags)
+    }
+
     func testGoalsAreJudgedOnCeilingFraction() {
         let runner = SuiteRunner(suite: .adHoc([]), options: RunOptions(policy: RepetitionPolicy()))
         func fake(_ fraction: Double) -> CaseResult {
