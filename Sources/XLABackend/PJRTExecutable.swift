@@ -61,20 +61,23 @@ public final class PJRTExecutable {
                 var outList: UnsafeMutablePointer<OpaquePointer?>? = o.baseAddress
                 try withUnsafeMutablePointer(to: &argList) { al in
                     try withUnsafeMutablePointer(to: &outList) { ol in
+                        // Every pointer the call reads stays inside the closure that made it (none escapes).
                         try withUnsafeMutablePointer(to: &event) { ev in
-                            var x = PJRT_LoadedExecutable_Execute_Args()
-                            x.struct_size = Int(PJRT_LoadedExecutable_Execute_Args_STRUCT_SIZE)
-                            x.executable = handle
-                            x.options = withUnsafeMutablePointer(to: &options) { $0 }
-                            x.argument_lists = UnsafeRawPointer(al).assumingMemoryBound(
-                                to: UnsafePointer<OpaquePointer?>?.self)
-                            x.num_devices = 1
-                            x.num_args = arguments.count
-                            x.output_lists = UnsafeRawPointer(ol).assumingMemoryBound(
-                                to: UnsafeMutablePointer<OpaquePointer?>?.self)
-                            x.device_complete_events = ev
-                            try client.check(
-                                "LoadedExecutable_Execute", client.api.pointee.PJRT_LoadedExecutable_Execute!(&x))
+                            try withUnsafeMutablePointer(to: &options) { opts in
+                                var x = PJRT_LoadedExecutable_Execute_Args()
+                                x.struct_size = Int(PJRT_LoadedExecutable_Execute_Args_STRUCT_SIZE)
+                                x.executable = handle
+                                x.options = opts
+                                x.argument_lists = UnsafeRawPointer(al).assumingMemoryBound(
+                                    to: UnsafePointer<OpaquePointer?>?.self)
+                                x.num_devices = 1
+                                x.num_args = arguments.count
+                                x.output_lists = UnsafeRawPointer(ol).assumingMemoryBound(
+                                    to: UnsafeMutablePointer<OpaquePointer?>?.self)
+                                x.device_complete_events = ev
+                                try client.check(
+                                    "LoadedExecutable_Execute", client.api.pointee.PJRT_LoadedExecutable_Execute!(&x))
+                            }
                         }
                     }
                 }
