@@ -538,6 +538,7 @@ final class BadInputTests: XCTestCase {
     func testEveryBadInputExits2NamesTheFieldAndWritesNothing() throws {
         let cases = Self.all
         XCTAssertGreaterThanOrEqual(cases.count, 60)
+        print("bad-input cases: \(cases.count)")
         var failures: [String] = []
         for c in cases {
             if let problem = try check(c) { failures.append("\(c.name): \(problem)") }
