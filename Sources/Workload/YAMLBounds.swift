@@ -15,19 +15,13 @@ enum YAMLBounds {
             throw SpecError(
                 file: file, path: "", message: "the file is \(text.utf8.count) bytes; specs are limited to \(maxBytes)")
         }
-        let aliases = countAliases(text)
-        guard aliases <= maxAliases else {
-            throw SpecError(
-                file: file, path: "",
-                message: "\(aliases) YAML aliases (*name); at most \(maxAliases) are allowed in a spec")
-        }
-        try checkShape(text, file: file)
+        try checkEvents(text, file: file)
     }
 
-    /// Walks libyaml's events (linear time, no tree built) and refuses a document nested deeper than `maxDepth` or
-    /// holding more than `maxNodes` nodes. A syntax error ends the walk silently: Yams then reports it as before, and
-    /// everything Yams composes before reaching it is within the bounds.
-    static func checkShape(_ text: String, file: String) throws {
+    /// Walks libyaml's events (linear time, no tree built) and refuses a document with more than `maxAliases` alias
+    /// uses, nested deeper than `maxDepth`, or holding more than `maxNodes` nodes. A syntax error ends the walk
+    /// silently: Yams then reports it as before, and everything Yams composes before reaching it is within the bounds.
+    static func checkEvents(_ text: String, file: String) throws {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return }
         defer { yaml_parser_delete(&parser) }
@@ -35,7 +29,7 @@ enum YAMLBounds {
         let utf8 = Array(text.utf8)
         try utf8.withUnsafeBufferPointer { buffer in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            var depth = 0, nodes = 0
+            var depth = 0, nodes = 0, aliases = 0
             while true {
                 var event = yaml_event_t()
                 guard yaml_parser_parse(&parser, &event) == 1 else { return }
@@ -54,7 +48,17 @@ enum YAMLBounds {
                     }
                 case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
                     depth -= 1
-                case YAML_SCALAR_EVENT, YAML_ALIAS_EVENT:
+                case YAML_ALIAS_EVENT:
+                    nodes += 1
+                    aliases += 1
+                    guard aliases <= maxAliases else {
+                        throw SpecError(
+                            file: file, path: "", line: line,
+                            message:
+                                "more than \(maxAliases) YAML aliases (*name); at most \(maxAliases) are allowed in a spec"
+                        )
+                    }
+                case YAML_SCALAR_EVENT:
                     nodes += 1
                 default:
                     break
@@ -66,50 +70,5 @@ enum YAMLBounds {
                 }
             }
         }
-    }
-
-    /// Counts `*` characters where a YAML node can start (outside quotes and comments): line start, or after
-    /// whitespace that follows `:`, `-`, `?` or `,`, or right after `[`, `{` or `,`.
-    static func countAliases(_ text: String) -> Int {
-        var count = 0
-        var quote: UInt8? = nil
-        var comment = false
-        var prev: UInt8 = 0x0A, prevSolid: UInt8 = 0x0A
-        for c in text.utf8 {
-            defer {
-                prev = c
-                if c != 0x20, c != 0x09 { prevSolid = c }
-            }
-            if comment {
-                if c == 0x0A { comment = false }
-                continue
-            }
-            if let q = quote {
-                if c == q { quote = nil }
-                continue
-            }
-            // (Switches, not array literals: this runs once per byte of up to 1 MiB, in debug builds too.)
-            let atStart: Bool
-            switch prev {
-            case 0x0A, UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","): atStart = true
-            case 0x20, 0x09:
-                switch prevSolid {
-                case 0x0A, UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ","),
-                    UInt8(ascii: "["),
-                    UInt8(ascii: "{"):
-                    atStart = true
-                default: atStart = false
-                }
-            default: atStart = false
-            }
-            switch c {
-            case UInt8(ascii: "#") where prev == 0x20 || prev == 0x09 || prev == 0x0A: comment = true
-            case UInt8(ascii: "'") where atStart: quote = c
-            case UInt8(ascii: "\"") where atStart: quote = c
-            case UInt8(ascii: "*") where atStart: count += 1
-            default: break
-            }
-        }
-        return count
     }
 }
