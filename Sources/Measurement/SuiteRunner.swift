@@ -83,25 +83,25 @@ public struct SuiteRunner {
         suite.entries.flatMap { e in e.scenarios.map { (e.workload, LayerGraph.lower(e.workload.config, $0)) } }
     }
 
-    /// Checks inputs that can be checked before any work: the checkpoint's names and shapes for every workload,
-    /// and the input file's shape against every scenario.
-    public func preflight() throws -> [String] {
-        try options.memory.check(graphs, external: options.external != nil)
-        var nonFinite: [String] = []
+    /// Checks inputs that can be checked before any work: the memory every case needs, the checkpoint's names, shapes
+    /// and values for every workload, and the input file's shape and values against every scenario. Returns the input
+    /// and what held NaN or ±Inf (refused unless `allowNonFinite`).
+    public func preflight(_ all: [(workload: WorkloadSpec, graph: LayerGraph)]) throws
+        -> (input: Tensor?, nonFinite: [NonFiniteError])
+    {
+        try options.memory.check(all, external: options.external != nil)
+        var nonFinite: [NonFiniteError] = []
         if let file = options.weightsFile {
             for entry in suite.entries {
-                let weights = LayerGraph.lower(entry.workload.config, entry.scenarios[0]).weights
-                try WeightStore.verify(
-                    safetensors: file, config: entry.workload.config, weights: weights,
-                    layerIndex: options.layerIndex, prefix: options.weightPrefix)
-                nonFinite += try WeightStore.nonFinite(
-                    safetensors: file, config: entry.workload.config, weights: weights,
+                nonFinite += try WeightStore.verify(
+                    safetensors: file, config: entry.workload.config,
+                    weights: LayerGraph.lower(entry.workload.config, entry.scenarios[0]).weights,
                     layerIndex: options.layerIndex, prefix: options.weightPrefix)
             }
         }
-        if let path = options.inputFile {
+        let input = try options.inputFile.map { path in
             let t = try NPY.read(path: path)
-            for (w, g) in graphs where t.shape != g.value(LayerGraph.inputName)!.shape {
+            for (w, g) in all where t.shape != g.value(LayerGraph.inputName)!.shape {
                 throw NPYError(
                     file: path,
                     message:
@@ -109,22 +109,21 @@ public struct SuiteRunner {
                 )
             }
             if let bad = t.firstNonFinite() {
-                nonFinite.append(
-                    NonFiniteError(file: path, tensor: "input", index: bad.index, value: bad.value).description)
+                nonFinite.append(NonFiniteError(file: path, tensor: "input", index: bad.index, value: bad.value))
             }
+            return t
         }
-        if let first = nonFinite.first, !options.allowNonFinite { throw NonFiniteInputs(message: first) }
-        return nonFinite
+        if let first = nonFinite.first, !options.allowNonFinite { throw first }
+        return (input, nonFinite)
     }
 
     public func run(calibration reuse: Calibration?, events: @escaping (RunEvent) -> Void) throws -> ResultDocument {
-        let nonFinite = try preflight()
         let all = graphs
+        let (input, nonFinite) = try preflight(all)
         let shapes = all.flatMap(\.graph.gemmShapes)
         let calibration = Calibration.measure(shapes: shapes, repetitions: options.policy.repetitions, reuse: reuse) {
             events(.calibrating($0))
         }
-        let input = try options.inputFile.map { try NPY.read(path: $0) }
         var cases: [CaseResult] = []
         var failures: [RunFailure] = []
         var index = 0
@@ -192,7 +191,7 @@ public struct SuiteRunner {
             machine: .current(), calibration: calibration, metrics: Metric.allCases.map(\.descriptor),
             cases: cases, goals: evaluate(goals: suite.goals, cases: cases.filter { $0.backend == .cpuReference }),
             migrations: nil, failures: failures.isEmpty ? nil : failures, measuredMigrations: nil,
-            nonfiniteInputs: nonFinite.isEmpty ? nil : nonFinite)
+            nonfiniteInputs: nonFinite.isEmpty ? nil : nonFinite.map(\.description))
     }
 
     func loadWeights(_ graph: LayerGraph) throws -> WeightStore {
@@ -201,23 +200,27 @@ public struct SuiteRunner {
             seed: options.seed, allowNonFinite: options.allowNonFinite)
     }
 
-    /// The files `--dump-outputs` will write, checked before any work.
-    public func dumpTargets(_ folder: OutputFolder, inputs: [String]) throws -> [String: OutputFile] {
-        var out: [String: OutputFile] = [:]
+    /// Checks, before any work, every file `--dump-outputs` will write (none may be an input of the run).
+    public func checkDumpTargets(_ folder: OutputFolder, inputs: [String]) throws {
         for e in suite.entries {
             for s in e.scenarios {
-                for name in ["input", "output"] {
-                    out["\(e.workload.name)/\(s.name)/\(name)"] = try folder.file(
-                        [e.workload.name, s.name, name + ".npy"], inputs: inputs)
+                for d in Self.dumped {
+                    _ = try folder.file(Self.dumpPath(e.workload.name, s.name, d.file), inputs: inputs)
                 }
             }
         }
-        return out
+    }
+
+    /// The graph values `--dump-outputs` writes per case, as `<workload>/<scenario>/<file>.npy`.
+    static let dumped = [(file: "input", value: LayerGraph.inputName), (file: "output", value: LayerGraph.outputName)]
+    static func dumpPath(_ workload: String, _ scenario: String, _ name: String) -> [String] {
+        [workload, scenario, name + ".npy"]
     }
 
     func dump(_ executor: LayerExecutor, to dir: OutputFolder, workload: String, scenario: String) throws {
-        try dir.file([workload, scenario, "input.npy"]).write(NPY.encode(executor.input))
-        try dir.file([workload, scenario, "output.npy"]).write(NPY.encode(executor.output))
+        for d in Self.dumped {
+            try dir.file(Self.dumpPath(workload, scenario, d.file)).write(NPY.encode(executor.tensor(d.value)))
+        }
     }
 
     public func evaluate(goals: [SpeedGoal], cases: [CaseResult]) -> [GoalResult] {

@@ -62,7 +62,7 @@ extension Commands {
         options.memory = .current(explicitBytes: r.maxMemoryGB.map { $0 * 1e9 })
         let outFile = try output(r.out ?? defaultResultPath(suite: suite.name, runId: options.runId), inputs: inputs)!
         if let folder = options.dumpOutputs {
-            _ = try SuiteRunner(suite: suite, options: options).dumpTargets(folder, inputs: inputs)
+            try SuiteRunner(suite: suite, options: options).checkDumpTargets(folder, inputs: inputs)
         }
         let backends = try XLAWiring.backends(requested: r.backend, plugin: r.pjrtPlugin, note: note)
         options.reference = backends.contains(.cpuReference)

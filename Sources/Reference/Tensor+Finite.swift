@@ -44,10 +44,3 @@ public struct NonFiniteError: InputError, Equatable {
             + "(--allow-nonfinite runs anyway and marks the result)"
     }
 }
-
-/// The first non-finite weight or input of a run, refused before any work.
-public struct NonFiniteInputs: InputError {
-    public let message: String
-    public init(message: String) { self.message = message }
-    public var description: String { message }
-}

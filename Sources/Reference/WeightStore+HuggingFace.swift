@@ -91,15 +91,6 @@ extension WeightStore {
             allowNonFinite: allowNonFinite)
     }
 
-    /// Checks names and shapes from the header alone (no tensor data is read), so a run can fail before any work.
-    public static func verify(
-        safetensors path: String, config: TransformerConfig, weights: [WeightInfo],
-        layerIndex: Int, prefix: String = ""
-    ) throws {
-        _ = try verify(
-            SafeTensorsFile(path: path), config: config, weights: weights, layerIndex: layerIndex, prefix: prefix)
-    }
-
     static func verify(
         _ file: SafeTensorsFile, config: TransformerConfig, weights: [WeightInfo],
         layerIndex: Int, prefix: String
@@ -152,17 +143,18 @@ extension WeightStore {
 }
 
 extension WeightStore {
-    /// Every tensor of the layer that holds NaN or ±Inf, described with its first bad index (read one tensor at a time).
-    public static func nonFinite(
+    /// Checks a checkpoint before any work: every name and shape from the header (throwing `WeightError`), then every
+    /// tensor of the layer, read one at a time; returns those that hold NaN or ±Inf with their first bad index.
+    public static func verify(
         safetensors path: String, config: TransformerConfig, weights: [WeightInfo],
         layerIndex: Int, prefix: String = ""
-    ) throws -> [String] {
+    ) throws -> [NonFiniteError] {
         let file = try SafeTensorsFile(path: path)
         let sources = try verify(file, config: config, weights: weights, layerIndex: layerIndex, prefix: prefix)
         return try sources.compactMap { src in
             let name = prefix + src.name
             guard let bad = try file.tensor(name).firstNonFinite() else { return nil }
-            return NonFiniteError(file: path, tensor: name, index: bad.index, value: bad.value).description
+            return NonFiniteError(file: path, tensor: name, index: bad.index, value: bad.value)
         }
     }
 }
