@@ -8,6 +8,8 @@ public struct DeviceCatalog: Sendable {
     public var styles: [ExecutionStyle: StyleSection]
     /// The styles this catalog knows and the adapter type of each.
     public let registry: AdapterRegistry
+    /// Every file the catalog was read from (profiles and styles.yaml): outputs must never overwrite them.
+    public var files: [String] = []
 
     public static func load(directory: URL, registry: AdapterRegistry = .builtIn) throws -> DeviceCatalog {
         let files: [URL]
@@ -26,8 +28,10 @@ public struct DeviceCatalog: Sendable {
         }
         let devices = try profiles.map { try DeviceProfile.load(url: $0, registry: registry) }
         try checkNamesDistinct(devices)
-        let styles = try StyleSection.loadAll(url: directory.appendingPathComponent("styles.yaml"), registry: registry)
-        return DeviceCatalog(devices: devices, styles: styles, registry: registry)
+        let stylesFile = directory.appendingPathComponent("styles.yaml")
+        let styles = try StyleSection.loadAll(url: stylesFile, registry: registry)
+        return DeviceCatalog(
+            devices: devices, styles: styles, registry: registry, files: profiles.map(\.path) + [stylesFile.path])
     }
 
     /// A device by name, optionally as `style:name` (the style must match); a short name (`h100`, `v6e`, `groq`)

@@ -33,7 +33,7 @@ extension Commands {
         let options = try r.model.options()
         let catalog = try r.paths.catalog()
         let w = try r.paths.workload(r.workload)
-        let outFile = try output(r.out, inputs: [w.file].compactMap { $0 } + catalog.devices.map(\.file))
+        let outFile = try output(r.out, inputs: [w.file].compactMap { $0 } + catalog.files)
         if r.isMeasured {
             return try migrateMeasured(r, w, catalog: catalog, options: options, format: f, out: outFile, note: note)
         }

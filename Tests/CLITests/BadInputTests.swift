@@ -484,6 +484,13 @@ final class BadInputTests: XCTestCase {
                 "--out", "$D/dev/h200.yaml",
             ],
             expect: ["--out", "$D/dev/h200.yaml", "input of this command"]),
+        Case(
+            name: "migrate --out is the style parameters", files: deviceFiles,
+            args: [
+                "migrate", "tiny-llama", "--from", "h100", "--to", "v6e", "--no-numerics", "--devices", "$D/dev",
+                "--out", "$D/dev/styles.yaml",
+            ],
+            expect: ["--out", "$D/dev/styles.yaml", "input of this command"]),
     ]
 
     static let argumentCases: [Case] = [
