@@ -23,6 +23,12 @@ let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
     .deletingLastPathComponent()
 let suiteURL = repoRoot.appendingPathComponent("Workloads/suites/fuzz-input.yaml")
 
+/// Any error a parser throws other than its own error type is a bug the fuzzer must report: the driver stops here,
+/// on purpose, so libFuzzer records the input as a crash (this is the one place the driver crashes).
+func unexpected(_ error: Error, parser: String) -> Never {
+    fatalError("\(parser): unexpected error type \(type(of: error)): \(error)")
+}
+
 /// Runs one input through one parser; returns whether it parsed. Traps on an error of an unexpected type.
 @discardableResult
 func runOne(_ target: FuzzTarget, _ data: Data) -> Bool {
@@ -38,7 +44,7 @@ func runOne(_ target: FuzzTarget, _ data: Data) -> Bool {
         } catch is SafeTensorsError {
             return false
         } catch {
-            fatalError("safetensors: unexpected error type \(type(of: error)): \(error)")
+            unexpected(error, parser: "safetensors")
         }
     case .npy:
         do {
@@ -47,7 +53,7 @@ func runOne(_ target: FuzzTarget, _ data: Data) -> Bool {
         } catch is NPYError {
             return false
         } catch {
-            fatalError("npy: unexpected error type \(type(of: error)): \(error)")
+            unexpected(error, parser: "npy")
         }
     case .yaml:
         // Files are read as UTF-8 (SpecNode.load refuses anything else); replacing bad bytes keeps every input useful.
@@ -60,7 +66,7 @@ func runOne(_ target: FuzzTarget, _ data: Data) -> Bool {
         } catch is SpecError {
             return false
         } catch {
-            fatalError("yaml: unexpected error type \(type(of: error)): \(error)")
+            unexpected(error, parser: "yaml")
         }
         var parsed = false
         for parse in [
@@ -73,7 +79,7 @@ func runOne(_ target: FuzzTarget, _ data: Data) -> Bool {
                 parsed = true
             } catch is SpecError {
             } catch {
-                fatalError("yaml: unexpected error type \(type(of: error)): \(error)")
+                unexpected(error, parser: "yaml")
             }
         }
         return parsed

@@ -20,7 +20,7 @@ public struct XLAWorkerRequest: Codable, Sendable {
     /// When set: also compile and time the scenario at each of these lengths (sequence for prefill, context for decode).
     public var lengths: [Int]?
     /// Run even when a weight or the input holds NaN or ±Inf (as the parent was told with `--allow-nonfinite`).
-    public var allowNonFinite: Bool?
+    public var allowNonFinite = false
 
     public init(
         workloadFile: String, scenario: String, precision: String, seed: UInt64, warmup: Int, repetitions: Int,
@@ -96,12 +96,12 @@ public enum XLAWorker {
         let graph = LayerGraph.lower(spec.config, scenario)
         let weights = try WeightStore.forLayer(
             graph, safetensors: r.weightsFile, layerIndex: r.layerIndex, prefix: r.weightPrefix,
-            seed: r.seed, allowNonFinite: r.allowNonFinite ?? false)
+            seed: r.seed, allowNonFinite: r.allowNonFinite)
         let reference = try LayerExecutor(graph: graph, weights: weights)
         reference.fillSeededInputs(seed: r.seed)
         if let input = r.inputFile {
             let t = try NPY.read(path: input)
-            if r.allowNonFinite != true { try t.checkFinite(file: input, tensor: "input") }
+            if !r.allowNonFinite { try t.checkFinite(file: input, tensor: "input") }
             reference.input.copy(from: t)
         }
 
