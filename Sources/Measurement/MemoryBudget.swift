@@ -39,7 +39,7 @@ public struct MemoryBudget: Sendable {
         return max(Double(1 << 30), gemm.max() ?? 0)
     }
 
-    /// Refuses the run, with the estimate, when its largest case would not fit.
+    /// Refuses, with the estimate, the first case that would not fit (a run also checks its calibration).
     public func check(_ graphs: [(workload: WorkloadSpec, graph: LayerGraph)], external: Bool) throws {
         for (w, g) in graphs {
             let need = Self.caseBytes(g, external: external)
@@ -51,7 +51,6 @@ public struct MemoryBudget: Sendable {
                         + "choose a smaller scenario, or set --max-memory if the limit is wrong")
             }
         }
-        try checkCalibration(graphs.flatMap(\.graph.gemmShapes))
     }
 
     /// Refuses a calibration whose largest buffer would not fit.

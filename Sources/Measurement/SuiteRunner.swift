@@ -90,6 +90,7 @@ public struct SuiteRunner {
         -> (input: Tensor?, nonFinite: [NonFiniteError])
     {
         try options.memory.check(all, external: options.external != nil)
+        try options.memory.checkCalibration(all.flatMap(\.graph.gemmShapes))
         var nonFinite: [NonFiniteError] = []
         if let file = options.weightsFile {
             for entry in suite.entries {
