@@ -146,8 +146,6 @@ public struct PredictionReport: Codable, Equatable, Sendable {
     public var layers: [LayerPrediction]
     public var serving: [ServePrediction]
 
-    public static func encoder() -> JSONEncoder { JSONCoding.encoder() }
-
     public init(
         workload: String, device: String, style: ExecutionStyle, options: AdapterOptions,
         provenance: Provenance = .modelled, layers: [LayerPrediction], serving: [ServePrediction]

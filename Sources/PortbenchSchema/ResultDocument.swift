@@ -178,9 +178,6 @@ public struct ResultDocument: Codable, Equatable, Sendable {
 
     public static let toolVersion = "portbench 0.1.0"
 
-    public static func encoder() -> JSONEncoder { JSONCoding.encoder() }
-    public static func decoder() -> JSONDecoder { JSONCoding.decoder() }
-
     /// Writes the document through the one output writer (checked target, temporary file, rename).
     public func write(to file: OutputFile) throws {
         try file.write(JSONCoding.encoder().encode(self))
@@ -190,7 +187,7 @@ public struct ResultDocument: Codable, Equatable, Sendable {
         if let problem = InputFile.problem(url.path) { throw ResultDocumentError(file: url.path, message: problem) }
         let doc: ResultDocument
         do {
-            doc = try decoder().decode(ResultDocument.self, from: Data(contentsOf: url))
+            doc = try JSONCoding.decoder().decode(ResultDocument.self, from: Data(contentsOf: url))
         } catch {
             throw ResultDocumentError(file: url.path, message: "not a portbench result document: \(error)")
         }
