@@ -22,6 +22,8 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "PortbenchSchema"),
         .target(name: "PortbenchRender", dependencies: ["PortbenchSchema"]),
+        // Regression decisions and change points: pure statistics over schema documents (no OpenBLAS, no network).
+        .target(name: "Regression", dependencies: ["PortbenchSchema"]),
         .target(name: "Workload", dependencies: ["PortbenchSchema", .product(name: "Yams", package: "Yams")]),
         // The hot loops alone are built without overflow and precondition checks; parsers never are.
         .target(
@@ -50,10 +52,11 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Workload", "XLABackend"], path: "Tests/TestSupport"),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
         // Fuzzing: seeded mutation (for the tests) and the driver ci/fuzz.sh builds with libFuzzer.
-        .target(name: "FuzzSupport", dependencies: ["Kernels"]),
+        .target(name: "FuzzSupport", dependencies: ["Kernels", "PortbenchSchema"]),
         .executableTarget(
             name: "PortbenchFuzz", dependencies: ["Kernels", "Reference", "Workload", "DeviceModels", "FuzzSupport"]),
         .testTarget(name: "SchemaTests", dependencies: ["PortbenchSchema"], exclude: ["Fixtures"]),
+        .testTarget(name: "RegressionTests", dependencies: ["Regression", "PortbenchSchema"], exclude: ["Fixtures"]),
         .testTarget(
             name: "WorkloadTests", dependencies: ["PortbenchSchema", "Workload", "TestSupport", "FuzzSupport"]),
         .testTarget(

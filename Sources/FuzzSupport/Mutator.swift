@@ -3,6 +3,7 @@
 // libFuzzer's own mutator instead. No dependency on the parsers themselves.
 import Foundation
 import Kernels
+import PortbenchSchema
 
 /// The fuzz tests' generator is the project's one SplitMix64 (Kernels), so a run is the same on every machine.
 public typealias FuzzRandom = SplitMix64

@@ -1,7 +1,6 @@
 import Foundation
-import PortbenchSchema
 
-/// SplitMix64: a small, fast, reproducible generator for seeded weights and inputs.
+/// SplitMix64: a small, fast, reproducible generator for seeded weights, inputs, bootstraps and permutation tests.
 public struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
     public init(seed: UInt64) { state = seed }
@@ -33,28 +32,5 @@ public struct SplitMix64: RandomNumberGenerator {
         }
         var g = SplitMix64(seed: h)
         return g.next()
-    }
-}
-
-extension Tensor {
-    /// Fills with `mean + std·N(0,1)`, deterministically for (seed, name) and independent of the thread count.
-    public func fillNormal(seed: UInt64, name: String, mean: Float = 0, std: Float) {
-        let base = SplitMix64.seed(seed, name)
-        let chunk = 1 << 16
-        let chunks = (count + chunk - 1) / chunk
-        let data = self.data, count = self.count
-        Parallel.chunks(chunks, minPerChunk: 4) { range in
-            for c in range {
-                var rng = SplitMix64(seed: base &+ UInt64(c) &* 0x9E37_79B9_7F4A_7C15)
-                var i = c * chunk
-                let end = min(count, i + chunk)
-                while i < end {
-                    let (a, b) = rng.normalPair()
-                    data[i] = mean + std * Float(a)
-                    if i + 1 < end { data[i + 1] = mean + std * Float(b) }
-                    i += 2
-                }
-            }
-        }
     }
 }
