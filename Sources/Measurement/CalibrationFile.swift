@@ -2,7 +2,7 @@ import Foundation
 import PortbenchSchema
 
 extension CalibrationFile {
-    /// Reads a calibration and refuses one measured on a machine with different settings.
+    /// Reads a calibration and refuses one measured on another machine or under other OpenBLAS settings.
     public static func read(_ url: URL) throws -> Calibration {
         if let problem = InputFile.problem(url.path) { throw ResultDocumentError(file: url.path, message: problem) }
         let file: CalibrationFile
@@ -18,6 +18,14 @@ extension CalibrationFile {
                 file: url.path,
                 message:
                     "measured on a different machine or settings (key \(file.machine.comparabilityKey), here \(here.comparabilityKey)); run `portbench calibrate` again"
+            )
+        }
+        // Ceilings are OpenBLAS's rates under its settings: the same machine with other settings needs its own.
+        if let d = file.machine.settingsDifferences(here).first {
+            throw ResultDocumentError(
+                file: url.path,
+                message:
+                    "machine.\(d.name): measured with \(d.this ?? "unset"), here \(d.other ?? "unset"); run `portbench calibrate` again"
             )
         }
         return file.calibration

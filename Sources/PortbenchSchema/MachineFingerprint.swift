@@ -17,14 +17,10 @@ public struct MachineFingerprint: Codable, Equatable, Sendable {
     public var gitDirty: Bool
     public var comparabilityKey: String
 
-    /// FNV-1a over the fields that decide comparability (not hostname, kernel patch level or commit).
+    /// FNV-1a over the machine's identity (`ComparabilityField`); run settings (threads, core name, OPENBLAS_*)
+    /// are recorded but left out, and reported by `settingsDifferences`.
     public func computeKey() -> String {
-        let envText = openblasEnvironment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
-            separator: ";")
-        let text = [
-            cpuModel, "\(cores)", "\(memoryBytes >> 30)GiB", os, swiftVersion, openblas.config,
-            openblas.corename, "\(openblas.threads)", envText,
-        ].joined(separator: "|")
+        let text = ComparabilityField.allCases.map { value(of: $0) }.joined(separator: "|")
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
         return String(format: "%016llx", h)

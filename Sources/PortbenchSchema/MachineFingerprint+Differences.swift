@@ -1,0 +1,76 @@
+import Foundation
+
+/// A field of the machine's identity: the comparability key hashes these, and results differing in one do not compare.
+public enum ComparabilityField: String, CaseIterable, Codable, Sendable {
+    case cpuModel = "cpu_model"
+    case cores
+    case memoryGiB = "memory_gib"
+    case os
+    case swiftVersion = "swift_version"
+    case openblasConfig = "openblas.config"
+}
+
+/// A comparability field whose value differs between two fingerprints.
+public struct FieldDifference: Equatable, Sendable {
+    public var field: ComparabilityField
+    public var this: String
+    public var other: String
+
+    public init(field: ComparabilityField, this: String, other: String) {
+        self.field = field
+        self.this = this
+        self.other = other
+    }
+}
+
+/// A run setting that differs between two fingerprints: `openblas.threads`, `openblas.corename`, or an `OPENBLAS_*`
+/// variable (nil on the side where it is not set).
+public struct SettingDifference: Equatable, Sendable {
+    public var name: String
+    public var this: String?
+    public var other: String?
+
+    public init(name: String, this: String?, other: String?) {
+        self.name = name
+        self.this = this
+        self.other = other
+    }
+}
+
+extension MachineFingerprint {
+    /// The value of a comparability field as the key hashes it (memory in whole GiB).
+    public func value(of field: ComparabilityField) -> String {
+        switch field {
+        case .cpuModel: return cpuModel
+        case .cores: return "\(cores)"
+        case .memoryGiB: return "\(memoryBytes >> 30)GiB"
+        case .os: return os
+        case .swiftVersion: return swiftVersion
+        case .openblasConfig: return openblas.config
+        }
+    }
+
+    /// The comparability fields that differ from `other`'s, in `ComparabilityField` order (empty: same machine).
+    public func machineDifferences(_ other: MachineFingerprint) -> [FieldDifference] {
+        ComparabilityField.allCases.compactMap { f in
+            let (a, b) = (value(of: f), other.value(of: f))
+            return a == b ? nil : FieldDifference(field: f, this: a, other: b)
+        }
+    }
+
+    /// The run settings that differ from `other`'s: threads, core name, then each `OPENBLAS_*` variable by name.
+    public func settingsDifferences(_ other: MachineFingerprint) -> [SettingDifference] {
+        var out: [SettingDifference] = []
+        if openblas.threads != other.openblas.threads {
+            out.append(.init(name: "openblas.threads", this: "\(openblas.threads)", other: "\(other.openblas.threads)"))
+        }
+        if openblas.corename != other.openblas.corename {
+            out.append(.init(name: "openblas.corename", this: openblas.corename, other: other.openblas.corename))
+        }
+        for name in Set(openblasEnvironment.keys).union(other.openblasEnvironment.keys).sorted() {
+            let (a, b) = (openblasEnvironment[name], other.openblasEnvironment[name])
+            if a != b { out.append(.init(name: name, this: a, other: b)) }
+        }
+        return out
+    }
+}
