@@ -29,6 +29,9 @@ extension CaseComparison {
         ]
     }
 
+    /// The columns that hold numbers (right-aligned).
+    static let numericColumns: Set<Int> = Set(4...9)
+
     /// The column titles of a comparison table.
     static let columns = [
         "workload", "scenario", "backend", "metric", "baseline", "candidate", "change", "interval", "p", "units",

@@ -10,8 +10,8 @@ extension ComparisonRender {
         for s in sections where s.provenance == .measured {
             body += ["<h2>\(HTML.escape(s.title))</h2>"] + htmlDelta(doc) + htmlTables(s)
         }
-        body += htmlNotMeasured(sections.filter { $0.provenance != .measured }, extra: [])
         body += htmlUnmatched(doc)
+        body += htmlNotMeasured(sections.filter { $0.provenance != .measured }, extra: [])
         return HTML.page(title: "portbench: \(doc.summary.headline)", body: body)
     }
 
@@ -69,7 +69,7 @@ extension ComparisonRender {
     static func htmlNotMeasured(_ sections: [ComparisonSection], extra: [String]) -> [String] {
         guard !sections.isEmpty || !extra.isEmpty else { return [] }
         var out = [
-            "<section class=\"not-measured\">", "<h2>Modelled (device-model predictions, not measurements)</h2>",
+            "<section class=\"not-measured\">", "<h2>Not measured here: modelled predictions and counted figures</h2>",
             "<p class=\"meta\">Nothing in this frame was timed on this machine: modelled figures are device-model "
                 + "predictions, counted figures are exact counts of the graph and of the compiled program.</p>",
         ]

@@ -21,11 +21,14 @@ extension ComparisonRender {
     static func markdownSection(_ section: ComparisonSection) -> [String] {
         var out = ["### \(section.title)", ""]
         if !section.flagged.isEmpty {
-            out += Markdown.table(CaseComparison.columns, section.flagged.map(\.cells), leftColumns: 4) + [""]
+            out +=
+                Markdown.table(
+                    CaseComparison.columns, section.flagged.map(\.cells), right: CaseComparison.numericColumns) + [""]
         }
         if !section.unchanged.isEmpty {
             out += ["<details><summary>\(section.unchanged.count) unchanged</summary>", ""]
-            out += Markdown.table(CaseComparison.columns, section.unchanged.map(\.cells), leftColumns: 4)
+            out += Markdown.table(
+                CaseComparison.columns, section.unchanged.map(\.cells), right: CaseComparison.numericColumns)
             out += ["", "</details>", ""]
         }
         return out

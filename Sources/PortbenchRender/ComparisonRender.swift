@@ -9,7 +9,9 @@ public enum ComparisonRender {
         out += doc.notices.map { "NOTICE: \($0)" }
         out += [doc.sidesLine] + doc.ruleLines
         for section in ComparisonSection.sections(of: doc) {
-            let t = TextTable(header: CaseComparison.columns, rows: section.cases.map(\.cells))
+            let t = TextTable(
+                header: CaseComparison.columns, rows: section.cases.map(\.cells),
+                leftAligned: Set(CaseComparison.columns.indices).subtracting(CaseComparison.numericColumns))
             out += ["", section.title, t.render()]
         }
         if !doc.unmatched.isEmpty { out += [""] + doc.unmatchedLines }

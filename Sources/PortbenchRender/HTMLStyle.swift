@@ -15,6 +15,8 @@ enum HTMLStyle {
         table { border-collapse: collapse; margin: 6px 0 12px; font-size: 13px; }
         th, td { border: 1px solid #d5d8dc; padding: 3px 8px; text-align: left; vertical-align: top; }
         th { background: #f4f6f6; }
+        td { white-space: nowrap; }
+        td:last-child { white-space: normal; }
         tr.regression td { background: #fdedec; }
         tr.improvement td { background: #e9f7ef; }
         tr.inconclusive td { background: #fef5e7; }

@@ -9,9 +9,9 @@ enum Markdown {
             .replacingOccurrences(of: "\n", with: " ")
     }
 
-    /// A table: header, alignment row (first columns left, the rest right), one line per row.
-    static func table(_ header: [String], _ rows: [[String]], leftColumns: Int = 1) -> [String] {
-        let align = header.indices.map { $0 < leftColumns ? "---" : "---:" }
+    /// A table: header, alignment row (`right` columns right-aligned, the rest left), one line per row.
+    static func table(_ header: [String], _ rows: [[String]], right: Set<Int> = []) -> [String] {
+        let align = header.indices.map { right.contains($0) ? "---:" : "---" }
         return [line(header), line(align, escape: false)] + rows.map { line($0) }
     }
 

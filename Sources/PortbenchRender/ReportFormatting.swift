@@ -38,6 +38,8 @@ enum ReportFormatting {
         let text: String
         if metric == "relative_l2" {
             text = String(format: "%.2e", x)
+        } else if unit == "ms" {
+            text = fmt(x, 3)
         } else if x == x.rounded() && abs(x) < 1e15 {
             text = String(format: "%.0f", x)
         } else {

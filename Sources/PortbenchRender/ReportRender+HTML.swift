@@ -6,12 +6,12 @@ extension ReportRender {
     /// figures in a frame of their own.
     public func html() -> String {
         let regressed = (comparison?.summary.regressions ?? 0) > 0
-        var body = ComparisonRender.htmlHeader(headline, regressed: regressed, meta: metaLines)
+        let meta = metaLines + (comparison.map { [$0.sidesLine] } ?? [])
+        var body = ComparisonRender.htmlHeader(headline, regressed: regressed, meta: meta)
         if let comparison { body += ComparisonRender.htmlNotices(comparison) }
         body += htmlMeasured() + htmlHistory() + htmlMachine()
         let sections = comparison.map { ComparisonSection.sections(of: $0).filter { $0.provenance != .measured } } ?? []
         body += ComparisonRender.htmlNotMeasured(sections, extra: htmlMigrations())
-        if let comparison { body += ComparisonRender.htmlUnmatched(comparison) }
         return HTML.page(title: "portbench report: \(headline)", body: body)
     }
 
@@ -27,6 +27,7 @@ extension ReportRender {
             out += ComparisonRender.htmlDelta(comparison)
             out += ComparisonSection.sections(of: comparison).filter { $0.provenance == .measured }
                 .flatMap(ComparisonRender.htmlTables)
+            out += ComparisonRender.htmlUnmatched(comparison)
         } else {
             out.append(HTML.table(Self.caseColumns, caseRows))
         }
@@ -74,6 +75,9 @@ extension ReportRender {
     func htmlMigrations() -> [String] {
         let rows = migrationRows
         guard !rows.isEmpty else { return [] }
-        return ["<h3>Migrations (modelled)</h3>", HTML.table(Self.migrationColumns, rows)]
+        return [
+            "<h3>Modelled (device-model predictions, not measurements)</h3>",
+            HTML.table(Self.migrationColumns, rows),
+        ]
     }
 }

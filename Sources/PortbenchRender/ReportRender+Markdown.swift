@@ -10,7 +10,7 @@ extension ReportRender {
         } else {
             out +=
                 ["### Measured (timed on this machine)", ""]
-                + Markdown.table(Self.caseColumns, caseRows, leftColumns: 3) + [""]
+                + Markdown.table(Self.caseColumns, caseRows, right: Set(3...7)) + [""]
         }
         out += failureLines.map { "- **\(Markdown.cell($0))**" }
         out += markdownChangePoints() + markdownMachine() + markdownMigrations()
@@ -28,7 +28,7 @@ extension ReportRender {
                 ["\(s.workload)/\(s.scenario)", s.backend.rawValue, s.metric, HistoryRender.describe($0)]
             }
         }
-        out += Markdown.table(["case", "backend", "metric", "change point"], rows, leftColumns: 4) + [""]
+        out += Markdown.table(["case", "backend", "metric", "change point"], rows) + [""]
         return out
     }
 
@@ -36,7 +36,7 @@ extension ReportRender {
     func markdownMachine() -> [String] {
         let m = result.machine
         return ["### Machine", "", "Settings: \(Markdown.cell(m.settingsLine))", ""]
-            + Markdown.table(["field", "value"], m.rows.map { [$0.0, $0.1] }, leftColumns: 2) + [""]
+            + Markdown.table(["field", "value"], m.rows.map { [$0.0, $0.1] }) + [""]
     }
 
     /// Modelled migrations, labelled as predictions.
@@ -44,7 +44,7 @@ extension ReportRender {
         let rows = migrationRows
         guard !rows.isEmpty else { return [] }
         return ["### Modelled (device-model predictions, not measurements)", ""]
-            + Markdown.table(Self.migrationColumns, rows, leftColumns: 4) + [""]
+            + Markdown.table(Self.migrationColumns, rows, right: Set(4...7)) + [""]
     }
 
     static let migrationColumns = [

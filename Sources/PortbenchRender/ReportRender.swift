@@ -36,15 +36,13 @@ public struct ReportRender {
         }?.verdict
     }
 
-    /// "suite S, commit abc1234, run R, created T" and, with a baseline, which commits are compared.
+    /// "suite S, commit abc1234, run R, created T; CPU, cores".
     var metaLines: [String] {
         let m = result.machine
-        var out = [
+        return [
             "suite \(result.suite), commit \(m.commitText), run \(result.runId), created \(result.created); "
                 + "\(m.cpuModel), \(m.cores) cores"
         ]
-        if let comparison { out.append(comparison.sidesLine) }
-        return out
     }
 
     /// (label, median, 95% interval, CV, tokens/s) cells of the run's own cases.

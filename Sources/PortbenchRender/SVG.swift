@@ -7,7 +7,7 @@ enum SVG {
     /// Left edge of the plot area of a row chart (row labels sit to its left).
     static let plotStart = 400.0
     /// Right edge of the plot area of a row chart (value labels sit to its right).
-    static let plotEnd = 1060.0
+    static let plotEnd = 975.0
     static let rowHeight = 24.0
 
     static func n(_ v: Double) -> String { String(format: "%.1f", v) }
