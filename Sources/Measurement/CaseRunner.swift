@@ -18,11 +18,11 @@ public struct CaseRunner {
         _ executor: LayerExecutor, workload: String, calibration: Calibration,
         progress: ((Int, UInt64) -> Void)? = nil
     ) -> CaseResult {
-        let samples = policy.sample({ executor.run() }, progress: progress)
+        let sampling = policy.measure({ executor.run() }, progress: progress)
         return CaseResult.make(
-            graph: executor.graph, workload: workload, backend: .cpuReference, samplesNs: samples,
+            graph: executor.graph, workload: workload, backend: .cpuReference, samplesNs: sampling.samplesNs,
             weights: executor.weights.origin, calibration: calibration,
-            ops: perOp ? opTimings(executor) : nil, details: nil)
+            ops: perOp ? opTimings(executor) : nil, details: nil, sampling: sampling)
     }
 
     /// Times each op separately over the policy's repetitions (a separate pass, so it never skews whole-layer samples).
@@ -48,7 +48,7 @@ extension CaseResult {
     /// A measured case from raw samples: statistics, metrics and the ceiling for its graph.
     public static func make(
         graph: LayerGraph, workload: String, backend: Backend, samplesNs: [UInt64], weights: String,
-        calibration: Calibration, ops: [OpTiming]?, details: BackendDetails?
+        calibration: Calibration, ops: [OpTiming]?, details: BackendDetails?, sampling: SamplingOutcome? = nil
     ) -> CaseResult {
         let stats = SampleStatistics(samplesNs.map { Double($0) * 1e-9 })
         let cost = graph.totalCost
@@ -62,14 +62,17 @@ extension CaseResult {
             .ceilingFraction: ceiling.fraction(measuredSeconds: stats.median),
             .cv: stats.cv,
         ]
+        let flags =
+            (ceiling.fraction(measuredSeconds: stats.median) > 1 ? [CaseFlag.aboveCeiling] : [])
+            + (sampling?.isNoisy == true ? [.noisy] : [])
         return CaseResult(
             workload: workload, scenario: s.name, backend: backend, provenance: .measured,
             phase: s.phase, batch: s.batch, seq: s.seq, context: s.context, tokens: s.tokens,
             flops: cost.flops, weightBytes: cost.weightBytes, bytes: cost.bytes, weights: weights,
             samplesNs: samplesNs, stats: stats,
             metrics: Dictionary(uniqueKeysWithValues: metrics.map { ($0.key.rawValue, $0.value) }),
-            ceiling: ceiling, ops: ops, backendDetails: details,
-            flags: ceiling.fraction(measuredSeconds: stats.median) > 1 ? [.aboveCeiling] : nil)
+            ceiling: ceiling, ops: ops, backendDetails: details, flags: flags.isEmpty ? nil : flags,
+            warmupCount: sampling?.warmupCount, stopReason: sampling?.stopReason)
     }
 }
 

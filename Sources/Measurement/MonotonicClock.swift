@@ -20,14 +20,11 @@ public enum MonotonicClock {
 extension RepetitionPolicy {
     /// Warm up, then time each repetition; returns the raw samples in nanoseconds.
     public func sample(_ body: () -> Void, progress: ((Int, UInt64) -> Void)? = nil) -> [UInt64] {
-        for _ in 0..<warmup { body() }
-        var samples: [UInt64] = []
-        samples.reserveCapacity(repetitions)
-        for r in 0..<repetitions {
-            let t = MonotonicClock.time(body)
-            samples.append(t)
-            progress?(r + 1, t)
-        }
-        return samples
+        measure(body, progress: progress).samplesNs
+    }
+
+    /// The policy's rule (fixed or adaptive) on CLOCK_MONOTONIC: samples, warm-up count and why it stopped.
+    public func measure(_ body: () -> Void, progress: ((Int, UInt64) -> Void)? = nil) -> SamplingOutcome {
+        sample(clock: MonotonicClock.now, body, progress: progress)
     }
 }

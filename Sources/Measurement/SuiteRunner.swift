@@ -48,11 +48,11 @@ public struct RunOptions {
 /// A backend measured outside this module (XLA through PJRT in a worker process).
 public struct ExternalBackend {
     public var name: Backend
-    public var measure: (WorkloadSpec, Scenario) throws -> (samplesNs: [UInt64], details: BackendDetails)
+    public var measure: (WorkloadSpec, Scenario) throws -> (sampling: SamplingOutcome, details: BackendDetails)
 
     public init(
         name: Backend,
-        measure: @escaping (WorkloadSpec, Scenario) throws -> (samplesNs: [UInt64], details: BackendDetails)
+        measure: @escaping (WorkloadSpec, Scenario) throws -> (sampling: SamplingOutcome, details: BackendDetails)
     ) {
         self.name = name
         self.measure = measure
@@ -134,6 +134,7 @@ public struct SuiteRunner {
                 index += 1
                 let name = (entry.workload.name, scenario.name)
                 let graph = LayerGraph.lower(entry.workload.config, scenario)
+                let load = LoadAverage.oneMinute()
                 var reference: CaseResult?
                 // Decode is bound by weight reads: judge it against bandwidth measured right beside it.
                 let caseCalibration =
@@ -151,12 +152,13 @@ public struct SuiteRunner {
                     executor.fillSeededInputs(seed: options.seed)
                     if let input { executor.input.copy(from: input) }
                     let runner = CaseRunner(policy: options.policy, perOp: options.perOp)
-                    let result = runner.run(executor, workload: name.0, calibration: caseCalibration) { rep, ns in
+                    var result = runner.run(executor, workload: name.0, calibration: caseCalibration) { rep, ns in
                         events(
                             .repetition(
                                 index: index, total: all.count, workload: name.0, scenario: name.1, rep: rep,
-                                of: options.policy.repetitions, seconds: Double(ns) * 1e-9))
+                                of: options.policy.repetitionCap, seconds: Double(ns) * 1e-9))
                     }
+                    result.loadAverage = load
                     if let dir = options.dumpOutputs { try dump(executor, to: dir, workload: name.0, scenario: name.1) }
                     cases.append(result)
                     reference = result
@@ -168,11 +170,13 @@ public struct SuiteRunner {
                             index: index, total: all.count, workload: name.0, scenario: name.1,
                             detail: "\(external.name.rawValue) in a worker process"))
                     do {
-                        var (samples, details) = try external.measure(entry.workload, scenario)
+                        let externalLoad = LoadAverage.oneMinute()
+                        var (sampling, details) = try external.measure(entry.workload, scenario)
                         let origin = options.weightsFile ?? "seeded \(options.seed)"
                         var result = CaseResult.make(
-                            graph: graph, workload: name.0, backend: external.name, samplesNs: samples,
-                            weights: origin, calibration: caseCalibration, ops: nil, details: nil)
+                            graph: graph, workload: name.0, backend: external.name, samplesNs: sampling.samplesNs,
+                            weights: origin, calibration: caseCalibration, ops: nil, details: nil, sampling: sampling)
+                        result.loadAverage = externalLoad
                         details.speedupOverReference = reference.map { $0.stats.median / result.stats.median }
                         result.backendDetails = details
                         cases.append(result)

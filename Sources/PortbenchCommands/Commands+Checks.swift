@@ -15,3 +15,11 @@ func checkRepetitions(_ r: Int?, option: String = "--repetitions") throws {
             "\(option): expected \(SpecLimits.repetitions.lowerBound)...\(SpecLimits.repetitions.upperBound), got \(r)")
     }
 }
+
+/// A number from the command line within a range that excludes its lower bound (a width, a budget).
+func checkRange(_ v: Double?, _ range: ClosedRange<Double>, option: String) throws {
+    guard let v else { return }
+    guard v.isFinite, v > range.lowerBound, v <= range.upperBound else {
+        throw UsageError("\(option): expected a number in (\(range.lowerBound), \(range.upperBound)], got \(v)")
+    }
+}

@@ -11,6 +11,11 @@ public struct RunRequest: Sendable {
     public var scenarios: [String] = []
     public var repetitions: Int?
     public var warmup: Int?
+    /// `--target-width`, `--budget`, `--min-repetitions`, `--max-repetitions` (each over the suite's key).
+    public var targetWidth: Double?
+    public var budget: Double?
+    public var minRepetitions: Int?
+    public var maxRepetitions: Int?
     public var out: String?
     public var seed: UInt64 = 42
     public var weights: String?
@@ -32,6 +37,10 @@ public struct RunRequest: Sendable {
     /// Values checked before anything is read.
     func validate() throws {
         try checkRepetitions(repetitions)
+        try checkRepetitions(minRepetitions, option: "--min-repetitions")
+        try checkRepetitions(maxRepetitions, option: "--max-repetitions")
+        try checkRange(targetWidth, SpecLimits.targetRelativeWidth, option: "--target-width")
+        try checkRange(budget, SpecLimits.budgetSeconds, option: "--budget")
         if let w = warmup, !SpecLimits.warmup.contains(w) {
             throw UsageError(
                 "--warmup: expected \(SpecLimits.warmup.lowerBound)...\(SpecLimits.warmup.upperBound), got \(w)")
@@ -51,7 +60,17 @@ extension Commands {
     public static func run(_ r: RunRequest, note: @escaping Note) throws -> CommandOutput {
         try r.validate()
         let suite = try r.paths.locator.suite(for: r.names).selecting(scenarios: r.scenarios)
-        let policy = RepetitionPolicy(
+        let adaptive = suite.adaptive.overridden(
+            by: AdaptiveSettings(
+                targetRelativeWidth: r.targetWidth, budgetSeconds: r.budget, minRepetitions: r.minRepetitions,
+                maxRepetitions: r.maxRepetitions))
+        if let lo = adaptive.minRepetitions, let hi = adaptive.maxRepetitions, lo > hi {
+            let from = { (cli: Int?) in cli != nil ? "--" : "\(suite.file ?? suite.name): " }
+            throw UsageError(
+                "\(from(r.minRepetitions))min-repetitions \(lo) is above "
+                    + "\(from(r.maxRepetitions))max-repetitions \(hi)")
+        }
+        let policy = adaptive.policy(
             warmup: r.warmup ?? suite.warmup ?? 1, repetitions: r.repetitions ?? suite.repetitions ?? 5)
         let inputs = SpecPaths.files(of: suite) + [r.weights, r.input, r.calibration].compactMap { $0 }
         var options = RunOptions(
@@ -72,7 +91,9 @@ extension Commands {
         let reuse = try r.calibration.map { try CalibrationFile.read(URL(fileURLWithPath: $0)) }
         note(
             "portbench: suite '\(suite.name)', \(suite.entries.map(\.scenarios.count).reduce(0, +)) scenarios, "
-                + "\(policy.warmup) warm-up + \(policy.repetitions) timed runs each")
+                + (policy.isAdaptive
+                    ? "\(policy.warmup)+ warm-up + \(policy.repetitionFloor)–\(policy.repetitionCap) timed runs each"
+                    : "\(policy.warmup) warm-up + \(policy.repetitions) timed runs each"))
         let doc = try SuiteRunner(suite: suite, options: options).run(calibration: reuse) {
             note(ProgressLine.text($0))
         }

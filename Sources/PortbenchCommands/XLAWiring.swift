@@ -57,7 +57,10 @@ enum XLAWiring {
             request.inputFile = options.inputFile
             request.allowNonFinite = options.allowNonFinite
             let r = try XLAWorkerProcess.run(request)
-            return (r.samplesNs, details(r, precision: programPrecision))
+            let sampling = SamplingOutcome(
+                samplesNs: r.samplesNs, warmupCount: r.warmupCount ?? request.warmup,
+                stopReason: r.stopReason ?? .fixed, isNoisy: r.noisy ?? false)
+            return (sampling, details(r, precision: programPrecision))
         }
     }
 
@@ -89,7 +92,7 @@ enum XLAWiring {
         return XLAWorkerRequest(
             workloadFile: file, scenario: scenario.name, precision: precision, seed: seed, warmup: policy.warmup,
             repetitions: policy.repetitions, pluginPath: plugin, weightsFile: nil, layerIndex: 0, weightPrefix: "",
-            inputFile: nil)
+            inputFile: nil, policy: policy.isAdaptive ? policy : nil)
     }
 
     static func details(_ r: XLAWorkerResponse, precision: ProgramPrecision) -> BackendDetails {

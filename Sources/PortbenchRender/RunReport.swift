@@ -10,8 +10,14 @@ public struct RunReport {
     public func render(perOp: Bool) -> String {
         var out: [String] = []
         let m = document.machine
+        let p = document.policy
+        let runs =
+            p.targetRelativeWidth.map {
+                "adaptive runs (until the median's 95% interval is within \(fmt($0 * 100, 1))%)"
+            }
+            ?? "\(p.repetitions) runs"
         out.append(
-            "portbench \(document.suite) — measured on the CPU reference (OpenBLAS fp32); times are medians of \(document.policy.repetitions) runs"
+            "portbench \(document.suite) — measured on the CPU reference (OpenBLAS fp32); times are medians of \(runs)"
         )
         let env = m.openblasEnvironment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
             separator: " ")
@@ -42,6 +48,13 @@ public struct RunReport {
         if document.cases.contains(where: { $0.flagged(.aboveCeiling) }) {
             out.append(
                 "* above 100%: the ceilings are OpenBLAS's own rates under this machine's settings; XLA brings its own kernels and can pass them, and a shared host can run faster during a case than during calibration"
+            )
+        }
+        let noisy = document.cases.filter { $0.flagged(.noisy) }
+        if !noisy.isEmpty {
+            let names = noisy.map { "\($0.workload)/\($0.scenario) (\($0.backend.rawValue))" }
+            out.append(
+                "noisy (stopped on budget or max repetitions before the target width): \(names.joined(separator: ", "))"
             )
         }
         let external = document.cases.filter { $0.backendDetails != nil }

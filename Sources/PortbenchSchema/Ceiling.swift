@@ -27,14 +27,28 @@ public struct Ceiling: Codable, Equatable, Sendable {
     public func fraction(measuredSeconds: Double) -> Double { seconds / measuredSeconds }
 }
 
-/// Warm-up runs (discarded) and timed repetitions (every sample kept).
+/// Warm-up runs (discarded) and timed repetitions (every sample kept): a fixed count, or adaptive when any of the
+/// optional fields is set (the rule is in `RepetitionPolicy+Sampling.swift`).
 public struct RepetitionPolicy: Codable, Equatable, Sendable {
     public var warmup: Int
     public var repetitions: Int
+    /// Stop once the 95% interval of the median is this narrow relative to the median ((upper − lower) / median).
+    public var targetRelativeWidth: Double?
+    /// Time budget of a case's timed repetitions, seconds.
+    public var budgetSeconds: Double?
+    public var minRepetitions: Int?
+    public var maxRepetitions: Int?
 
-    public init(warmup: Int = 1, repetitions: Int = 5) {
+    public init(
+        warmup: Int = 1, repetitions: Int = 5, targetRelativeWidth: Double? = nil, budgetSeconds: Double? = nil,
+        minRepetitions: Int? = nil, maxRepetitions: Int? = nil
+    ) {
         self.warmup = warmup
         self.repetitions = repetitions
+        self.targetRelativeWidth = targetRelativeWidth
+        self.budgetSeconds = budgetSeconds
+        self.minRepetitions = minRepetitions
+        self.maxRepetitions = maxRepetitions
     }
 }
 

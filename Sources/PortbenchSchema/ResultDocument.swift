@@ -41,6 +41,12 @@ public struct CaseResult: Codable, Equatable, Sendable {
     public var backendDetails: BackendDetails?
     /// What a reader should know before trusting the case's numbers (absent when nothing is flagged).
     public var flags: [CaseFlag]?
+    /// Warm-up runs before the timed ones (the settle rule may add to the policy's `warmup`).
+    public var warmupCount: Int?
+    /// Why the timed repetitions stopped.
+    public var stopReason: StopReason?
+    /// The machine's 1-minute load average when the case started.
+    public var loadAverage: Double?
 
     public func metric(_ m: Metric) -> Double? { metrics[m.rawValue] }
     public func flagged(_ f: CaseFlag) -> Bool { flags?.contains(f) ?? false }
@@ -49,7 +55,8 @@ public struct CaseResult: Codable, Equatable, Sendable {
         workload: String, scenario: String, backend: Backend, provenance: Provenance, phase: Phase, batch: Int,
         seq: Int, context: Int, tokens: Int, flops: Double, weightBytes: Double, bytes: Double, weights: String,
         samplesNs: [UInt64], stats: SampleStatistics, metrics: [String: Double], ceiling: Ceiling,
-        ops: [OpTiming]? = nil, backendDetails: BackendDetails? = nil, flags: [CaseFlag]? = nil
+        ops: [OpTiming]? = nil, backendDetails: BackendDetails? = nil, flags: [CaseFlag]? = nil,
+        warmupCount: Int? = nil, stopReason: StopReason? = nil, loadAverage: Double? = nil
     ) {
         self.workload = workload
         self.scenario = scenario
@@ -71,6 +78,9 @@ public struct CaseResult: Codable, Equatable, Sendable {
         self.ops = ops
         self.backendDetails = backendDetails
         self.flags = flags
+        self.warmupCount = warmupCount
+        self.stopReason = stopReason
+        self.loadAverage = loadAverage
     }
 }
 
@@ -80,6 +90,8 @@ public enum CaseFlag: String, Codable, Sendable {
     /// rates under this machine's settings, other backends bring their own kernels, and a shared host can run faster
     /// during a case than during calibration.
     case aboveCeiling = "above-ceiling"
+    /// An adaptive case stopped on its budget or repetition cap before its median interval reached the target width.
+    case noisy
 }
 
 /// What an external backend (XLA through PJRT) reports beside its run samples.

@@ -17,6 +17,10 @@ public enum SpecLimits {
     public static let chips = 1...1_000_000
     public static let repetitions = 1...10_000
     public static let warmup = 0...1_000
+    /// Adaptive repetitions: the target relative width of the median's 95% interval, exclusive of 0.
+    public static let targetRelativeWidth = 0.0...1.0
+    /// Adaptive repetitions: a case's time budget in seconds (up to a day), exclusive of 0.
+    public static let budgetSeconds = 0.0...86_400.0
     /// Norm epsilon, exclusive of 0.
     public static let eps = 0.0...1.0
     /// RoPE theta, scaling factors and length weights, exclusive of 0.

@@ -28,6 +28,8 @@ public struct Suite: Equatable, Sendable {
     public var description: String
     public var repetitions: Int?
     public var warmup: Int?
+    /// Adaptive repetition settings (`target_relative_width`, `budget_seconds`, `min_repetitions`, `max_repetitions`).
+    public var adaptive = AdaptiveSettings()
     public var entries: [SuiteEntry]
     public var goals: [SpeedGoal]
     public var file: String?
@@ -81,11 +83,13 @@ public struct Suite: Equatable, Sendable {
 
     /// Validates an already-composed suite document read from `url`.
     public static func parse(_ root: SpecNode, url: URL) throws -> Suite {
-        let m = try root.mapping(allowed: ["name", "description", "repetitions", "warmup", "entries"])
+        let m = try root.mapping(
+            allowed: ["name", "description", "repetitions", "warmup", "entries"] + AdaptiveSettings.keys)
         let name = try root.required(m, "name").identifier()
         let description = try m["description"]?.string() ?? ""
         let reps = try m["repetitions"]?.int(in: SpecLimits.repetitions)
         let warmup = try m["warmup"]?.int(in: SpecLimits.warmup)
+        let adaptive = try AdaptiveSettings.parse(m)
         let base = url.deletingLastPathComponent()
         var entries: [SuiteEntry] = []
         var goals: [SpeedGoal] = []
@@ -100,9 +104,11 @@ public struct Suite: Equatable, Sendable {
             entries.append(entry)
             goals += entryGoals
         }
-        return Suite(
+        var suite = Suite(
             name: name, description: description, repetitions: reps, warmup: warmup,
             entries: entries, goals: goals, file: url.path)
+        suite.adaptive = adaptive
+        return suite
     }
 
     static func parseEntry(_ node: SpecNode, base: URL, suiteFile: URL) throws -> (SuiteEntry, [SpeedGoal]) {

@@ -21,10 +21,13 @@ public struct XLAWorkerRequest: Codable, Sendable {
     public var lengths: [Int]?
     /// Run even when a weight or the input holds NaN or ±Inf (as the parent was told with `--allow-nonfinite`).
     public var allowNonFinite = false
+    /// An adaptive repetition policy to time the case with (`warmup` and `repetitions` alone when nil).
+    public var policy: RepetitionPolicy?
 
     public init(
         workloadFile: String, scenario: String, precision: String, seed: UInt64, warmup: Int, repetitions: Int,
-        pluginPath: String, weightsFile: String?, layerIndex: Int, weightPrefix: String, inputFile: String?
+        pluginPath: String, weightsFile: String?, layerIndex: Int, weightPrefix: String, inputFile: String?,
+        policy: RepetitionPolicy? = nil
     ) {
         self.workloadFile = workloadFile
         self.scenario = scenario
@@ -37,6 +40,7 @@ public struct XLAWorkerRequest: Codable, Sendable {
         self.layerIndex = layerIndex
         self.weightPrefix = weightPrefix
         self.inputFile = inputFile
+        self.policy = policy
     }
 }
 
@@ -63,6 +67,10 @@ public struct XLAWorkerResponse: Codable, Sendable {
     public var error: String?
     /// Who failed, when `error` is set: the request (bad data) or the PJRT plugin.
     public var failure: WorkerFailure?
+    /// How the repetition policy ran: warm-up count, why it stopped, and whether it missed its target width.
+    public var warmupCount: Int?
+    public var stopReason: StopReason?
+    public var noisy: Bool?
 }
 
 /// Why a worker returned no measurement: the request was rejected (bad data, a spec it cannot read), or the
@@ -110,7 +118,8 @@ public enum XLAWorker {
             reference.tensor($0)
         }
         let got = try runner.output().array
-        let samples = try runner.time(warmup: r.warmup, repetitions: r.repetitions)
+        let policy = r.policy ?? RepetitionPolicy(warmup: r.warmup, repetitions: r.repetitions)
+        let sampling = try policy.sample(clock: { DispatchTime.now().uptimeNanoseconds }) { _ = try runner.run() }
         reference.run()
         let d = OutputComparison(reference: reference.output.array, candidate: got)
         let summary = try runner.compiledSummary()
@@ -118,10 +127,11 @@ public enum XLAWorker {
             try $0.map { try timeShape(client, spec, scenario, length: $0, precision: precision, weights: weights, r) }
         }
         return XLAWorkerResponse(
-            platform: client.platform, compileSeconds: runner.compileSeconds, samplesNs: samples,
+            platform: client.platform, compileSeconds: runner.compileSeconds, samplesNs: sampling.samplesNs,
             relativeL2: d.relativeL2, maxAbsError: d.maxAbsError, cosineSimilarity: d.cosineSimilarity,
             fusions: summary.fusions,
-            programBytes: summary.bytes, programFormat: summary.format, shapes: shapes, error: nil)
+            programBytes: summary.bytes, programFormat: summary.format, shapes: shapes, error: nil,
+            warmupCount: sampling.warmupCount, stopReason: sampling.stopReason, noisy: sampling.isNoisy)
     }
 
     /// Compiles (timed) and runs the scenario at another length: the cost of meeting a new shape.

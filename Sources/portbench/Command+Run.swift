@@ -12,6 +12,17 @@ struct Run: ParsableCommand {
     @Option(help: "Run only the scenarios with this name (repeatable).") var scenario: [String] = []
     @Option(help: "Timed repetitions per scenario, 1–10000 (default: the suite's, else 5).") var repetitions: Int?
     @Option(help: "Untimed warm-up runs per scenario, 0–1000 (default: the suite's, else 1).") var warmup: Int?
+    @Option(
+        name: .customLong("target-width"),
+        help: "Adaptive: repeat until the median's 95% interval is this narrow relative to it, e.g. 0.02.")
+    var targetWidth: Double?
+    @Option(help: "Adaptive: seconds of timed repetitions per case at most (over the suite's budget_seconds).")
+    var budget: Double?
+    @Option(
+        name: .customLong("min-repetitions"), help: "Adaptive: fewest timed runs, 1–10000 (default: --repetitions).")
+    var minRepetitions: Int?
+    @Option(name: .customLong("max-repetitions"), help: "Adaptive: most timed runs, 1–10000 (default: 100).")
+    var maxRepetitions: Int?
     @Option(help: "Result document path (default: results/<suite>-<UTC time>-<run id>.json).") var out: String?
     @Option(help: "Seed for weights and inputs.") var seed: UInt64 = 42
     @Option(help: "Hugging Face safetensors checkpoint to take the layer's weights from.") var weights: String?
@@ -53,6 +64,10 @@ struct Run: ParsableCommand {
         r.scenarios = scenario
         r.repetitions = repetitions
         r.warmup = warmup
+        r.targetWidth = targetWidth
+        r.budget = budget
+        r.minRepetitions = minRepetitions
+        r.maxRepetitions = maxRepetitions
         r.out = out
         r.seed = seed
         r.weights = weights

@@ -141,6 +141,36 @@ final class BadInputTests: XCTestCase {
         suite(
             "unknown scenario", "name: s\nentries:\n  - workload: ../w.yaml\n    scenarios: [prefill-8]\n",
             ["scenarios[0]", "prefill-8"]),
+        suite(
+            "target width zero", "name: s\ntarget_relative_width: 0\nentries:\n  - workload: ../w.yaml\n",
+            ["s.yaml:2", "target_relative_width", "(0.0, 1.0]"]),
+        suite(
+            "target width is text", "name: s\ntarget_relative_width: tight\nentries:\n  - workload: ../w.yaml\n",
+            ["s.yaml:2", "target_relative_width", "expected a number"]),
+        suite(
+            "budget negative", "name: s\nbudget_seconds: -1\nentries:\n  - workload: ../w.yaml\n",
+            ["s.yaml:2", "budget_seconds", "got -1"]),
+        suite(
+            "budget infinite", "name: s\nbudget_seconds: .inf\nentries:\n  - workload: ../w.yaml\n",
+            ["budget_seconds", "inf"]),
+        suite(
+            "max repetitions huge", "name: s\nmax_repetitions: 100000\nentries:\n  - workload: ../w.yaml\n",
+            ["s.yaml:2", "max_repetitions", "1...10000"]),
+        suite(
+            "min repetitions zero", "name: s\nmin_repetitions: 0\nentries:\n  - workload: ../w.yaml\n",
+            ["s.yaml:2", "min_repetitions", "got 0"]),
+        suite(
+            "min repetitions above max",
+            "name: s\nmin_repetitions: 50\nmax_repetitions: 10\nentries:\n  - workload: ../w.yaml\n",
+            ["s.yaml:2", "min_repetitions", "above max_repetitions 10"]),
+        Case(
+            name: "suite min repetitions above --max-repetitions",
+            files: [
+                "w.yaml": .text(tinyLlama),
+                "suites/s.yaml": .text("name: s\nmin_repetitions: 50\nentries:\n  - workload: ../w.yaml\n"),
+            ],
+            args: ["run", "$D/suites/s.yaml", "--backend", "cpu", "--max-repetitions", "10", "--out", "$D/out/r.json"],
+            expect: ["$D/suites/s.yaml", "min-repetitions 50", "--max-repetitions 10"]),
     ]
 
     /// `migrate` over a sandbox copy of Devices/ with one file changed.
@@ -501,6 +531,33 @@ final class BadInputTests: XCTestCase {
         Case(
             name: "--repetitions zero", args: ["run", "tiny-llama", "--repetitions", "0", "--out", "$D/out/r.json"],
             expect: ["--repetitions", "got 0"]),
+        Case(
+            name: "--target-width zero", args: ["run", "tiny-llama", "--target-width", "0", "--out", "$D/out/r.json"],
+            expect: ["--target-width", "(0.0, 1.0]", "got 0"]),
+        Case(
+            name: "--target-width above 1",
+            args: ["run", "tiny-llama", "--target-width", "1.5", "--out", "$D/out/r.json"],
+            expect: ["--target-width", "got 1.5"]),
+        Case(
+            name: "--budget nan", args: ["run", "tiny-llama", "--budget", "nan", "--out", "$D/out/r.json"],
+            expect: ["--budget", "nan"]),
+        Case(
+            name: "--budget negative", args: ["run", "tiny-llama", "--budget=-2", "--out", "$D/out/r.json"],
+            expect: ["--budget", "got -2"]),
+        Case(
+            name: "--max-repetitions zero",
+            args: ["run", "tiny-llama", "--max-repetitions", "0", "--out", "$D/out/r.json"],
+            expect: ["--max-repetitions", "got 0"]),
+        Case(
+            name: "--min-repetitions huge",
+            args: ["run", "tiny-llama", "--min-repetitions", "20000", "--out", "$D/out/r.json"],
+            expect: ["--min-repetitions", "1...10000"]),
+        Case(
+            name: "--min-repetitions above --max-repetitions",
+            args: [
+                "run", "tiny-llama", "--min-repetitions", "50", "--max-repetitions", "10", "--out", "$D/out/r.json",
+            ],
+            expect: ["--min-repetitions 50", "--max-repetitions 10"]),
         Case(
             name: "--warmup negative", args: ["run", "tiny-llama", "--warmup", "-1", "--out", "$D/out/r.json"],
             expect: ["--warmup"]),
