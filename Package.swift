@@ -40,7 +40,7 @@ let package = Package(
             name: "PortbenchCommands",
             dependencies: [
                 "PortbenchSchema", "PortbenchRender", "Workload", "Kernels", "Reference", "Measurement", "DeviceModels",
-                "XLABackend",
+                "XLABackend", "Regression",
             ]),
         .executableTarget(
             name: "portbench",

@@ -187,6 +187,8 @@ public struct ResultDocument: Codable, Equatable, Sendable {
     public var measuredMigrations: [MeasuredMigration]?
     /// Weights or inputs that held NaN or ±Inf in a run allowed with `--allow-nonfinite` (absent otherwise).
     public var nonfiniteInputs: [String]?
+    /// The suite's minimum effect for regression verdicts (`minimum_effect`; absent: the comparison's default, 3%).
+    public var minimumEffect: Double?
 
     public static let toolVersion = "portbench 0.1.0"
 

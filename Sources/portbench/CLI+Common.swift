@@ -12,6 +12,11 @@ struct SpecOptions: ParsableArguments {
     var devices: String?
 
     var paths: SpecPaths { SpecPaths(workloads: workloads, devices: devices) }
+
+    /// The same options as arguments for a child `portbench run`.
+    var arguments: [String] {
+        (workloads.map { ["--workloads", $0] } ?? []) + (devices.map { ["--devices", $0] } ?? [])
+    }
 }
 
 /// Flags shared by the commands that drive device models.

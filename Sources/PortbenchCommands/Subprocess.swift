@@ -1,0 +1,26 @@
+import Foundation
+
+/// A child command that failed: its command line and exit status.
+public struct SubprocessError: Error, CustomStringConvertible {
+    public let command: String
+    public let status: Int32
+    public var description: String { "`\(command)` exited with status \(status)" }
+}
+
+/// Runs child processes (portbench runs for `noise` and `ab`, builds for `ab`) and waits for them.
+enum Subprocess {
+    /// Runs `executable args`, its stderr passed through (progress), stdout dropped when `quiet`.
+    static func run(_ executable: String, _ args: [String], quiet: Bool, directory: String? = nil) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = args
+        if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        if quiet { p.standardOutput = FileHandle.nullDevice }
+        try p.run()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else {
+            throw SubprocessError(
+                command: ([executable] + args).joined(separator: " "), status: p.terminationStatus)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import PortbenchCommands
+
+struct Noise: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract:
+            "Measure between-run noise: run a suite N times in fresh processes (or read runs) and write a profile.",
+        discussion:
+            "Commit the profile as Baselines/noise/<machine kind>.json; `compare` then uses it for one run per side.")
+
+    @OptionGroup var specs: SpecOptions
+    @Argument(help: "A suite or workloads to run (ignored with --from).") var names: [String] = []
+    @Option(help: "Separate runs to make.") var runs = 10
+    @Option(help: "Use these result documents instead of running (repeatable).") var from: [String] = []
+    @Option(help: "Scenarios to run (repeatable).") var scenario: [String] = []
+    @Option(help: "Repetitions per case in each run.") var repetitions: Int?
+    @Option(help: "Backends: cpu, xla, or cpu,xla.") var backend: String?
+    @Option(help: "Keep the runs' result documents in this folder.") var keep: String?
+    @Option(help: "Write the noise profile here.") var out: String?
+
+    func run() throws {
+        var r = NoiseRequest()
+        r.from = from
+        r.names = names
+        r.runs = runs
+        r.keep = keep
+        r.out = out
+        r.executable = ProcessInfo.processInfo.arguments[0]
+        var args = specs.arguments + scenario.flatMap { ["--scenario", $0] }
+        if let repetitions { args += ["--repetitions", "\(repetitions)"] }
+        if let backend { args += ["--backend", backend] }
+        r.runArguments = args
+        try execute { try Commands.noise(r, note: note) }
+    }
+}
