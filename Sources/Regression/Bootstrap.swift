@@ -24,6 +24,7 @@ public struct BootstrapInterval: Equatable, Sendable {
 public enum Bootstrap {
     /// median(b) / median(a), with a and b resampled independently; quantiles are NumPy's default (type 7).
     /// An empty or NaN-holding side gives NaN throughout; fewer than one resample gives lower = upper = estimate.
+    /// A zero median in a gives infinite or NaN ratios and bounds: timings are expected positive.
     public static func ratioOfMedians(
         _ a: [Double], _ b: [Double], confidence: Double, resamples: Int, seed: UInt64
     ) -> BootstrapInterval {

@@ -76,6 +76,15 @@ final class BootstrapTests: XCTestCase {
         }
     }
 
+    /// A zero median in a is IEEE arithmetic, not a crash: infinite or NaN ratios and bounds.
+    func testZeroMedianGivesInfinityOrNaN() {
+        let inf = Bootstrap.ratioOfMedians([0, 0, 0], [1, 2], confidence: 0.95, resamples: 50, seed: 1)
+        XCTAssertEqual(inf.estimate, .infinity)
+        XCTAssertFalse(inf.lower.isFinite, "type-7 interpolation between infinities is NaN")
+        let nan = Bootstrap.ratioOfMedians([0, 0, 1], [0, 0, 1], confidence: 0.95, resamples: 50, seed: 1)
+        XCTAssertTrue(nan.estimate.isNaN)
+    }
+
     func testNoResamplesOrOutOfRangeConfidence() {
         let none = Bootstrap.ratioOfMedians([1, 2, 3], [2, 4, 6], confidence: 0.95, resamples: 0, seed: 1)
         XCTAssertEqual(none, BootstrapInterval(estimate: 2, lower: 2, upper: 2, confidence: 0.95, resamples: 0))
