@@ -11,7 +11,8 @@ struct PortBench: ParsableCommand {
         discussion: "Exit codes: \(ExitStatus.table).",
         subcommands: [
             List.self, Validate.self, Run.self, Calibrate.self, Devices.self, Plan.self, Predict.self, Migrate.self,
-            ValidateModels.self, Compare.self, AB.self, Baseline.self, Noise.self, XLAWorkerCommand.self,
+            ValidateModels.self, Compare.self, AB.self, Report.self, Baseline.self, Noise.self, History.self,
+            XLAWorkerCommand.self,
         ],
         defaultSubcommand: Run.self)
 
