@@ -54,8 +54,24 @@ extension MachineFingerprint {
             memoryBytes: ProcessInfo.processInfo.physicalMemory, os: osName(), kernel: kernelRelease(),
             hostname: ProcessInfo.processInfo.hostName, swiftVersion: SwiftVersion.compiler, openblas: blas,
             openblasEnvironment: env, gitCommit: git.commit, gitDirty: git.dirty, comparabilityKey: "")
+        f.cpuSignature = cpuSignature()
         f.comparabilityKey = f.computeKey()
         return f
+    }
+
+    /// "AuthenticAMD family 26 model 2 stepping 1" from the first processor of /proc/cpuinfo.
+    static func cpuSignature() -> String? {
+        guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return nil }
+        var fields: [String: String] = [:]
+        for line in text.split(separator: "\n") {
+            if line.trimmingCharacters(in: .whitespaces).isEmpty { break }
+            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2 { fields[parts[0]] = parts[1] }
+        }
+        guard let vendor = fields["vendor_id"], let family = fields["cpu family"], let model = fields["model"] else {
+            return nil
+        }
+        return "\(vendor) family \(family) model \(model) stepping \(fields["stepping"] ?? "?")"
     }
     static func cpuModel() -> String {
         guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return "unknown" }

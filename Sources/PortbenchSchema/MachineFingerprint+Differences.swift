@@ -3,6 +3,7 @@ import Foundation
 /// A field of the machine's identity: the comparability key hashes these, and results differing in one do not compare.
 public enum ComparabilityField: String, CaseIterable, Codable, Sendable {
     case cpuModel = "cpu_model"
+    case cpuSignature = "cpu_signature"
     case cores
     case memoryGiB = "memory_gib"
     case os
@@ -54,6 +55,7 @@ extension MachineFingerprint {
     public func value(of field: ComparabilityField) -> String {
         switch field {
         case .cpuModel: return cpuModel
+        case .cpuSignature: return cpuSignature ?? "unknown"
         case .cores: return "\(cores)"
         case .memoryGiB: return "\(memoryBytes >> 30)GiB"
         case .os: return os

@@ -4,6 +4,9 @@ import Foundation
 /// results are only compared when their keys match.
 public struct MachineFingerprint: Codable, Equatable, Sendable {
     public var cpuModel: String
+    /// Vendor, family, model and stepping from /proc/cpuinfo ("AuthenticAMD family 26 model 2 stepping 1"): the
+    /// model name alone does not tell CPU generations apart under some hypervisors ("AMD EPYC" for Zen 4 and 5).
+    public var cpuSignature: String?
     public var cores: Int
     public var memoryBytes: UInt64
     public var os: String

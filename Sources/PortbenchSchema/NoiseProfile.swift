@@ -3,19 +3,27 @@ import Foundation
 /// What a noise profile is for: the CPU model and core count, not one host (runners of a kind share one profile).
 public struct MachineKind: Codable, Equatable, Hashable, Sendable {
     public var cpuModel: String
+    public var cpuSignature: String?
     public var cores: Int
 
-    public init(cpuModel: String, cores: Int) {
+    public init(cpuModel: String, cpuSignature: String?, cores: Int) {
         self.cpuModel = cpuModel
+        self.cpuSignature = cpuSignature
         self.cores = cores
     }
 
-    public init(_ machine: MachineFingerprint) { self.init(cpuModel: machine.cpuModel, cores: machine.cores) }
+    public init(_ machine: MachineFingerprint) {
+        self.init(cpuModel: machine.cpuModel, cpuSignature: machine.cpuSignature, cores: machine.cores)
+    }
 
-    /// A file-name form: "amd-epyc-2c".
+    /// A file-name form: "amd-epyc-f26-m2-2c" (model name, family and model numbers, cores).
     public var slug: String {
-        let words = cpuModel.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
-        let squeezed = String(words).split(separator: "-").joined(separator: "-")
+        let numbers = (cpuSignature ?? "").split(separator: " ")
+        let family = numbers.firstIndex(of: "family").map { "f" + numbers[numbers.index(after: $0)] }
+        let model = numbers.firstIndex(of: "model").map { "m" + numbers[numbers.index(after: $0)] }
+        let text = ([cpuModel] + [family, model].compactMap { $0 }).joined(separator: " ").lowercased()
+        let squeezed = String(text.map { $0.isLetter || $0.isNumber ? $0 : "-" }).split(separator: "-").joined(
+            separator: "-")
         return "\(squeezed.isEmpty ? "cpu" : squeezed)-\(cores)c"
     }
 }
