@@ -94,10 +94,13 @@ public struct BaselineStore {
         return e
     }
 
-    /// The newest baseline measured on the candidate's machine (same comparability key).
+    /// The newest baseline measured on the candidate's machine (same comparability key, recomputed from each
+    /// baseline's own fingerprint so a key written by an older portbench still matches).
     public func newest(for machine: MachineFingerprint) throws -> BaselineEntry? {
         let key = machine.computeKey()
-        return try entries().filter { $0.machineKey == key }.max { ($0.created, $0.name) < ($1.created, $1.name) }
+        return try entries().filter { try document($0).machine.computeKey() == key }.max {
+            ($0.created, $0.name) < ($1.created, $1.name)
+        }
     }
 
     static func entry(_ doc: ResultDocument, name: String, file: String, saved: String) -> BaselineEntry {

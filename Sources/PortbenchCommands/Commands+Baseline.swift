@@ -9,6 +9,8 @@ public struct BaselineRequest: Sendable {
         case list
         case show(name: String)
         case delete(name: String)
+        /// The newest baseline measured on a result's machine (empty output when there is none).
+        case match(result: String)
     }
     public var action: Action
     public var folder: String?
@@ -35,6 +37,13 @@ extension Commands {
         case .show(let name):
             let e = try store.entry(name)
             return CommandOutput(RunReport(document: try store.document(e)).render(perOp: false))
+        case .match(let result):
+            let doc = try ResultDocument.read(from: URL(fileURLWithPath: result))
+            guard let e = try store.newest(for: doc.machine) else {
+                note("no baseline in \(store.folder.path) was measured on \(result)'s machine")
+                return CommandOutput("")
+            }
+            return CommandOutput(e.name)
         case .delete(let name):
             let e = try store.delete(name: name)
             note("deleted baseline '\(e.name)' (\(e.file)) from \(store.folder.path)")

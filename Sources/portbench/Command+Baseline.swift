@@ -10,7 +10,7 @@ struct BaselineFolder: ParsableArguments {
 struct Baseline: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Save, list, show and delete named baselines (a result document with every raw sample, indexed).",
-        subcommands: [Save.self, List.self, Show.self, Delete.self])
+        subcommands: [Save.self, List.self, Show.self, Delete.self, Match.self])
 
     struct Save: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Save a result document as a named baseline.")
@@ -47,6 +47,18 @@ struct Baseline: ParsableCommand {
         @Argument(help: "The baseline's name.") var name: String
         func run() throws {
             try execute { try Commands.baseline(.init(action: .delete(name: name), folder: folder.folder), note: note) }
+        }
+    }
+
+    struct Match: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the newest baseline measured on a result's machine (nothing when there is none).")
+        @OptionGroup var folder: BaselineFolder
+        @Argument(help: "The result document.") var results: String
+        func run() throws {
+            try execute {
+                try Commands.baseline(.init(action: .match(result: results), folder: folder.folder), note: note)
+            }
         }
     }
 }
