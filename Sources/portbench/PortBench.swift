@@ -10,8 +10,8 @@ struct PortBench: ParsableCommand {
         abstract: "Framework-portability benchmark harness for transformer layers.",
         discussion: "Exit codes: \(ExitStatus.table).",
         subcommands: [
-            List.self, Validate.self, Run.self, Calibrate.self, Devices.self, Plan.self, Predict.self, Migrate.self,
-            ValidateModels.self, XLAWorkerCommand.self,
+            List.self, Validate.self, Run.self, Merge.self, Calibrate.self, Devices.self, Plan.self, Predict.self,
+            Migrate.self, ValidateModels.self, XLAWorkerCommand.self,
         ],
         defaultSubcommand: Run.self)
 
