@@ -29,6 +29,8 @@ public struct RunOptions {
     public var memory: MemoryBudget = .current()
     /// Another backend to time on every case (the XLA backend, wired by the CLI); returns its samples and details.
     public var external: ExternalBackend?
+    /// The part of the suite this run is (`--shard i/n`), recorded in the document; the suite is already cut to it.
+    public var shard: Shard?
 
     public init(
         policy: RepetitionPolicy, seed: UInt64 = 42, perOp: Bool = false, weightsFile: String? = nil,
@@ -196,7 +198,7 @@ public struct SuiteRunner {
             machine: .current(), calibration: calibration, metrics: Metric.allCases.map(\.descriptor),
             cases: cases, goals: evaluate(goals: suite.goals, cases: cases.filter { $0.backend == .cpuReference }),
             migrations: nil, failures: failures.isEmpty ? nil : failures, measuredMigrations: nil,
-            nonfiniteInputs: nonFinite.isEmpty ? nil : nonFinite.map(\.description))
+            nonfiniteInputs: nonFinite.isEmpty ? nil : nonFinite.map(\.description), shard: options.shard)
     }
 
     func loadWeights(_ graph: LayerGraph) throws -> WeightStore {

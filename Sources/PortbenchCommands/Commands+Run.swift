@@ -17,6 +17,8 @@ public struct RunRequest: Sendable {
     public var minRepetitions: Int?
     public var maxRepetitions: Int?
     public var out: String?
+    /// `--shard i/n`: run only the i-th of n balanced parts of the suite's cases (`portbench merge` joins them).
+    public var shard: String?
     public var seed: UInt64 = 42
     public var weights: String?
     public var layerIndex = 0
@@ -59,7 +61,14 @@ extension Commands {
     /// Runs a suite: outputs and inputs are checked before any work, then every case is timed and the document written.
     public static func run(_ r: RunRequest, note: @escaping Note) throws -> CommandOutput {
         try r.validate()
-        let suite = try r.paths.locator.suite(for: r.names).selecting(scenarios: r.scenarios)
+        let shard = try r.shard.map { text in
+            guard let s = Shard(text) else {
+                throw UsageError("--shard: expected i/n with 1 ≤ i ≤ n ≤ \(Shard.maxCount), got '\(text)'")
+            }
+            return s
+        }
+        let whole = try r.paths.locator.suite(for: r.names).selecting(scenarios: r.scenarios)
+        let suite = try shard.map { try part(of: whole, $0) } ?? whole
         let adaptive = suite.adaptive.overridden(
             by: AdaptiveSettings(
                 targetRelativeWidth: r.targetWidth, budgetSeconds: r.budget, minRepetitions: r.minRepetitions,
@@ -78,6 +87,7 @@ extension Commands {
             weightPrefix: r.weightPrefix, inputFile: r.input,
             dumpOutputs: try r.dumpOutputs.map { try OutputFolder.check($0, role: "--dump-outputs") })
         options.allowNonFinite = r.allowNonFinite
+        options.shard = shard
         options.memory = .current(explicitBytes: r.maxMemoryGB.map { $0 * 1e9 })
         let outFile = try output(r.out ?? defaultResultPath(suite: suite.name, runId: options.runId), inputs: inputs)!
         if let folder = options.dumpOutputs {
@@ -102,6 +112,16 @@ extension Commands {
         return CommandOutput(
             RunReport(document: doc).render(perOp: r.perOp),
             status: status(of: doc, enforceGoals: r.enforceGoals, note: note))
+    }
+
+    /// The cases of one shard; a shard left without a case is refused (fewer shards than cases are needed).
+    static func part(of suite: Suite, _ shard: Shard) throws -> Suite {
+        let cases = suite.entries.map(\.scenarios.count).reduce(0, +)
+        guard shard.count <= cases else {
+            throw UsageError(
+                "--shard \(shard.description): suite '\(suite.name)' has \(cases) case(s); use at most \(cases) shards")
+        }
+        return suite.sharded(shard)
     }
 
     /// 1 when a case failed; 3 when a goal was missed under `--enforce-goals`; else 0.

@@ -189,6 +189,10 @@ public struct ResultDocument: Codable, Equatable, Sendable {
     public var nonfiniteInputs: [String]?
     /// The suite's minimum effect for regression verdicts (`minimum_effect`; absent: the comparison's default, 3%).
     public var minimumEffect: Double?
+    /// The part of the suite this run measured (`run --shard i/n`; absent for a whole run).
+    public var shard: Shard?
+    /// The run ids of the shard documents `portbench merge` joined into this one, in shard order.
+    public var mergedFrom: [String]?
 
     public static let toolVersion = "portbench 0.1.0"
 
@@ -208,7 +212,8 @@ public struct ResultDocument: Codable, Equatable, Sendable {
         created: String, tool: String, suite: String, policy: RepetitionPolicy, seed: UInt64,
         machine: MachineFingerprint, calibration: Calibration? = nil, metrics: [MetricDescriptor], cases: [CaseResult],
         goals: [GoalResult], migrations: [MigrationReport]? = nil, failures: [RunFailure]? = nil,
-        measuredMigrations: [MeasuredMigration]? = nil, nonfiniteInputs: [String]? = nil
+        measuredMigrations: [MeasuredMigration]? = nil, nonfiniteInputs: [String]? = nil, shard: Shard? = nil,
+        mergedFrom: [String]? = nil
     ) {
         self.schema = schema
         self.schemaVersion = schemaVersion
@@ -227,6 +232,8 @@ public struct ResultDocument: Codable, Equatable, Sendable {
         self.failures = failures
         self.measuredMigrations = measuredMigrations
         self.nonfiniteInputs = nonfiniteInputs
+        self.shard = shard
+        self.mergedFrom = mergedFrom
     }
 }
 

@@ -47,15 +47,19 @@ public struct SampleStatistics: Codable, Equatable, Sendable {
     /// 0-based order-statistic indices (j, k) with P(X(j) ≤ median ≤ X(k)) ≥ 95%, widest for tiny n.
     public static func medianInterval(count n: Int) -> (Int, Int) {
         guard n > 1 else { return (0, 0) }
-        // Smallest symmetric band whose binomial(n, 1/2) mass is at least 0.95.
-        var pmf = [Double](repeating: 0, count: n + 1)
-        pmf[0] = pow(0.5, Double(n))
-        for i in 1...n { pmf[i] = pmf[i - 1] * Double(n - i + 1) / Double(i) }
+        // Smallest symmetric band whose binomial(n, 1/2) mass is at least 0.95. Weights are taken relative to the
+        // centre (so no term underflows before the band is found, for any n) and the band grows one term a side.
+        var w = [Double](repeating: 0, count: n + 1)
+        w[n / 2] = 1
+        for i in stride(from: n / 2, to: 0, by: -1) { w[i - 1] = w[i] * Double(i) / Double(n - i + 1) }
+        for i in (n / 2)..<n { w[i + 1] = w[i] * Double(n - i) / Double(i + 1) }
+        let total = w.reduce(0, +)
+        var mass = 0.0
         for j in stride(from: n / 2, through: 0, by: -1) {
             let k = n - 1 - j
             guard j < k else { continue }
-            let mass = pmf[(j + 1)...k].reduce(0, +)
-            if mass >= 0.95 { return (j, k) }
+            mass = mass == 0 ? w[(j + 1)...k].reduce(0, +) : mass + w[j + 1] + w[k]
+            if mass >= 0.95 * total { return (j, k) }
         }
         return (0, n - 1)
     }

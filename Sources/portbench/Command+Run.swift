@@ -24,6 +24,8 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("max-repetitions"), help: "Adaptive: most timed runs, 1–10000 (default: 100).")
     var maxRepetitions: Int?
     @Option(help: "Result document path (default: results/<suite>-<UTC time>-<run id>.json).") var out: String?
+    @Option(help: "Run only shard i of n (e.g. 2/4): a stable part of the cases, balanced by cost; see `merge`.")
+    var shard: String?
     @Option(help: "Seed for weights and inputs.") var seed: UInt64 = 42
     @Option(help: "Hugging Face safetensors checkpoint to take the layer's weights from.") var weights: String?
     @Option(name: .customLong("layer-index"), help: "Which layer of --weights to load.") var layerIndex: Int = 0
@@ -69,6 +71,7 @@ struct Run: ParsableCommand {
         r.minRepetitions = minRepetitions
         r.maxRepetitions = maxRepetitions
         r.out = out
+        r.shard = shard
         r.seed = seed
         r.weights = weights
         r.layerIndex = layerIndex

@@ -10,9 +10,9 @@ struct PortBench: ParsableCommand {
         abstract: "Framework-portability benchmark harness for transformer layers.",
         discussion: "Exit codes: \(ExitStatus.table).",
         subcommands: [
-            List.self, Validate.self, Run.self, Calibrate.self, Devices.self, Plan.self, Predict.self, Migrate.self,
-            ValidateModels.self, Compare.self, AB.self, Report.self, Baseline.self, Noise.self, History.self,
-            XLAWorkerCommand.self,
+            List.self, Validate.self, Run.self, Merge.self, Calibrate.self, Devices.self, Plan.self, Predict.self,
+            Migrate.self, ValidateModels.self, Compare.self, AB.self, Report.self, Baseline.self, Noise.self,
+            History.self, XLAWorkerCommand.self,
         ],
         defaultSubcommand: Run.self)
 

@@ -592,9 +592,63 @@ final class BadInputTests: XCTestCase {
             expect: ["Workloads/tiny-llama.yaml", "--scenario", "prefill-8"]),
     ]
 
+    /// A shard document cut from the v1 run fixture: shard `index` of 2 holds the prefill (1) or decode (2) cases.
+    static func shardText(_ index: Int, edit: (inout ResultDocument) -> Void = { _ in }) -> Content {
+        let url = Repo.root.appendingPathComponent("Tests/SchemaTests/Fixtures/v1-run.json")
+        guard var d = try? ResultDocument.read(from: url) else { return .text("") }
+        d.runId = "shard-\(index)"
+        d.shard = Shard(index: index, count: 2)
+        d.cases = d.cases.filter { $0.scenario.hasPrefix(index == 1 ? "prefill" : "decode") }
+        edit(&d)
+        return .bytes((try? JSONCoding.encoder().encode(d)) ?? Data())
+    }
+    static func merge(_ name: String, second: Content, _ expect: [String]) -> Case {
+        Case(
+            name: name, files: ["a.json": shardText(1), "b.json": second],
+            args: ["merge", "$D/a.json", "$D/b.json", "--out", "$D/out/m.json"], expect: expect)
+    }
+
+    static let mergeCases: [Case] = [
+        merge(
+            "merge: shard index twice", second: shardText(2) { $0.shard = Shard(index: 1, count: 2) },
+            ["$D/b.json", "shard.index", "$D/a.json"]),
+        merge(
+            "merge: other commit", second: shardText(2) { $0.machine.gitCommit = "0123" },
+            ["$D/b.json", "machine.git_commit", "0123"]),
+        merge("merge: other suite", second: shardText(2) { $0.suite = "nightly" }, ["$D/b.json", "suite", "nightly"]),
+        merge("merge: other machine", second: shardText(2) { $0.machine.cores = 64 }, ["$D/b.json", "machine.cores"]),
+        merge(
+            "merge: other OpenBLAS threads", second: shardText(2) { $0.machine.openblas.threads = 64 },
+            ["$D/b.json", "machine.openblas.threads"]),
+        merge(
+            "merge: a case in two shards", second: shardText(2) { $0.cases.append($0.cases[0]) },
+            ["$D/b.json", "cases", "tiny-llama/decode-9"]),
+        merge("merge: not a shard", second: shardText(2) { $0.shard = nil }, ["$D/b.json", "shard", "--shard"]),
+        merge(
+            "merge: a shard missing", second: shardText(2) { $0.shard = Shard(index: 2, count: 3) },
+            ["$D/b.json", "shard.count"]),
+        merge("merge: not a result document", second: .text("{}"), ["$D/b.json", "not a portbench result document"]),
+        Case(
+            name: "merge: shard 2 of 2 missing", files: ["a.json": shardText(1)],
+            args: ["merge", "$D/a.json", "--out", "$D/out/m.json"], expect: ["$D/a.json", "shard.count", "2/2"]),
+        Case(
+            name: "merge: --out is a shard", files: ["a.json": shardText(1), "b.json": shardText(2)],
+            args: ["merge", "$D/a.json", "$D/b.json", "--out", "$D/b.json"], expect: ["--out", "$D/b.json"]),
+        Case(
+            name: "merge: no --out", files: ["a.json": shardText(1), "b.json": shardText(2)],
+            args: ["merge", "$D/a.json", "$D/b.json"], expect: ["--out"]),
+        Case(
+            name: "--shard out of range", args: ["run", "tiny-llama", "--shard", "3/2", "--out", "$D/out/r.json"],
+            expect: ["--shard", "'3/2'"]),
+        Case(
+            name: "--shard more shards than cases",
+            args: ["run", "tiny-llama", "--backend", "cpu", "--shard", "1/9", "--out", "$D/out/r.json"],
+            expect: ["--shard 1/9", "use at most"]),
+    ]
+
     static var all: [Case] {
         specCases + suiteCases + deviceCases + styleCases + tableCases + tensorCases + npyCases + calibrationCases
-            + outputCases + argumentCases
+            + outputCases + argumentCases + mergeCases
     }
 
     // MARK: the check

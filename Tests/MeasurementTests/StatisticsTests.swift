@@ -31,6 +31,28 @@ final class StatisticsTests: XCTestCase {
         XCTAssertTrue(SampleStatistics.medianInterval(count: 1) == (0, 0))
     }
 
+    /// The interval is the same as the direct binomial sum wherever that sum does not underflow (n ≤ 1074), and
+    /// stays a proper band beyond it (adaptive runs may take up to 10,000 samples).
+    func testMedianIntervalMatchesTheBinomialSumAndHoldsForLargeCounts() {
+        func direct(_ n: Int) -> (Int, Int) {
+            var pmf = [Double](repeating: 0, count: n + 1)
+            pmf[0] = pow(0.5, Double(n))
+            for i in 1...n { pmf[i] = pmf[i - 1] * Double(n - i + 1) / Double(i) }
+            for j in stride(from: n / 2, through: 0, by: -1) {
+                let k = n - 1 - j
+                guard j < k else { continue }
+                if pmf[(j + 1)...k].reduce(0, +) >= 0.95 { return (j, k) }
+            }
+            return (0, n - 1)
+        }
+        for n in 2...1000 { XCTAssertTrue(SampleStatistics.medianInterval(count: n) == direct(n), "n = \(n)") }
+        for n in [1075, 2000, 10_000] {
+            let (j, k) = SampleStatistics.medianInterval(count: n)
+            // Normal approximation: n/2 ± 1.96 √n / 2.
+            XCTAssertEqual(Double(k - j), 1.96 * Double(n).squareRoot(), accuracy: 3, "n = \(n)")
+        }
+    }
+
     func testSingleSampleHasZeroSpread() {
         let s = SampleStatistics([2.5])
         XCTAssertEqual([s.median, s.stdev, s.iqr, s.cv], [2.5, 0, 0, 0])
