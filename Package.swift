@@ -81,6 +81,7 @@ let package = Package(
                 "TestSupport",
             ],
             exclude: ["Golden"]),
+        .testTarget(name: "RenderTests", dependencies: ["PortbenchRender", "PortbenchSchema"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v5]
 )

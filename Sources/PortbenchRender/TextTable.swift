@@ -4,17 +4,20 @@ import Foundation
 public struct TextTable {
     public var header: [String]
     public var rows: [[String]] = []
+    /// Columns padded on the right (text); every other column is right-aligned (numbers).
+    public var leftAligned: Set<Int> = [0]
 
-    public init(header: [String], rows: [[String]] = []) {
+    public init(header: [String], rows: [[String]] = [], leftAligned: Set<Int> = [0]) {
         self.header = header
         self.rows = rows
+        self.leftAligned = leftAligned
     }
 
     public func render() -> String {
         let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(\.count).max()! }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, c in
-                i == 0
+                leftAligned.contains(i)
                     ? c.padding(toLength: widths[i], withPad: " ", startingAt: 0)
                     : String(repeating: " ", count: widths[i] - c.count) + c
             }.joined(separator: "  ")

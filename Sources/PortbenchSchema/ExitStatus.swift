@@ -5,7 +5,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     case failure = 1
     /// A usage or input error: arguments, specs, checkpoints, .npy, device profiles, tables, output paths.
     case badInput = 2
-    /// A performance check failed: a suite goal missed under `--enforce-goals`.
+    /// A performance check failed: a regression found by a comparison, or a suite goal missed under `--enforce-goals`.
     case performanceCheckFailed = 3
     /// Inconclusive, where a command is asked to fail on it.
     case inconclusive = 4
@@ -16,8 +16,9 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
         case .failure: return "a failure while running"
         case .badInput:
             return "a usage or input error (arguments, specs, checkpoints, .npy, profiles, tables, output paths)"
-        case .performanceCheckFailed: return "a performance check failed (a suite goal missed under --enforce-goals)"
-        case .inconclusive: return "inconclusive, where a command is asked to fail on it"
+        case .performanceCheckFailed:
+            return "a performance check failed (a regression found, or a suite goal missed under --enforce-goals)"
+        case .inconclusive: return "no regression but some case inconclusive, with --fail-on-inconclusive"
         }
     }
 

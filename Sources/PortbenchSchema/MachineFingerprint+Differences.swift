@@ -11,7 +11,7 @@ public enum ComparabilityField: String, CaseIterable, Codable, Sendable {
 }
 
 /// A comparability field whose value differs between two fingerprints.
-public struct FieldDifference: Equatable, Sendable {
+public struct MachineDifference: Equatable, Sendable {
     public var field: ComparabilityField
     public var this: String
     public var other: String
@@ -37,6 +37,18 @@ public struct SettingDifference: Equatable, Sendable {
     }
 }
 
+extension MachineDifference {
+    /// The form a comparison document records (baseline = this, candidate = other).
+    public var recorded: FieldDifference { FieldDifference(field: field.rawValue, baseline: this, candidate: other) }
+}
+
+extension SettingDifference {
+    /// The form a comparison document records; "unset" where a variable is not set on one side.
+    public var recorded: FieldDifference {
+        FieldDifference(field: name, baseline: this ?? "unset", candidate: other ?? "unset")
+    }
+}
+
 extension MachineFingerprint {
     /// The value of a comparability field as the key hashes it (memory in whole GiB).
     public func value(of field: ComparabilityField) -> String {
@@ -51,10 +63,10 @@ extension MachineFingerprint {
     }
 
     /// The comparability fields that differ from `other`'s, in `ComparabilityField` order (empty: same machine).
-    public func machineDifferences(_ other: MachineFingerprint) -> [FieldDifference] {
+    public func machineDifferences(_ other: MachineFingerprint) -> [MachineDifference] {
         ComparabilityField.allCases.compactMap { f in
             let (a, b) = (value(of: f), other.value(of: f))
-            return a == b ? nil : FieldDifference(field: f, this: a, other: b)
+            return a == b ? nil : MachineDifference(field: f, this: a, other: b)
         }
     }
 

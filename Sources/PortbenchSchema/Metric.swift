@@ -6,9 +6,10 @@ public enum MetricDirection: String, Codable, Sendable {
     case lowerIsBetter = "lower-is-better"
 }
 
-/// Where a number comes from: timed on this machine, or predicted by a device model.
+/// Where a number comes from: timed on this machine, predicted by a device model, or counted exactly (FLOPs and
+/// bytes of the graph, fusions of a compiled program).
 public enum Provenance: String, Codable, Sendable {
-    case measured, modelled
+    case measured, modelled, counted
 }
 
 /// One metric's unit, direction and provenance: the single table reports and comparisons read.

@@ -200,19 +200,9 @@ public struct ResultDocument: Codable, Equatable, Sendable {
     }
 
     public static func read(from url: URL) throws -> ResultDocument {
-        if let problem = InputFile.problem(url.path) { throw ResultDocumentError(file: url.path, message: problem) }
-        let doc: ResultDocument
-        do {
-            doc = try JSONCoding.decoder().decode(ResultDocument.self, from: Data(contentsOf: url))
-        } catch {
-            throw ResultDocumentError(file: url.path, message: "not a portbench result document: \(error)")
+        try SchemaDocument.read(ResultDocument.self, from: url, schema: schemaName, versions: readableVersions) {
+            ($0.schema, $0.schemaVersion)
         }
-        guard doc.schema == schemaName, readableVersions.contains(doc.schemaVersion) else {
-            throw ResultDocumentError(
-                file: url.path,
-                message: "schema \(doc.schema) v\(doc.schemaVersion); expected \(schemaName) v\(currentVersion)")
-        }
-        return doc
     }
 
     public init(

@@ -53,7 +53,7 @@ final class FingerprintDifferenceTests: XCTestCase {
         b.gitCommit = "def"
         XCTAssertEqual(a.machineDifferences(b).map(\.field), [.cpuModel, .swiftVersion, .openblasConfig])
         XCTAssertEqual(
-            a.machineDifferences(b)[0], FieldDifference(field: .cpuModel, this: "Test CPU", other: "Other CPU"))
+            a.machineDifferences(b)[0], MachineDifference(field: .cpuModel, this: "Test CPU", other: "Other CPU"))
         XCTAssertNotEqual(a.computeKey(), b.computeKey())
         var c = a
         c.cores = 16
