@@ -627,7 +627,7 @@ final class BadInputTests: XCTestCase {
         merge(
             "merge: a shard missing", second: shardText(2) { $0.shard = Shard(index: 2, count: 3) },
             ["$D/b.json", "shard.count"]),
-        merge("merge: not a result document", second: .text("{}"), ["$D/b.json", "not a portbench result document"]),
+        merge("merge: not a result document", second: .text("{}"), ["$D/b.json", "not a portbench.result document"]),
         Case(
             name: "merge: shard 2 of 2 missing", files: ["a.json": shardText(1)],
             args: ["merge", "$D/a.json", "--out", "$D/out/m.json"], expect: ["$D/a.json", "shard.count", "2/2"]),
