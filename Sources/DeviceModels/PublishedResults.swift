@@ -40,6 +40,18 @@ public struct ValidationOutcome: Codable, Equatable, Sendable {
     public var predicted: Double
     /// (predicted − published) / published.
     public var error: Double
+    /// The batch the model ran (the row's stated batch is the offered concurrency).
+    public var batchUsed: Int
+    /// The serving engine the row was modelled with.
+    public var engine: String
+
+    /// The row as the schema's validation report holds it.
+    public var report: ValidationRow {
+        ValidationRow(
+            id: row.id, style: style, workload: row.workload, device: row.device, chips: row.chips,
+            precision: row.precision, metric: row.metric.rawValue, source: row.source, batch: row.scenario.batch,
+            batchUsed: batchUsed, engine: engine, published: row.value, modelled: predicted, errorPct: 100 * error)
+    }
 }
 
 /// A validation table: published results with their citations.
@@ -89,22 +101,54 @@ public struct ValidationTable: Sendable {
     public func validate(catalog: DeviceCatalog, workload: (String) throws -> WorkloadSpec) throws
         -> [ValidationOutcome]
     {
-        try rows.enumerated().map { i, row in
-            let device = try catalog.device(row.device)
-            let spec = try workload(row.workload)
-            let s = row.scenario
-            if let problem = WorkloadSpec.serveSizeProblem(
-                spec.config, batch: s.batch, inputLen: s.inputLen, outputLen: s.outputLen)
-            {
-                throw SpecError(file: file, path: "rows[\(i)]", message: problem)
-            }
-            let adapter = makeAdapter(for: device, catalog: catalog)
-            let options = AdapterOptions(precision: row.precision, chips: row.chips)
-            let p = try ServePredictor(adapter: adapter, options: options).predict(spec, row.scenario)
-            let predicted = row.metric.value(of: p)
-            return ValidationOutcome(
-                row: row, style: device.style, predicted: predicted, error: (predicted - row.value) / row.value)
+        try rows.indices.map { i in try predictRow(i, catalog: catalog, workload: workload).outcome }
+    }
+
+    /// Why row `id` is predicted as it is: its outcome, the deployment and the split of its prefill and decode steps.
+    public func explain(_ id: String, catalog: DeviceCatalog, workload: (String) throws -> WorkloadSpec) throws
+        -> ServeExplanation
+    {
+        guard let i = rows.firstIndex(where: { $0.id == id }) else {
+            throw SpecError(
+                file: file, path: "--explain",
+                message: "no row '\(id)'; the table has: \(rows.map(\.id).joined(separator: ", "))")
         }
+        let (outcome, predictor, spec) = try predictRow(i, catalog: catalog, workload: workload)
+        let (p, steps) = try predictor.explain(spec, rows[i].scenario)
+        return ServeExplanation(
+            row: outcome.report, tensorParallel: p.tensorParallel, pipelineStages: p.pipelineStages,
+            memoryNeededGB: p.memoryNeededGB, fits: p.fits, ttftSeconds: p.ttftSeconds, tpotSeconds: p.tpotSeconds,
+            totalSeconds: p.totalSeconds, steps: steps, notes: p.hazards)
+    }
+
+    func predictRow(_ i: Int, catalog: DeviceCatalog, workload: (String) throws -> WorkloadSpec) throws
+        -> (outcome: ValidationOutcome, predictor: ServePredictor, spec: WorkloadSpec)
+    {
+        let row = rows[i]
+        let device = try catalog.device(row.device)
+        let spec = try workload(row.workload)
+        let s = row.scenario
+        if let problem = WorkloadSpec.serveSizeProblem(
+            spec.config, batch: s.batch, inputLen: s.inputLen, outputLen: s.outputLen)
+        {
+            throw SpecError(file: file, path: "rows[\(i)]", message: problem)
+        }
+        let adapter = makeAdapter(for: device, catalog: catalog)
+        let options = AdapterOptions(precision: row.precision, chips: row.chips)
+        let predictor = ServePredictor(adapter: adapter, options: options)
+        let p = try predictor.predict(spec, row.scenario)
+        let predicted = row.metric.value(of: p)
+        let outcome = ValidationOutcome(
+            row: row, style: device.style, predicted: predicted, error: (predicted - row.value) / row.value,
+            batchUsed: s.batch, engine: "-")
+        return (outcome, predictor, spec)
+    }
+
+    /// The report a script reads (`validate-models --format json`).
+    public static func report(table: String, _ outcomes: [ValidationOutcome]) -> ValidationReport {
+        ValidationReport(
+            table: table, rows: outcomes.map(\.report),
+            mape: Dictionary(uniqueKeysWithValues: mape(outcomes).map { ($0.key.rawValue, $0.value) }))
     }
 
     /// Mean absolute percentage error per style.

@@ -84,6 +84,28 @@ public struct ServePredictor {
             compileSeconds: compile, ttftP50Seconds: ttft?.0, ttftP99Seconds: ttft?.1, hazards: hazards)
     }
 
+    /// The prediction and where its time goes: the prefill of the batch and one decode step at the mean context.
+    public func explain(_ w: WorkloadSpec, _ s: ServeScenario) throws -> (ServePrediction, [StepExplanation]) {
+        let prediction = try predict(w, s)
+        guard let model = w.model else { return (prediction, []) }
+        let shard = w.config.shard(prediction.tensorParallel)
+        let tp = prediction.tensorParallel, stages = prediction.pipelineStages
+        let context = s.inputLen + s.outputLen / 2
+        let prefill = stepCost(
+            w, model: model, shard: shard, tp: tp, stages: stages,
+            scenario: .prefill("serve-prefill", batch: s.batch, seq: s.inputLen), lmRows: s.batch, opts: options)
+        let decode = stepCost(
+            w, model: model, shard: shard, tp: tp, stages: stages,
+            scenario: .decode("serve-decode", batch: s.batch, context: context), lmRows: s.batch, opts: options)
+        return (
+            prediction,
+            [
+                prefill.explanation(phase: "prefill", batch: s.batch, tokens: s.inputLen),
+                decode.explanation(phase: "decode", batch: s.batch, tokens: context),
+            ]
+        )
+    }
+
     /// p50 and p99 of the prefill time over the input-length distribution; the spread comes only from the lengths.
     func ttftQuantiles(
         _ w: WorkloadSpec, model: ModelShape, shard: TransformerConfig, tp: Int, stages: Int, _ s: ServeScenario,
@@ -107,22 +129,41 @@ public struct ServePredictor {
         _ w: WorkloadSpec, model: ModelShape, shard: TransformerConfig, tp: Int, stages: Int, scenario: Scenario,
         lmRows: Int, opts: AdapterOptions
     ) -> Double {
+        stepCost(
+            w, model: model, shard: shard, tp: tp, stages: stages, scenario: scenario, lmRows: lmRows, opts: opts
+        ).totalSeconds
+    }
+
+    /// Where one whole-model step's time goes: per layer (compute-bound units, memory-bound units, communication,
+    /// fixed overhead), the LM head and the style's per-step overhead.
+    func stepCost(
+        _ w: WorkloadSpec, model: ModelShape, shard: TransformerConfig, tp: Int, stages: Int, scenario: Scenario,
+        lmRows: Int, opts: AdapterOptions
+    ) -> StepCost {
         let plan = adapter.lower(LayerGraph.lower(shard, scenario), options: opts)
         let p = plan.precision
         let activation = Double(scenario.tokens * w.config.hidden) * p.storage.bytes
         let latency = adapter.linkLatencySeconds
         // A layer inside the whole-model program: its fixed per-program overhead is paid once per step below.
-        let layer =
-            plan.seconds - plan.overheadSeconds + 2
+        var cost = StepCost(plan: plan, layers: model.layers)
+        for k in plan.kernels {
+            cost.layerOverheadSeconds += k.overheadSeconds
+            if k.bound == .compute {
+                cost.layerComputeSeconds += k.seconds - k.overheadSeconds
+            } else {
+                cost.layerMemorySeconds += k.seconds - k.overheadSeconds
+            }
+        }
+        cost.layerCommunicationSeconds =
+            2
             * ringAllReduceSeconds(
-                bytes: activation, chips: tp, linkGBps: device.interconnectGBps.value,
-                latencySeconds: latency)
-        var total = layer * Double(model.layers)
+                bytes: activation, chips: tp, linkGBps: device.interconnectGBps.value, latencySeconds: latency)
         // LM head on the last position of each sequence, split over the tensor-parallel chips.
         let head = LayerGraph.lmHead(rows: lmRows, hidden: w.config.hidden, vocab: (model.vocab + tp - 1) / tp)
         let headPlan = adapter.lower(head, options: opts)
-        total += headPlan.seconds - headPlan.overheadSeconds
-        return total + adapter.stepOverheadSeconds(activationBytes: activation, pipelineStages: stages)
+        cost.headSeconds = headPlan.seconds - headPlan.overheadSeconds
+        cost.stepOverheadSeconds = adapter.stepOverheadSeconds(activationBytes: activation, pipelineStages: stages)
+        return cost
     }
 
     /// Model FLOPs of the scenario (2 per parameter per token plus attention), for MFU.
@@ -132,5 +173,40 @@ public struct ServePredictor {
             .totalCost.flops
         let head = 2 * Double(w.config.hidden * model.vocab * s.batch)
         return Double(model.layers) * (prefill + mid * Double(s.outputLen - 1)) + head * Double(s.outputLen)
+    }
+}
+
+/// Where one whole-model step's time goes (`validate-models --explain`); `totalSeconds` is what predictions use.
+struct StepCost {
+    var plan: ExecutionPlan
+    var layers: Int
+    var layerComputeSeconds = 0.0
+    var layerMemorySeconds = 0.0
+    var layerCommunicationSeconds = 0.0
+    var layerOverheadSeconds = 0.0
+    var headSeconds = 0.0
+    var stepOverheadSeconds = 0.0
+
+    init(plan: ExecutionPlan, layers: Int) {
+        self.plan = plan
+        self.layers = layers
+    }
+
+    var layerSeconds: Double {
+        layerComputeSeconds + layerMemorySeconds + layerCommunicationSeconds + layerOverheadSeconds
+    }
+    var totalSeconds: Double { layerSeconds * Double(layers) + headSeconds + stepOverheadSeconds }
+
+    func explanation(phase: String, batch: Int, tokens: Int) -> StepExplanation {
+        StepExplanation(
+            phase: phase, batch: batch, tokens: tokens, layers: layers, layerComputeSeconds: layerComputeSeconds,
+            layerMemorySeconds: layerMemorySeconds, layerCommunicationSeconds: layerCommunicationSeconds,
+            layerOverheadSeconds: layerOverheadSeconds, headSeconds: headSeconds,
+            stepOverheadSeconds: stepOverheadSeconds, totalSeconds: totalSeconds,
+            units: plan.kernels.map {
+                ExplainedUnit(
+                    name: $0.name, kind: $0.kind, bound: $0.bound.rawValue, flops: $0.executedFlops, bytes: $0.bytes,
+                    seconds: $0.seconds, overheadSeconds: $0.overheadSeconds, note: $0.note)
+            })
     }
 }
