@@ -31,6 +31,9 @@ public struct PublishedResult: Codable, Equatable, Sendable {
     public var value: Double
     public var source: String
     public var note: String
+    /// How the engine batched requests (optional in the table; default `continuous` for every style, see
+    /// `defaultBatching`).
+    public var batching: Batching = ValidationTable.defaultBatching
 }
 
 /// A row's prediction and its error.
@@ -61,6 +64,11 @@ public struct ValidationTable: Sendable {
     /// The file the table was read from, for errors.
     public var file = ""
 
+    /// A row without `batching` was served with continuous (in-flight) batching, in every style: TensorRT-LLM,
+    /// vLLM, JetStream and Groq's API serve that way, and MLPerf Server measures it. For a row whose metric is a
+    /// throughput of sequences that start together, static and continuous batching give nearly the same figure.
+    public static let defaultBatching = Batching.continuous
+
     public static func load(url: URL) throws -> ValidationTable {
         let root = try SpecNode.load(url: url)
         let m = try root.mapping(allowed: ["sources", "rows"])
@@ -70,7 +78,7 @@ public struct ValidationTable: Sendable {
         let rows = try root.required(m, "rows").sequence().map { item -> PublishedResult in
             let r = try item.mapping(allowed: [
                 "id", "workload", "batch", "input_len", "output_len", "device", "chips", "precision",
-                "metric", "value", "source", "note",
+                "metric", "value", "source", "note", "batching",
             ])
             let id = try item.required(r, "id").identifier()
             guard seen.insert(id).inserted else { throw r["id"]!.fail("duplicate row id '\(id)'") }
@@ -89,7 +97,8 @@ public struct ValidationTable: Sendable {
                 precision: try item.required(r, "precision").choice(Precision.self),
                 metric: try item.required(r, "metric").choice(ServeMetric.self),
                 value: try item.required(r, "value").double(in: SpecLimits.positive, openLower: true), source: source,
-                note: try r["note"]?.string() ?? "")
+                note: try r["note"]?.string() ?? "",
+                batching: try r["batching"]?.choice(Batching.self) ?? Self.defaultBatching)
         }
         guard !rows.isEmpty else {
             throw m["rows"]!.fail("expected at least one row; an empty table validates nothing")
@@ -135,12 +144,12 @@ public struct ValidationTable: Sendable {
         }
         let adapter = makeAdapter(for: device, catalog: catalog)
         let options = AdapterOptions(precision: row.precision, chips: row.chips)
-        let predictor = ServePredictor(adapter: adapter, options: options)
+        let predictor = ServePredictor(adapter: adapter, options: options, batching: row.batching)
         let p = try predictor.predict(spec, row.scenario)
         let predicted = row.metric.value(of: p)
         let outcome = ValidationOutcome(
             row: row, style: device.style, predicted: predicted, error: (predicted - row.value) / row.value,
-            batchUsed: s.batch, engine: "-")
+            batchUsed: s.batch, engine: row.batching.rawValue + " batching")
         return (outcome, predictor, spec)
     }
 

@@ -6,10 +6,12 @@ import Workload
 public struct ServePredictor {
     public let adapter: Adapter
     public let options: AdapterOptions
+    public let batching: Batching
 
-    public init(adapter: Adapter, options: AdapterOptions) {
+    public init(adapter: Adapter, options: AdapterOptions, batching: Batching = .static) {
         self.adapter = adapter
         self.options = options
+        self.batching = batching
     }
 
     var device: DeviceProfile { adapter.device }
@@ -57,8 +59,10 @@ public struct ServePredictor {
                 scenario: .decode("serve-decode", batch: s.batch, context: s.inputLen + step), lmRows: s.batch,
                 opts: opts)
         }
-        let tpot = decodeTotal / Double(samples)
-        let total = prefill + tpot * Double(s.outputLen - 1)
+        let decode = decodeTotal / Double(samples)
+        let (ttftSeconds, tpot) = batchedLatencies(
+            w, model: model, shard: shard, tp: tp, stages: stages, s, prefill: prefill, decode: decode)
+        let total = ttftSeconds + tpot * Double(s.outputLen - 1)
         let tokens = Double(s.batch * s.outputLen)
         let flops = modelFlops(w, model: model, s)
         let peakAll = adapter.peak(p) * Double(n)
@@ -76,12 +80,45 @@ public struct ServePredictor {
             workload: w.name, scenario: s.name, device: device.name, style: device.style, precision: p, chips: n,
             tensorParallel: tp,
             pipelineStages: stages, memoryNeededGB: need / 1e9, fits: need <= perChipCapacity * Double(n),
-            ttftSeconds: prefill,
+            ttftSeconds: ttftSeconds,
             tpotSeconds: tpot, totalSeconds: total, outputTokensPerSecond: tokens / total,
             outputTokensPerSecondPerChip: tokens / total / Double(n), modelFlopsUtilization: flops / total / peakAll,
             joulesPerToken: device.powerW.value * Double(n) * total / tokens,
             dollarsPerMillionTokens: device.pricePerChipHour.map { $0.value * Double(n) / 3600 * total / tokens * 1e6 },
             compileSeconds: compile, ttftP50Seconds: ttft?.0, ttftP99Seconds: ttft?.1, hazards: hazards)
+    }
+
+    /// Time to first token and time per output token under the predictor's batching. Static: the batch's prompts
+    /// in one prefill, then decode steps of the whole batch. Continuous (in-flight batching, Yu et al., OSDI 2022;
+    /// TensorRT-LLM, vLLM and JetStream all schedule this way): `batch` requests in flight in steady state, so every
+    /// decode step also runs the prefills of the (batch − 1) / output_len other requests admitted per step, and a new
+    /// request waits half a step for the running one, then runs its own prefill inside a step of the others' decode.
+    func batchedLatencies(
+        _ w: WorkloadSpec, model: ModelShape, shard: TransformerConfig, tp: Int, stages: Int, _ s: ServeScenario,
+        prefill: Double, decode: Double
+    ) -> (ttft: Double, tpot: Double) {
+        guard batching == .continuous, s.batch > 1 else {
+            guard batching == .continuous else { return (prefill, decode) }
+            return (
+                stepSeconds(
+                    w, model: model, shard: shard, tp: tp, stages: stages,
+                    scenario: .prefill("serve-prefill-1", batch: 1, seq: s.inputLen), lmRows: 1, opts: options),
+                decode
+            )
+        }
+        let admitted = Double(s.batch - 1) / Double(s.outputLen)
+        let k = max(1, min(s.batch, Int(admitted.rounded())))
+        let prefillK = stepSeconds(
+            w, model: model, shard: shard, tp: tp, stages: stages,
+            scenario: .prefill("serve-prefill-admitted", batch: k, seq: s.inputLen), lmRows: k, opts: options)
+        let one =
+            k == 1
+            ? prefillK
+            : stepSeconds(
+                w, model: model, shard: shard, tp: tp, stages: stages,
+                scenario: .prefill("serve-prefill-1", batch: 1, seq: s.inputLen), lmRows: 1, opts: options)
+        let tpot = decode + prefillK * admitted / Double(k)
+        return (0.5 * tpot + decode + one, tpot)
     }
 
     /// The prediction and where its time goes: the prefill of the batch and one decode step at the mean context.
@@ -209,4 +246,14 @@ struct StepCost {
                     seconds: $0.seconds, overheadSeconds: $0.overheadSeconds, note: $0.note)
             })
     }
+}
+
+/// How requests share the chips while a scenario is served.
+public enum Batching: String, CaseIterable, Codable, Sendable {
+    /// The whole batch arrives together: one prefill of every prompt, then decode steps of the whole batch
+    /// (TensorRT-LLM's gptSessionBenchmark, vLLM's latency benchmark, NeMo's inference tables).
+    case `static`
+    /// Steady-state in-flight batching: `batch` requests in flight, prefills of arriving requests interleaved with
+    /// the others' decode steps (TensorRT-LLM in-flight batching, vLLM, JetStream, MLPerf Server).
+    case continuous
 }
