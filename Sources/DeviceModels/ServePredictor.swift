@@ -128,16 +128,29 @@ public struct ServePredictor {
         let shard = w.config.shard(prediction.tensorParallel)
         let tp = prediction.tensorParallel, stages = prediction.pipelineStages
         let context = s.inputLen + s.outputLen / 2
+        // Under continuous batching a request's time to first token pays its own prefill, not the batch's.
+        let prefillBatch = batching == .continuous ? 1 : s.batch
         let prefill = stepCost(
             w, model: model, shard: shard, tp: tp, stages: stages,
-            scenario: .prefill("serve-prefill", batch: s.batch, seq: s.inputLen), lmRows: s.batch, opts: options)
+            scenario: .prefill("serve-prefill", batch: prefillBatch, seq: s.inputLen), lmRows: prefillBatch,
+            opts: options)
         let decode = stepCost(
             w, model: model, shard: shard, tp: tp, stages: stages,
             scenario: .decode("serve-decode", batch: s.batch, context: context), lmRows: s.batch, opts: options)
+        var p = prediction
+        if batching == .continuous, s.batch > 1 {
+            p.hazards.insert(
+                String(
+                    format:
+                        "continuous batching: %d requests in flight; each decode step also runs %.2f admitted prefills "
+                        + "(TPOT %.3f ms = decode step %.3f ms + their share)",
+                    s.batch, Double(s.batch - 1) / Double(s.outputLen), p.tpotSeconds * 1e3, decode.totalSeconds * 1e3),
+                at: 0)
+        }
         return (
-            prediction,
+            p,
             [
-                prefill.explanation(phase: "prefill", batch: s.batch, tokens: s.inputLen),
+                prefill.explanation(phase: "prefill", batch: prefillBatch, tokens: s.inputLen),
                 decode.explanation(phase: "decode", batch: s.batch, tokens: context),
             ]
         )
