@@ -63,14 +63,16 @@ public struct CUDAAdapter: StyleAdapter {
             return PlannedKernel(
                 name: op.name, ops: [op.name], kind: "gemm", flops: cost.flops, executedFlops: executed, bytes: bytes,
                 launches: launches, seconds: t.seconds + Double(launches) * launch, bound: t.bound,
-                note: op.gemmShapes.map { "\($0.count)×\($0.label)" }.joined(separator: ", "))
+                note: op.gemmShapes.map { "\($0.count)×\($0.label)" }.joined(separator: ", "),
+                overheadSeconds: Double(launches) * launch)
         case .softmax, .rmsNorm, .layerNorm, .rope, .activation, .add, .router, .kvAppend:
             let t = roofline(
                 flops: 0, peak: 1, computeEfficiency: 1, bytes: bytes, bandwidth: device.memoryGBps!.value * 1e9,
                 memoryEfficiency: parameters.elementwiseMemoryEfficiency.value)
             return PlannedKernel(
                 name: op.name, ops: [op.name], kind: "elementwise", flops: cost.flops, executedFlops: cost.flops,
-                bytes: bytes, launches: 1, seconds: t.seconds + launch, bound: .memory, note: "")
+                bytes: bytes, launches: 1, seconds: t.seconds + launch, bound: .memory, note: "",
+                overheadSeconds: launch)
         }
     }
 
@@ -86,7 +88,8 @@ public struct CUDAAdapter: StyleAdapter {
             bandwidth: device.memoryGBps!.value * 1e9, memoryEfficiency: parameters.memoryEfficiency.value)
         return PlannedKernel(
             name: "flash_attention", ops: ops.map(\.name), kind: "fused-attention", flops: flops, executedFlops: flops,
-            bytes: bytes, launches: 1, seconds: t.seconds + launch, bound: t.bound, note: "scores kept on chip")
+            bytes: bytes, launches: 1, seconds: t.seconds + launch, bound: t.bound, note: "scores kept on chip",
+            overheadSeconds: launch)
     }
 
     /// FLOPs a GEMM costs once its output is cut into thread-block tiles and the tiles into waves over the SMs:

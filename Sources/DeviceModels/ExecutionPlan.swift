@@ -17,10 +17,12 @@ public struct PlannedKernel: Codable, Equatable, Sendable {
     public var seconds: Double
     public var bound: RooflineBound
     public var note: String
+    /// The part of `seconds` that is fixed overhead (kernel launches), not compute or memory traffic.
+    public var overheadSeconds: Double
 
     public init(
         name: String, ops: [String], kind: String, flops: Double, executedFlops: Double, bytes: Double, launches: Int,
-        seconds: Double, bound: RooflineBound, note: String
+        seconds: Double, bound: RooflineBound, note: String, overheadSeconds: Double = 0
     ) {
         self.name = name
         self.ops = ops
@@ -32,6 +34,7 @@ public struct PlannedKernel: Codable, Equatable, Sendable {
         self.seconds = seconds
         self.bound = bound
         self.note = note
+        self.overheadSeconds = overheadSeconds
     }
 }
 

@@ -31,6 +31,9 @@ public struct PublishedResult: Codable, Equatable, Sendable {
     public var value: Double
     public var source: String
     public var note: String
+    /// How the engine batched requests (optional in the table; default `continuous` for every style, see
+    /// `defaultBatching`).
+    public var batching: Batching = ValidationTable.defaultBatching
 }
 
 /// A row's prediction and its error.
@@ -40,6 +43,18 @@ public struct ValidationOutcome: Codable, Equatable, Sendable {
     public var predicted: Double
     /// (predicted − published) / published.
     public var error: Double
+    /// The batch the model ran (the row's stated batch is the offered concurrency).
+    public var batchUsed: Int
+    /// The serving engine the row was modelled with.
+    public var engine: String
+
+    /// The row as the schema's validation report holds it.
+    public var report: ValidationRow {
+        ValidationRow(
+            id: row.id, style: style, workload: row.workload, device: row.device, chips: row.chips,
+            precision: row.precision, metric: row.metric.rawValue, source: row.source, batch: row.scenario.batch,
+            batchUsed: batchUsed, engine: engine, published: row.value, modelled: predicted, errorPct: 100 * error)
+    }
 }
 
 /// A validation table: published results with their citations.
@@ -48,6 +63,11 @@ public struct ValidationTable: Sendable {
     public var citations: [Citation]
     /// The file the table was read from, for errors.
     public var file = ""
+
+    /// A row without `batching` was served with continuous (in-flight) batching, in every style: TensorRT-LLM,
+    /// vLLM, JetStream and Groq's API serve that way, and MLPerf Server measures it. For a row whose metric is a
+    /// throughput of sequences that start together, static and continuous batching give nearly the same figure.
+    public static let defaultBatching = Batching.continuous
 
     public static func load(url: URL) throws -> ValidationTable {
         let root = try SpecNode.load(url: url)
@@ -58,7 +78,7 @@ public struct ValidationTable: Sendable {
         let rows = try root.required(m, "rows").sequence().map { item -> PublishedResult in
             let r = try item.mapping(allowed: [
                 "id", "workload", "batch", "input_len", "output_len", "device", "chips", "precision",
-                "metric", "value", "source", "note",
+                "metric", "value", "source", "note", "batching",
             ])
             let id = try item.required(r, "id").identifier()
             guard seen.insert(id).inserted else { throw r["id"]!.fail("duplicate row id '\(id)'") }
@@ -77,7 +97,8 @@ public struct ValidationTable: Sendable {
                 precision: try item.required(r, "precision").choice(Precision.self),
                 metric: try item.required(r, "metric").choice(ServeMetric.self),
                 value: try item.required(r, "value").double(in: SpecLimits.positive, openLower: true), source: source,
-                note: try r["note"]?.string() ?? "")
+                note: try r["note"]?.string() ?? "",
+                batching: try r["batching"]?.choice(Batching.self) ?? Self.defaultBatching)
         }
         guard !rows.isEmpty else {
             throw m["rows"]!.fail("expected at least one row; an empty table validates nothing")
@@ -89,22 +110,54 @@ public struct ValidationTable: Sendable {
     public func validate(catalog: DeviceCatalog, workload: (String) throws -> WorkloadSpec) throws
         -> [ValidationOutcome]
     {
-        try rows.enumerated().map { i, row in
-            let device = try catalog.device(row.device)
-            let spec = try workload(row.workload)
-            let s = row.scenario
-            if let problem = WorkloadSpec.serveSizeProblem(
-                spec.config, batch: s.batch, inputLen: s.inputLen, outputLen: s.outputLen)
-            {
-                throw SpecError(file: file, path: "rows[\(i)]", message: problem)
-            }
-            let adapter = makeAdapter(for: device, catalog: catalog)
-            let options = AdapterOptions(precision: row.precision, chips: row.chips)
-            let p = try ServePredictor(adapter: adapter, options: options).predict(spec, row.scenario)
-            let predicted = row.metric.value(of: p)
-            return ValidationOutcome(
-                row: row, style: device.style, predicted: predicted, error: (predicted - row.value) / row.value)
+        try rows.indices.map { i in try predictRow(i, catalog: catalog, workload: workload).outcome }
+    }
+
+    /// Why row `id` is predicted as it is: its outcome, the deployment and the split of its prefill and decode steps.
+    public func explain(_ id: String, catalog: DeviceCatalog, workload: (String) throws -> WorkloadSpec) throws
+        -> ServeExplanation
+    {
+        guard let i = rows.firstIndex(where: { $0.id == id }) else {
+            throw SpecError(
+                file: file, path: "--explain",
+                message: "no row '\(id)'; the table has: \(rows.map(\.id).joined(separator: ", "))")
         }
+        let (outcome, predictor, spec) = try predictRow(i, catalog: catalog, workload: workload)
+        let (p, steps) = try predictor.explain(spec, rows[i].scenario)
+        return ServeExplanation(
+            row: outcome.report, tensorParallel: p.tensorParallel, pipelineStages: p.pipelineStages,
+            memoryNeededGB: p.memoryNeededGB, fits: p.fits, ttftSeconds: p.ttftSeconds, tpotSeconds: p.tpotSeconds,
+            totalSeconds: p.totalSeconds, steps: steps, notes: p.hazards)
+    }
+
+    func predictRow(_ i: Int, catalog: DeviceCatalog, workload: (String) throws -> WorkloadSpec) throws
+        -> (outcome: ValidationOutcome, predictor: ServePredictor, spec: WorkloadSpec)
+    {
+        let row = rows[i]
+        let device = try catalog.device(row.device)
+        let spec = try workload(row.workload)
+        let s = row.scenario
+        if let problem = WorkloadSpec.serveSizeProblem(
+            spec.config, batch: s.batch, inputLen: s.inputLen, outputLen: s.outputLen)
+        {
+            throw SpecError(file: file, path: "rows[\(i)]", message: problem)
+        }
+        let adapter = makeAdapter(for: device, catalog: catalog)
+        let options = AdapterOptions(precision: row.precision, chips: row.chips)
+        let predictor = ServePredictor(adapter: adapter, options: options, batching: row.batching)
+        let p = try predictor.predict(spec, row.scenario)
+        let predicted = row.metric.value(of: p)
+        let outcome = ValidationOutcome(
+            row: row, style: device.style, predicted: predicted, error: (predicted - row.value) / row.value,
+            batchUsed: s.batch, engine: row.batching.rawValue + " batching")
+        return (outcome, predictor, spec)
+    }
+
+    /// The report a script reads (`validate-models --format json`).
+    public static func report(table: String, _ outcomes: [ValidationOutcome]) -> ValidationReport {
+        ValidationReport(
+            table: table, rows: outcomes.map(\.report),
+            mape: Dictionary(uniqueKeysWithValues: mape(outcomes).map { ($0.key.rawValue, $0.value) }))
     }
 
     /// Mean absolute percentage error per style.

@@ -6,10 +6,12 @@ import Workload
 public struct ServePredictor {
     public let adapter: Adapter
     public let options: AdapterOptions
+    public let batching: Batching
 
-    public init(adapter: Adapter, options: AdapterOptions) {
+    public init(adapter: Adapter, options: AdapterOptions, batching: Batching = .static) {
         self.adapter = adapter
         self.options = options
+        self.batching = batching
     }
 
     var device: DeviceProfile { adapter.device }
@@ -57,8 +59,10 @@ public struct ServePredictor {
                 scenario: .decode("serve-decode", batch: s.batch, context: s.inputLen + step), lmRows: s.batch,
                 opts: opts)
         }
-        let tpot = decodeTotal / Double(samples)
-        let total = prefill + tpot * Double(s.outputLen - 1)
+        let decode = decodeTotal / Double(samples)
+        let (ttftSeconds, tpot) = batchedLatencies(
+            w, model: model, shard: shard, tp: tp, stages: stages, s, prefill: prefill, decode: decode)
+        let total = ttftSeconds + tpot * Double(s.outputLen - 1)
         let tokens = Double(s.batch * s.outputLen)
         let flops = modelFlops(w, model: model, s)
         let peakAll = adapter.peak(p) * Double(n)
@@ -76,12 +80,80 @@ public struct ServePredictor {
             workload: w.name, scenario: s.name, device: device.name, style: device.style, precision: p, chips: n,
             tensorParallel: tp,
             pipelineStages: stages, memoryNeededGB: need / 1e9, fits: need <= perChipCapacity * Double(n),
-            ttftSeconds: prefill,
+            ttftSeconds: ttftSeconds,
             tpotSeconds: tpot, totalSeconds: total, outputTokensPerSecond: tokens / total,
             outputTokensPerSecondPerChip: tokens / total / Double(n), modelFlopsUtilization: flops / total / peakAll,
             joulesPerToken: device.powerW.value * Double(n) * total / tokens,
             dollarsPerMillionTokens: device.pricePerChipHour.map { $0.value * Double(n) / 3600 * total / tokens * 1e6 },
             compileSeconds: compile, ttftP50Seconds: ttft?.0, ttftP99Seconds: ttft?.1, hazards: hazards)
+    }
+
+    /// Time to first token and time per output token under the predictor's batching. Static: the batch's prompts
+    /// in one prefill, then decode steps of the whole batch. Continuous (in-flight batching, Yu et al., OSDI 2022;
+    /// TensorRT-LLM, vLLM and JetStream all schedule this way): `batch` requests in flight in steady state, so every
+    /// decode step also runs the prefills of the (batch − 1) / output_len other requests admitted per step, and a new
+    /// request waits half a step for the running one, then runs its own prefill inside a step of the others' decode.
+    func batchedLatencies(
+        _ w: WorkloadSpec, model: ModelShape, shard: TransformerConfig, tp: Int, stages: Int, _ s: ServeScenario,
+        prefill: Double, decode: Double
+    ) -> (ttft: Double, tpot: Double) {
+        guard batching == .continuous, s.batch > 1 else {
+            guard batching == .continuous else { return (prefill, decode) }
+            return (
+                stepSeconds(
+                    w, model: model, shard: shard, tp: tp, stages: stages,
+                    scenario: .prefill("serve-prefill-1", batch: 1, seq: s.inputLen), lmRows: 1, opts: options),
+                decode
+            )
+        }
+        let admitted = Double(s.batch - 1) / Double(s.outputLen)
+        let k = max(1, min(s.batch, Int(admitted.rounded())))
+        let prefillK = stepSeconds(
+            w, model: model, shard: shard, tp: tp, stages: stages,
+            scenario: .prefill("serve-prefill-admitted", batch: k, seq: s.inputLen), lmRows: k, opts: options)
+        let one =
+            k == 1
+            ? prefillK
+            : stepSeconds(
+                w, model: model, shard: shard, tp: tp, stages: stages,
+                scenario: .prefill("serve-prefill-1", batch: 1, seq: s.inputLen), lmRows: 1, opts: options)
+        let tpot = decode + prefillK * admitted / Double(k)
+        return (0.5 * tpot + decode + one, tpot)
+    }
+
+    /// The prediction and where its time goes: the prefill of the batch and one decode step at the mean context.
+    public func explain(_ w: WorkloadSpec, _ s: ServeScenario) throws -> (ServePrediction, [StepExplanation]) {
+        let prediction = try predict(w, s)
+        guard let model = w.model else { return (prediction, []) }
+        let shard = w.config.shard(prediction.tensorParallel)
+        let tp = prediction.tensorParallel, stages = prediction.pipelineStages
+        let context = s.inputLen + s.outputLen / 2
+        // Under continuous batching a request's time to first token pays its own prefill, not the batch's.
+        let prefillBatch = batching == .continuous ? 1 : s.batch
+        let prefill = stepCost(
+            w, model: model, shard: shard, tp: tp, stages: stages,
+            scenario: .prefill("serve-prefill", batch: prefillBatch, seq: s.inputLen), lmRows: prefillBatch,
+            opts: options)
+        let decode = stepCost(
+            w, model: model, shard: shard, tp: tp, stages: stages,
+            scenario: .decode("serve-decode", batch: s.batch, context: context), lmRows: s.batch, opts: options)
+        var p = prediction
+        if batching == .continuous, s.batch > 1 {
+            p.hazards.insert(
+                String(
+                    format:
+                        "continuous batching: %d requests in flight; each decode step also runs %.2f admitted prefills "
+                        + "(TPOT %.3f ms = decode step %.3f ms + their share)",
+                    s.batch, Double(s.batch - 1) / Double(s.outputLen), p.tpotSeconds * 1e3, decode.totalSeconds * 1e3),
+                at: 0)
+        }
+        return (
+            p,
+            [
+                prefill.explanation(phase: "prefill", batch: prefillBatch, tokens: s.inputLen),
+                decode.explanation(phase: "decode", batch: s.batch, tokens: context),
+            ]
+        )
     }
 
     /// p50 and p99 of the prefill time over the input-length distribution; the spread comes only from the lengths.
@@ -107,22 +179,41 @@ public struct ServePredictor {
         _ w: WorkloadSpec, model: ModelShape, shard: TransformerConfig, tp: Int, stages: Int, scenario: Scenario,
         lmRows: Int, opts: AdapterOptions
     ) -> Double {
+        stepCost(
+            w, model: model, shard: shard, tp: tp, stages: stages, scenario: scenario, lmRows: lmRows, opts: opts
+        ).totalSeconds
+    }
+
+    /// Where one whole-model step's time goes: per layer (compute-bound units, memory-bound units, communication,
+    /// fixed overhead), the LM head and the style's per-step overhead.
+    func stepCost(
+        _ w: WorkloadSpec, model: ModelShape, shard: TransformerConfig, tp: Int, stages: Int, scenario: Scenario,
+        lmRows: Int, opts: AdapterOptions
+    ) -> StepCost {
         let plan = adapter.lower(LayerGraph.lower(shard, scenario), options: opts)
         let p = plan.precision
         let activation = Double(scenario.tokens * w.config.hidden) * p.storage.bytes
         let latency = adapter.linkLatencySeconds
         // A layer inside the whole-model program: its fixed per-program overhead is paid once per step below.
-        let layer =
-            plan.seconds - plan.overheadSeconds + 2
+        var cost = StepCost(plan: plan, layers: model.layers)
+        for k in plan.kernels {
+            cost.layerOverheadSeconds += k.overheadSeconds
+            if k.bound == .compute {
+                cost.layerComputeSeconds += k.seconds - k.overheadSeconds
+            } else {
+                cost.layerMemorySeconds += k.seconds - k.overheadSeconds
+            }
+        }
+        cost.layerCommunicationSeconds =
+            2
             * ringAllReduceSeconds(
-                bytes: activation, chips: tp, linkGBps: device.interconnectGBps.value,
-                latencySeconds: latency)
-        var total = layer * Double(model.layers)
+                bytes: activation, chips: tp, linkGBps: device.interconnectGBps.value, latencySeconds: latency)
         // LM head on the last position of each sequence, split over the tensor-parallel chips.
         let head = LayerGraph.lmHead(rows: lmRows, hidden: w.config.hidden, vocab: (model.vocab + tp - 1) / tp)
         let headPlan = adapter.lower(head, options: opts)
-        total += headPlan.seconds - headPlan.overheadSeconds
-        return total + adapter.stepOverheadSeconds(activationBytes: activation, pipelineStages: stages)
+        cost.headSeconds = headPlan.seconds - headPlan.overheadSeconds
+        cost.stepOverheadSeconds = adapter.stepOverheadSeconds(activationBytes: activation, pipelineStages: stages)
+        return cost
     }
 
     /// Model FLOPs of the scenario (2 per parameter per token plus attention), for MFU.
@@ -133,4 +224,49 @@ public struct ServePredictor {
         let head = 2 * Double(w.config.hidden * model.vocab * s.batch)
         return Double(model.layers) * (prefill + mid * Double(s.outputLen - 1)) + head * Double(s.outputLen)
     }
+}
+
+/// Where one whole-model step's time goes (`validate-models --explain`); `totalSeconds` is what predictions use.
+struct StepCost {
+    var plan: ExecutionPlan
+    var layers: Int
+    var layerComputeSeconds = 0.0
+    var layerMemorySeconds = 0.0
+    var layerCommunicationSeconds = 0.0
+    var layerOverheadSeconds = 0.0
+    var headSeconds = 0.0
+    var stepOverheadSeconds = 0.0
+
+    init(plan: ExecutionPlan, layers: Int) {
+        self.plan = plan
+        self.layers = layers
+    }
+
+    var layerSeconds: Double {
+        layerComputeSeconds + layerMemorySeconds + layerCommunicationSeconds + layerOverheadSeconds
+    }
+    var totalSeconds: Double { layerSeconds * Double(layers) + headSeconds + stepOverheadSeconds }
+
+    func explanation(phase: String, batch: Int, tokens: Int) -> StepExplanation {
+        StepExplanation(
+            phase: phase, batch: batch, tokens: tokens, layers: layers, layerComputeSeconds: layerComputeSeconds,
+            layerMemorySeconds: layerMemorySeconds, layerCommunicationSeconds: layerCommunicationSeconds,
+            layerOverheadSeconds: layerOverheadSeconds, headSeconds: headSeconds,
+            stepOverheadSeconds: stepOverheadSeconds, totalSeconds: totalSeconds,
+            units: plan.kernels.map {
+                ExplainedUnit(
+                    name: $0.name, kind: $0.kind, bound: $0.bound.rawValue, flops: $0.executedFlops, bytes: $0.bytes,
+                    seconds: $0.seconds, overheadSeconds: $0.overheadSeconds, note: $0.note)
+            })
+    }
+}
+
+/// How requests share the chips while a scenario is served.
+public enum Batching: String, CaseIterable, Codable, Sendable {
+    /// The whole batch arrives together: one prefill of every prompt, then decode steps of the whole batch
+    /// (TensorRT-LLM's gptSessionBenchmark, vLLM's latency benchmark, NeMo's inference tables).
+    case `static`
+    /// Steady-state in-flight batching: `batch` requests in flight, prefills of arriving requests interleaved with
+    /// the others' decode steps (TensorRT-LLM in-flight batching, vLLM, JetStream, MLPerf Server).
+    case continuous
 }

@@ -4,29 +4,21 @@ import PortbenchRender
 import PortbenchSchema
 
 extension Commands {
-    /// Predicts a table of published results and reports each error and the MAPE per style.
-    public static func validateModels(table: String, paths: SpecPaths) throws -> CommandOutput {
+    /// Predicts a table of published results and reports each error and the MAPE per style (`format`: table or
+    /// json); with `explain`, why one row's prediction is what it is.
+    public static func validateModels(
+        table: String, format text: String = "table", explain: String? = nil, paths: SpecPaths
+    ) throws -> CommandOutput {
+        let f = try format(text, allowed: [.table, .json])
         let catalog = try paths.catalog()
         let t = try ValidationTable.load(url: URL(fileURLWithPath: table))
+        if let id = explain {
+            let e = try t.explain(id, catalog: catalog) { try paths.workload($0) }
+            return CommandOutput(f == .json ? try OutputFormat.json(e) : e.renderText())
+        }
         let outcomes = try t.validate(catalog: catalog) { try paths.workload($0) }
-        var out = TextTable(header: [
-            "row", "style", "device×chips", "precision", "metric", "published", "modelled", "error %",
-        ])
-        for o in outcomes {
-            out.rows.append([
-                o.row.id, o.style.rawValue, "\(o.row.device)×\(o.row.chips)", o.row.precision.rawValue,
-                o.row.metric.rawValue,
-                fmt(o.row.value, 1), fmt(o.predicted, 1), String(format: "%+.1f", o.error * 100),
-            ])
-        }
-        var lines = [out.render(), ""]
-        let byStyle = ValidationTable.mape(outcomes)
-        for style in catalog.registry.styles.sorted(by: { $0.rawValue < $1.rawValue }) {
-            guard let mape = byStyle[style] else { continue }
-            let n = outcomes.filter { $0.style == style }.count
-            lines.append("MAPE \(style.rawValue): \(fmt(mape, 1))% over \(n) row(s)")
-        }
-        return CommandOutput(lines.joined(separator: "\n"))
+        let report = ValidationTable.report(table: table, outcomes)
+        return CommandOutput(f == .json ? try OutputFormat.json(report) : report.renderTable())
     }
 
     /// Device profiles, and with `sources` every figure and style parameter with its citation.

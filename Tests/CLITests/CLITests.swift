@@ -133,6 +133,29 @@ final class DeviceModelCLITests: XCTestCase {
         for style in ["cuda", "xla", "lpu"] { XCTAssertTrue(r.out.contains("MAPE \(style): "), r.out) }
     }
 
+    func testValidateModelsJSONAndExplain() throws {
+        let r = try Binary.run(["validate-models", "--format", "json"])
+        XCTAssertEqual(r.code, 0, r.err)
+        let doc = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any]
+        let rows = doc["rows"] as! [[String: Any]]
+        XCTAssertGreaterThanOrEqual(rows.count, 40)
+        for key in ["id", "style", "published", "modelled", "error_pct", "batch", "batch_used", "engine"] {
+            XCTAssertNotNil(rows[0][key], key)
+        }
+        XCTAssertEqual(Set((doc["mape"] as! [String: Double]).keys), ["cuda", "xla", "lpu"])
+        let e = try Binary.run(["validate-models", "--explain", "trtllm-llama70b-h100-ttft"])
+        XCTAssertEqual(e.code, 0, e.err)
+        for text in ["prefill step: batch 1, prompt 128", "decode step:", "per layer µs: compute", "tensor parallel 4"]
+        {
+            XCTAssertTrue(e.out.contains(text), e.out)
+        }
+        let missing = try Binary.run(["validate-models", "--explain", "no-such-row"])
+        XCTAssertEqual(missing.code, 2)
+        XCTAssertTrue(missing.err.contains("no row 'no-such-row'"), missing.err)
+        let bad = try Binary.run(["validate-models", "--format", "markdown"])
+        XCTAssertEqual(bad.code, 2)
+    }
+
     func testBadDeviceAndPrecisionAreInputErrors() throws {
         let d = try Binary.run(["predict", "llama-3-8b", "--device", "h900"])
         XCTAssertEqual(d.code, 2)
