@@ -49,14 +49,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // What more than one test target needs, each helper in one place: Tests/TestSupport.
-        .target(name: "TestSupport", dependencies: ["Workload", "XLABackend"], path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport", dependencies: ["PortbenchSchema", "Workload", "XLABackend"], path: "Tests/TestSupport"),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
         // Fuzzing: seeded mutation (for the tests) and the driver ci/fuzz.sh builds with libFuzzer.
         .target(name: "FuzzSupport", dependencies: ["Kernels", "PortbenchSchema"]),
         .executableTarget(
             name: "PortbenchFuzz", dependencies: ["Kernels", "Reference", "Workload", "DeviceModels", "FuzzSupport"]),
         .testTarget(name: "SchemaTests", dependencies: ["PortbenchSchema"], exclude: ["Fixtures"]),
-        .testTarget(name: "RegressionTests", dependencies: ["Regression", "PortbenchSchema"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "RegressionTests", dependencies: ["Regression", "PortbenchSchema", "TestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "WorkloadTests", dependencies: ["PortbenchSchema", "Workload", "TestSupport", "FuzzSupport"]),
         .testTarget(

@@ -1,4 +1,5 @@
 import PortbenchSchema
+import TestSupport
 import XCTest
 
 @testable import Regression
@@ -16,8 +17,8 @@ final class ComparatorTests: XCTestCase {
     }
 
     func testSeparateRunsUseTheNoiseProfile() throws {
-        let a = Documents.result([("gpt2", Documents.samples(0.020, seed: 1))])
-        let b = Documents.result([("gpt2", Documents.samples(0.0212, seed: 2))])  // +6%
+        let a = SyntheticResults.result([("gpt2", SyntheticResults.samples(0.020, seed: 1))])
+        let b = SyntheticResults.result([("gpt2", SyntheticResults.samples(0.0212, seed: 2))])  // +6%
         let within = try compare([a], [b])
         XCTAssertEqual(within.rule.mode, .separateRuns)
         XCTAssertEqual(within.rule.noise, NoiseSource.none)
@@ -39,8 +40,10 @@ final class ComparatorTests: XCTestCase {
     }
 
     func testDifferentMachinesAreRefusedUnlessAllowed() throws {
-        let a = Documents.result([("gpt2", Documents.samples(0.02))], machine: Documents.machine(cpu: "AMD EPYC"))
-        let b = Documents.result([("gpt2", Documents.samples(0.02))], machine: Documents.machine(cpu: "Intel Xeon"))
+        let a = SyntheticResults.result(
+            [("gpt2", SyntheticResults.samples(0.02))], machine: SyntheticResults.machine(cpu: "AMD EPYC"))
+        let b = SyntheticResults.result(
+            [("gpt2", SyntheticResults.samples(0.02))], machine: SyntheticResults.machine(cpu: "Intel Xeon"))
         XCTAssertThrowsError(try compare([a], [b])) { e in
             XCTAssertTrue("\(e)".contains("cpu_model (AMD EPYC vs Intel Xeon)"), "\(e)")
             XCTAssertTrue("\(e)".contains("--allow-different-machine"), "\(e)")
@@ -51,10 +54,11 @@ final class ComparatorTests: XCTestCase {
     }
 
     func testSettingsDifferencesAreListedNotRefused() throws {
-        let a = Documents.result([("gpt2", Documents.samples(0.02))], machine: Documents.machine(threads: 2))
-        let b = Documents.result(
-            [("gpt2", Documents.samples(0.07))],
-            machine: Documents.machine(threads: 1, env: ["OPENBLAS_CORETYPE": "Prescott"]))
+        let a = SyntheticResults.result(
+            [("gpt2", SyntheticResults.samples(0.02))], machine: SyntheticResults.machine(threads: 2))
+        let b = SyntheticResults.result(
+            [("gpt2", SyntheticResults.samples(0.07))],
+            machine: SyntheticResults.machine(threads: 1, env: ["OPENBLAS_CORETYPE": "Prescott"]))
         let doc = try compare([a], [b])
         XCTAssertEqual(doc.settingsDifferences.map(\.field), ["openblas.threads", "OPENBLAS_CORETYPE"])
         XCTAssertEqual(doc.settingsDifferences.last?.baseline, "unset")
@@ -64,10 +68,14 @@ final class ComparatorTests: XCTestCase {
 
     func testRunsAsUnitsAndInterleavedModes() throws {
         let a = (1...3).map {
-            Documents.result([("gpt2", Documents.samples(0.020 * (1 + 0.01 * Double($0)), seed: UInt64($0)))])
+            SyntheticResults.result([
+                ("gpt2", SyntheticResults.samples(0.020 * (1 + 0.01 * Double($0)), seed: UInt64($0)))
+            ])
         }
         let b = (1...3).map {
-            Documents.result([("gpt2", Documents.samples(0.024 * (1 + 0.01 * Double($0)), seed: UInt64(9 + $0)))])
+            SyntheticResults.result([
+                ("gpt2", SyntheticResults.samples(0.024 * (1 + 0.01 * Double($0)), seed: UInt64(9 + $0)))
+            ])
         }
         let units = try compare(a, b)
         XCTAssertEqual(units.rule.mode, .runsAsUnits)
@@ -79,8 +87,8 @@ final class ComparatorTests: XCTestCase {
     }
 
     func testDeterministicFiguresNameWhatMovedThem() throws {
-        let a = Documents.result([("gpt2", Documents.samples(0.02))], flops: 1e9)
-        let b = Documents.result([("gpt2", Documents.samples(0.02, seed: 5))], flops: 2e9)
+        let a = SyntheticResults.result([("gpt2", SyntheticResults.samples(0.02))], flops: 1e9)
+        let b = SyntheticResults.result([("gpt2", SyntheticResults.samples(0.02, seed: 5))], flops: 2e9)
         let doc = try compare([a], [b])
         let flops = try XCTUnwrap(doc.cases.first { $0.metric == "flops" })
         XCTAssertEqual(flops.verdict, .changed)
@@ -90,8 +98,10 @@ final class ComparatorTests: XCTestCase {
     }
 
     func testUnmatchedCasesAreListed() throws {
-        let a = Documents.result([("gpt2", Documents.samples(0.02)), ("bert", Documents.samples(0.01))])
-        let b = Documents.result([("gpt2", Documents.samples(0.02, seed: 3))])
+        let a = SyntheticResults.result([
+            ("gpt2", SyntheticResults.samples(0.02)), ("bert", SyntheticResults.samples(0.01)),
+        ])
+        let b = SyntheticResults.result([("gpt2", SyntheticResults.samples(0.02, seed: 3))])
         let doc = try compare([a], [b])
         XCTAssertEqual(
             doc.unmatched,
@@ -100,7 +110,9 @@ final class ComparatorTests: XCTestCase {
 
     func testNoiseProfileFromRuns() throws {
         let docs = (1...5).map { i in
-            Documents.result([("gpt2", Documents.samples(0.02 * exp(0.05 * Double(i - 3)), seed: UInt64(i)))])
+            SyntheticResults.result([
+                ("gpt2", SyntheticResults.samples(0.02 * exp(0.05 * Double(i - 3)), seed: UInt64(i)))
+            ])
         }
         let p = try NoiseEstimator.profile(docs, labels: docs.map(\.runId), created: "", tool: "")
         XCTAssertEqual(p.cases.count, 1)

@@ -1,4 +1,5 @@
 import PortbenchSchema
+import TestSupport
 import XCTest
 
 @testable import Regression
@@ -9,8 +10,8 @@ final class HistoryBuilderTests: XCTestCase {
         var g = SplitMix64(seed: 7)
         let docs = (0..<30).map { night -> ResultDocument in
             let center = 0.020 * (night >= 18 ? 1.10 : 1.0) * exp(0.01 * g.normalPair().0)
-            return Documents.result(
-                [("gpt2", Documents.samples(center, n: 9, spread: 0.002, seed: UInt64(night)))],
+            return SyntheticResults.result(
+                [("gpt2", SyntheticResults.samples(center, n: 9, spread: 0.002, seed: UInt64(night)))],
                 created: String(format: "2026-11-%02dT02:00:00Z", night + 1), commit: "n\(night)")
         }
         let h = HistoryBuilder.build(docs.reversed(), created: "", tool: "")
@@ -26,14 +27,14 @@ final class HistoryBuilderTests: XCTestCase {
 
     func testPureNoiseHasNoChangePointsAndSeriesSplitByMachine() {
         var g = SplitMix64(seed: 11)
-        let amd = Documents.machine(cpu: "AMD EPYC"), intel = Documents.machine(cpu: "Intel Xeon")
+        let amd = SyntheticResults.machine(cpu: "AMD EPYC"), intel = SyntheticResults.machine(cpu: "Intel Xeon")
         var docs: [ResultDocument] = []
         for night in 0..<40 {
             let center: Double = 0.02 * exp(0.01 * g.normalPair().0)
-            let samples = Documents.samples(center, n: 9, seed: UInt64(night))
+            let samples = SyntheticResults.samples(center, n: 9, seed: UInt64(night))
             let created = String(format: "2026-11-%02dT%02d:00:00Z", night / 2 + 1, night % 2)
             docs.append(
-                Documents.result(
+                SyntheticResults.result(
                     [("gpt2", samples)], machine: night % 2 == 0 ? amd : intel, created: created, commit: "c\(night)"))
         }
         let h = HistoryBuilder.build(docs, created: "", tool: "")

@@ -1,9 +1,11 @@
 import Foundation
 import PortbenchSchema
 
-/// Small result documents for the rule's tests: one machine, cases with given samples.
-enum Documents {
-    static func machine(cpu: String = "Test CPU", threads: Int = 2, env: [String: String] = [:]) -> MachineFingerprint {
+/// Small synthetic result documents for the regression tests: one machine, cases with given samples.
+public enum SyntheticResults {
+    public static func machine(cpu: String = "Test CPU", threads: Int = 2, env: [String: String] = [:])
+        -> MachineFingerprint
+    {
         var m = MachineFingerprint(
             cpuModel: cpu, cores: 2, memoryBytes: 24 << 30, os: "Debian 12", kernel: "6.1", hostname: "h",
             swiftVersion: "6.3.1",
@@ -15,7 +17,7 @@ enum Documents {
         return m
     }
 
-    static func result(
+    public static func result(
         _ cases: [(String, [Double])], machine: MachineFingerprint = machine(), run: String = UUID().uuidString,
         created: String = "2026-12-01T00:00:00Z", commit: String = "c0ffee", flops: Double = 1e9
     ) -> ResultDocument {
@@ -35,8 +37,13 @@ enum Documents {
     }
 
     /// `n` seconds around `center` with a little deterministic spread.
-    static func samples(_ center: Double, n: Int = 21, spread: Double = 0.01, seed: UInt64 = 1) -> [Double] {
+    public static func samples(_ center: Double, n: Int = 21, spread: Double = 0.01, seed: UInt64 = 1) -> [Double] {
         var g = SplitMix64(seed: seed)
         return (0..<n).map { _ in center * exp(spread * g.normalPair().0) }
     }
+}
+
+extension ResultDocument {
+    /// Writes the document as JSON at `url` (tests only; the product writes through `OutputFile`).
+    public func save(_ url: URL) throws { try JSONCoding.encoder().encode(self).write(to: url) }
 }
