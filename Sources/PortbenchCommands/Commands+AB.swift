@@ -1,5 +1,6 @@
 import Foundation
 import PortbenchSchema
+import Regression
 
 /// `portbench ab`: two builds (executables or git revisions), a suite, how many interleaved rounds, and the output.
 public struct ABRequest: Sendable {
@@ -7,7 +8,7 @@ public struct ABRequest: Sendable {
     public var a: String = ""
     public var b: String = ""
     public var names: [String] = []
-    public var rounds = 10
+    public var rounds = Regression.defaultInterleavedRounds
     /// Arguments passed to every `portbench run` (scenarios, repetitions, backend, spec folders).
     public var runArguments: [String] = []
     /// Where the rounds' documents go (default: results/ab-<time>/).

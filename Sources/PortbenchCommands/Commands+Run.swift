@@ -104,9 +104,10 @@ extension Commands {
                 + (policy.isAdaptive
                     ? "\(policy.warmup)+ warm-up + \(policy.repetitionFloor)–\(policy.repetitionCap) timed runs each"
                     : "\(policy.warmup) warm-up + \(policy.repetitions) timed runs each"))
-        let doc = try SuiteRunner(suite: suite, options: options).run(calibration: reuse) {
+        var doc = try SuiteRunner(suite: suite, options: options).run(calibration: reuse) {
             note(ProgressLine.text($0))
         }
+        doc.minimumEffect = suite.minimumEffect
         try doc.write(to: outFile)
         note("wrote \(outFile.path)")
         return CommandOutput(

@@ -21,6 +21,8 @@ public enum SpecLimits {
     public static let targetRelativeWidth = 0.0...1.0
     /// Adaptive repetitions: a case's time budget in seconds (up to a day), exclusive of 0.
     public static let budgetSeconds = 0.0...86_400.0
+    /// A suite's minimum effect for regression verdicts: above 0, at most 50%.
+    public static let minimumEffect = 0.0...0.5
     /// Norm epsilon, exclusive of 0.
     public static let eps = 0.0...1.0
     /// RoPE theta, scaling factors and length weights, exclusive of 0.

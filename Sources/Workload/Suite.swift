@@ -30,6 +30,8 @@ public struct Suite: Equatable, Sendable {
     public var warmup: Int?
     /// Adaptive repetition settings (`target_relative_width`, `budget_seconds`, `min_repetitions`, `max_repetitions`).
     public var adaptive = AdaptiveSettings()
+    /// The smallest relative change a comparison of this suite's results calls a regression (`minimum_effect`).
+    public var minimumEffect: Double?
     public var entries: [SuiteEntry]
     public var goals: [SpeedGoal]
     public var file: String?
@@ -84,12 +86,14 @@ public struct Suite: Equatable, Sendable {
     /// Validates an already-composed suite document read from `url`.
     public static func parse(_ root: SpecNode, url: URL) throws -> Suite {
         let m = try root.mapping(
-            allowed: ["name", "description", "repetitions", "warmup", "entries"] + AdaptiveSettings.keys)
+            allowed: ["name", "description", "repetitions", "warmup", "minimum_effect", "entries"]
+                + AdaptiveSettings.keys)
         let name = try root.required(m, "name").identifier()
         let description = try m["description"]?.string() ?? ""
         let reps = try m["repetitions"]?.int(in: SpecLimits.repetitions)
         let warmup = try m["warmup"]?.int(in: SpecLimits.warmup)
         let adaptive = try AdaptiveSettings.parse(m)
+        let minimumEffect = try m["minimum_effect"]?.double(in: SpecLimits.minimumEffect, openLower: true)
         let base = url.deletingLastPathComponent()
         var entries: [SuiteEntry] = []
         var goals: [SpeedGoal] = []
@@ -108,6 +112,7 @@ public struct Suite: Equatable, Sendable {
             name: name, description: description, repetitions: reps, warmup: warmup,
             entries: entries, goals: goals, file: url.path)
         suite.adaptive = adaptive
+        suite.minimumEffect = minimumEffect
         return suite
     }
 
