@@ -69,7 +69,8 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(
             name: "MeasurementTests",
-            dependencies: ["Measurement", "PortbenchSchema", "Workload", "Kernels", "Reference", "TestSupport"]),
+            dependencies: ["Measurement", "PortbenchSchema", "Workload", "Kernels", "Reference", "TestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "CCurlTests", dependencies: ["CCurl"]),
         .testTarget(
             name: "DeviceModelsTests",
