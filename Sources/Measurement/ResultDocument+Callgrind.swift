@@ -29,7 +29,7 @@ extension ResultDocument {
         doc.goals = []
         doc.instrumentNote =
             "callgrind (\(valgrindVersion)) counted each timed repetition only (not warm-up, calibration or setup), "
-            + "every thread, running \(codePath). Times, tokens/s and ceiling fractions here were taken under "
+            + "every thread, with deterministic Swift hashing, running \(codePath). Times, tokens/s and ceiling fractions here were taken under "
             + "valgrind: they describe its emulation, not this machine, and must not be compared with native runs. "
             + "Ceilings were measured natively, outside valgrind; speed goals are not evaluated."
         return doc

@@ -46,7 +46,8 @@ extension Commands {
         try Subprocess.run(
             valgrind.path,
             valgrind.arguments(outputs: scratch.path, cacheSim: r.cacheSim) + [binary]
-                + r.childArguments(calibration: calibrationPath, out: childOut), quiet: true)
+                + r.childArguments(calibration: calibrationPath, out: childOut), quiet: true,
+            environment: Valgrind.childEnvironment)
         let dumps = try FileManager.default.contentsOfDirectory(atPath: scratch.path)
             .filter { $0.hasPrefix("callgrind.out.") }.sorted()
             .map { try CallgrindDump.read(scratch.appendingPathComponent($0)) }

@@ -35,6 +35,10 @@ struct Valgrind {
         ]
     }
 
+    /// Set for the counted child: Swift seeds its hashing per process, so dictionary probes — and with them the
+    /// counts — would differ from run to run by a constant (about 1,500 instructions a repetition on tiny-llama).
+    static let childEnvironment = ["SWIFT_DETERMINISTIC_HASHING": "1"]
+
     /// A copy of `executable` without debug information: Debian's valgrind 3.19 refuses the release binary's
     /// ("Possibly corrupted debuginfo file", DWARF 5 forms it does not know); the symbol table stays for the dumps.
     static func strippedCopy(of executable: String, into folder: String) throws -> String {
