@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system packages portbench needs on Debian 12. Idempotent; run as root (or with sudo available).
 set -euo pipefail
-PKGS=(libopenblas-dev libcurl4-openssl-dev pkg-config)
+# valgrind (headers and tool) and binutils (objcopy) serve `run --instrument callgrind`.
+PKGS=(libopenblas-dev libcurl4-openssl-dev pkg-config valgrind binutils)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

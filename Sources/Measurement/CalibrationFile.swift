@@ -2,8 +2,9 @@ import Foundation
 import PortbenchSchema
 
 extension CalibrationFile {
-    /// Reads a calibration and refuses one measured on another machine or under other OpenBLAS settings.
-    public static func read(_ url: URL) throws -> Calibration {
+    /// Reads a calibration and refuses one measured on another machine or under other OpenBLAS settings (unless
+    /// `checkMachine` is off: the child valgrind runs reads the calibration its native parent measured).
+    public static func read(_ url: URL, checkMachine: Bool = true) throws -> Calibration {
         if let problem = InputFile.problem(url.path) { throw ResultDocumentError(file: url.path, message: problem) }
         let file: CalibrationFile
         do {
@@ -12,6 +13,7 @@ extension CalibrationFile {
             throw ResultDocumentError(file: url.path, message: "not a portbench calibration file: \(error)")
         }
         if let problem = file.calibration.problem() { throw ResultDocumentError(file: url.path, message: problem) }
+        guard checkMachine else { return file.calibration }
         let here = MachineFingerprint.current()
         guard file.machine.comparabilityKey == here.comparabilityKey else {
             throw ResultDocumentError(

@@ -8,17 +8,27 @@ import Workload
 public struct CaseRunner {
     public var policy: RepetitionPolicy
     public var perOp: Bool
+    /// Under `run --instrument callgrind`: each timed repetition is counted inside this region.
+    public var region: CallgrindRegion?
 
-    public init(policy: RepetitionPolicy, perOp: Bool) {
+    public init(policy: RepetitionPolicy, perOp: Bool, region: CallgrindRegion? = nil) {
         self.policy = policy
         self.perOp = perOp
+        self.region = region
     }
 
     public func run(
         _ executor: LayerExecutor, workload: String, calibration: Calibration,
         progress: ((Int, UInt64) -> Void)? = nil
     ) -> CaseResult {
-        let sampling = policy.measure({ executor.run() }, progress: progress)
+        let scenario = executor.graph.scenario.name
+        let sampling =
+            region.map { region in
+                policy.sampleCounted(
+                    region: region,
+                    label: { CallgrindLabel(workload: workload, scenario: scenario, repetition: $0).text },
+                    { executor.run() }, progress: progress)
+            } ?? policy.measure({ executor.run() }, progress: progress)
         return CaseResult.make(
             graph: executor.graph, workload: workload, backend: .cpuReference, samplesNs: sampling.samplesNs,
             weights: executor.weights.origin, calibration: calibration,

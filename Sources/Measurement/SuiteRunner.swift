@@ -27,6 +27,8 @@ public struct RunOptions {
     public var allowNonFinite: Bool = false
     /// The memory the run may use (default: the machine's and the process's limits).
     public var memory: MemoryBudget = .current()
+    /// Under `run --instrument callgrind` (the child valgrind runs): count each timed repetition in this region.
+    public var region: CallgrindRegion?
     /// Another backend to time on every case (the XLA backend, wired by the CLI); returns its samples and details.
     public var external: ExternalBackend?
     /// The part of the suite this run is (`--shard i/n`), recorded in the document; the suite is already cut to it.
@@ -153,7 +155,7 @@ public struct SuiteRunner {
                     let executor = try LayerExecutor(graph: graph, weights: store!)
                     executor.fillSeededInputs(seed: options.seed)
                     if let input { executor.input.copy(from: input) }
-                    let runner = CaseRunner(policy: options.policy, perOp: options.perOp)
+                    let runner = CaseRunner(policy: options.policy, perOp: options.perOp, region: options.region)
                     var result = runner.run(executor, workload: name.0, calibration: caseCalibration) { rep, ns in
                         events(
                             .repetition(

@@ -54,10 +54,12 @@ extension Commands {
     }
 
     static func noiseTable(_ p: NoiseProfile) -> String {
-        var t = TextTable(header: ["workload", "scenario", "backend", "runs", "between-run sd", "within-run se"])
+        var t = TextTable(header: [
+            "workload", "scenario", "backend", "metric", "runs", "between-run sd", "within-run se",
+        ])
         for c in p.cases {
             t.rows.append([
-                c.workload, c.scenario, c.backend.rawValue, "\(c.runs)", pct(c.betweenRunLogSd),
+                c.workload, c.scenario, c.backend.rawValue, c.metric, "\(c.runs)", pct(c.betweenRunLogSd),
                 pct(c.withinRunLogSe),
             ])
         }

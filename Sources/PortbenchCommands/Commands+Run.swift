@@ -33,6 +33,14 @@ public struct RunRequest: Sendable {
     public var xlaPrecision = "fp32"
     public var allowNonFinite = false
     public var maxMemoryGB: Double?
+    /// `--instrument callgrind`: count the measured region under valgrind instead of trusting the clock.
+    public var instrument: Instrument?
+    /// `--cache-sim`: with the instrument, also simulate the caches (estimated cycles).
+    public var cacheSim = false
+    /// Internal: this process is the child valgrind runs (counts each timed repetition, reads the parent's ceilings).
+    public var instrumentChild = false
+    /// The executable the instrument copies and runs under valgrind (default: this process's own).
+    public var executable: String?
 
     public init() {}
 
@@ -54,6 +62,7 @@ public struct RunRequest: Sendable {
         if weights == nil, layerIndex != 0 || !weightPrefix.isEmpty {
             throw UsageError("--layer-index and --weight-prefix need --weights")
         }
+        try validateInstrument()
     }
 }
 
@@ -81,6 +90,10 @@ extension Commands {
         }
         let policy = adaptive.policy(
             warmup: r.warmup ?? suite.warmup ?? 1, repetitions: r.repetitions ?? suite.repetitions ?? 5)
+        if r.instrument != nil {
+            try r.checkInstrumentPolicy(policy, suite: suite)
+            if !r.instrumentChild { return try runInstrumented(r, suite: suite, policy: policy, note: note) }
+        }
         let inputs = SpecPaths.files(of: suite) + [r.weights, r.input, r.calibration].compactMap { $0 }
         var options = RunOptions(
             policy: policy, seed: r.seed, perOp: r.perOp, weightsFile: r.weights, layerIndex: r.layerIndex,
@@ -88,17 +101,25 @@ extension Commands {
             dumpOutputs: try r.dumpOutputs.map { try OutputFolder.check($0, role: "--dump-outputs") })
         options.allowNonFinite = r.allowNonFinite
         options.shard = shard
+        if r.instrumentChild {
+            options.region = CallgrindRegion()
+            options.remeasureBandwidth = false
+        }
         options.memory = .current(explicitBytes: r.maxMemoryGB.map { $0 * 1e9 })
         let outFile = try output(r.out ?? defaultResultPath(suite: suite.name, runId: options.runId), inputs: inputs)!
         if let folder = options.dumpOutputs {
             try SuiteRunner(suite: suite, options: options).checkDumpTargets(folder, inputs: inputs)
         }
-        let backends = try XLAWiring.backends(requested: r.backend, plugin: r.pjrtPlugin, note: note)
+        let backends =
+            r.instrumentChild
+            ? [.cpuReference] : try XLAWiring.backends(requested: r.backend, plugin: r.pjrtPlugin, note: note)
         options.reference = backends.contains(.cpuReference)
         if backends.contains(.xla) {
             options.external = try XLAWiring.backend(plugin: r.pjrtPlugin, precision: r.xlaPrecision, options: options)
         }
-        let reuse = try r.calibration.map { try CalibrationFile.read(URL(fileURLWithPath: $0)) }
+        let reuse = try r.calibration.map {
+            try CalibrationFile.read(URL(fileURLWithPath: $0), checkMachine: !r.instrumentChild)
+        }
         note(
             "portbench: suite '\(suite.name)', \(suite.entries.map(\.scenarios.count).reduce(0, +)) scenarios, "
                 + (policy.isAdaptive

@@ -10,10 +10,17 @@ public struct SubprocessError: Error, CustomStringConvertible {
 /// Runs child processes (portbench runs for `noise` and `ab`, builds for `ab`) and waits for them.
 enum Subprocess {
     /// Runs `executable args`, its stderr passed through (progress), stdout dropped when `quiet`.
-    static func run(_ executable: String, _ args: [String], quiet: Bool, directory: String? = nil) throws {
+    /// `environment` entries are set over this process's.
+    static func run(
+        _ executable: String, _ args: [String], quiet: Bool, directory: String? = nil,
+        environment: [String: String] = [:]
+    ) throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = args
+        if !environment.isEmpty {
+            p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
         if quiet { p.standardOutput = FileHandle.nullDevice }
         try p.run()

@@ -79,6 +79,7 @@ public struct RunReport {
                 x.render(),
             ]
         }
+        out += instrumentTable()
         for f in document.failures ?? [] {
             out.append("FAILED \(f.workload)/\(f.scenario) on \(f.backend.rawValue): \(f.message)")
         }
@@ -98,6 +99,26 @@ public struct RunReport {
             }
         }
         return out.joined(separator: "\n")
+    }
+
+    /// With `run --instrument callgrind`: the counts per case (median and spread over repetitions) and the note.
+    func instrumentTable() -> [String] {
+        let counted = document.cases.filter { $0.instrument != nil }
+        guard !counted.isEmpty else { return [] }
+        var t = TextTable(header: [
+            "workload", "scenario", "repetitions", "instructions (median)", "spread %", "estimated cycles (median)",
+        ])
+        for c in counted {
+            let i = c.instrument!
+            let s = SampleStatistics(i.instructions)
+            t.rows.append([
+                c.workload, c.scenario, "\(i.instructions.count)", String(format: "%.0f", s.median),
+                fmt((s.max - s.min) / s.median * 100, 4),
+                i.estimatedCycles.map { String(format: "%.0f", SampleStatistics($0).median) } ?? "-",
+            ])
+        }
+        return ["", "counted by \(counted[0].instrument!.instrument.rawValue) (measured region only):", t.render()]
+            + (document.instrumentNote.map { ["note: " + $0] } ?? [])
     }
 
     func opTable(_ c: CaseResult) -> [String] {

@@ -74,7 +74,8 @@ public struct NoiseProfile: Codable, Equatable, Sendable {
     public var suite: String
     public var runIds: [String]
     public var cases: [CaseNoise]
-    /// Root mean square of the cases' between-run deviations: the floor every case is held to.
+    /// Root mean square of the cases' between-run deviations: the floor every case is held to (a profile holds
+    /// one kind of metric per run — times, or an instrument's counts — and `betweenRunLogSd` pools per metric).
     public var pooledBetweenRunLogSd: Double
 
     public init(
@@ -89,16 +90,22 @@ public struct NoiseProfile: Codable, Equatable, Sendable {
         self.suite = suite
         self.runIds = runIds
         self.cases = cases
-        let squares = cases.map { $0.betweenRunLogSd * $0.betweenRunLogSd }
-        pooledBetweenRunLogSd = squares.isEmpty ? 0 : (squares.reduce(0, +) / Double(squares.count)).squareRoot()
+        pooledBetweenRunLogSd = Self.pooled(cases)
     }
 
-    /// The between-run deviation to assume for a case: its own, never below the pooled figure.
+    /// The between-run deviation to assume for a case: its own, never below the pooled figure of its metric (the
+    /// counts of an instrument are not held to the noise of times, nor times to that of counts).
     public func betweenRunLogSd(workload: String, scenario: String, backend: Backend, metric: String) -> Double {
         let own = cases.first {
             $0.workload == workload && $0.scenario == scenario && $0.backend == backend && $0.metric == metric
         }
-        return Swift.max(own?.betweenRunLogSd ?? 0, pooledBetweenRunLogSd)
+        return Swift.max(own?.betweenRunLogSd ?? 0, Self.pooled(cases.filter { $0.metric == metric }))
+    }
+
+    /// Root mean square of the cases' between-run deviations (0 for none).
+    static func pooled(_ cases: [CaseNoise]) -> Double {
+        let squares = cases.map { $0.betweenRunLogSd * $0.betweenRunLogSd }
+        return squares.isEmpty ? 0 : (squares.reduce(0, +) / Double(squares.count)).squareRoot()
     }
 
     public func write(to file: OutputFile) throws { try file.write(JSONCoding.encoder().encode(self)) }

@@ -47,6 +47,8 @@ public struct CaseResult: Codable, Equatable, Sendable {
     public var stopReason: StopReason?
     /// The machine's 1-minute load average when the case started.
     public var loadAverage: Double?
+    /// With `run --instrument callgrind`: the measured region's counts per repetition (times then mean nothing).
+    public var instrument: InstrumentCounts?
 
     public func metric(_ m: Metric) -> Double? { metrics[m.rawValue] }
     public func flagged(_ f: CaseFlag) -> Bool { flags?.contains(f) ?? false }
@@ -193,6 +195,8 @@ public struct ResultDocument: Codable, Equatable, Sendable {
     public var shard: Shard?
     /// The run ids of the shard documents `portbench merge` joined into this one, in shard order.
     public var mergedFrom: [String]?
+    /// With `run --instrument`: what the counts are and why the document's times must not be compared.
+    public var instrumentNote: String?
 
     public static let toolVersion = "portbench 0.1.0"
 

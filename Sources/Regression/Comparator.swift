@@ -56,7 +56,11 @@ public enum Comparator {
         }
         return ComparisonDocument(
             created: created, tool: tool, baseline: a, candidate: b,
-            rule: ruleDescription(mode, options, separate: mode == .separateRuns),
+            rule: ruleDescription(
+                mode, options, separate: mode == .separateRuns,
+                instrumented: (baseline.documents + candidate.documents).contains {
+                    $0.cases.contains { $0.instrument != nil }
+                }),
             differentMachine: !machine.isEmpty, machineDifferences: machine,
             settingsDifferences: a.machine.settingsDifferences(b.machine).map(\.recorded), cases: cases,
             unmatched: units.unmatched)
@@ -88,7 +92,9 @@ public enum Comparator {
         return a.documents.count + b.documents.count >= 3 ? .runsAsUnits : .separateRuns
     }
 
-    static func ruleDescription(_ mode: ComparisonMode, _ o: ComparisonOptions, separate: Bool) -> DecisionRule {
+    static func ruleDescription(
+        _ mode: ComparisonMode, _ o: ComparisonOptions, separate: Bool, instrumented: Bool = false
+    ) -> DecisionRule {
         let noise: NoiseSource
         let test: String
         switch mode {
@@ -114,6 +120,12 @@ public enum Comparator {
             + "\(String(format: "%.1f%%", r.minimumEffect * 100)); unchanged when inside it or when a change of that "
             + "size would have been found at power \(r.power); otherwise inconclusive. Counted figures (FLOPs, bytes, "
             + "fusions, program size) must match exactly and are listed only when they differ"
+            + (instrumented
+                ? ". Cases counted by callgrind on both sides (run --instrument callgrind) are decided on "
+                    + "instructions (and estimated_cycles when both sides simulated caches) by the same rule, each "
+                    + "repetition's count a sample and the noise profile's entry for that metric; their median_s is "
+                    + "not compared (times under valgrind describe its emulation, not the machine), nor is a case "
+                    + "counted on one side only" : "")
         return DecisionRule(
             minimumEffect: r.minimumEffect, alpha: r.alpha, power: r.power, mode: mode, noise: noise,
             noiseProfile: mode == .separateRuns ? o.noisePath : nil, text: text)

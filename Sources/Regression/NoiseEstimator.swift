@@ -21,24 +21,38 @@ public enum NoiseEstimator {
             }
         }
         let units = CaseUnits.index(docs)
-        let cases = units.keys.sorted().compactMap { key in caseNoise(key, units[key]!.compactMap { $0 }) }
+        let cases = units.keys.sorted().flatMap { key in caseNoise(key, units[key]!.compactMap { $0 }) }
         return NoiseProfile(
             created: created, tool: tool, machineKind: MachineKind(first.machine),
             openblasCore: first.machine.openblas.corename, threads: first.machine.openblas.threads,
             suite: first.suite, runIds: docs.map(\.runId), cases: cases)
     }
 
-    static func caseNoise(_ key: CaseKey, _ runs: [CaseResult]) -> CaseNoise? {
-        guard runs.count >= minimumRuns else { return nil }
-        let samples = runs.map { $0.samplesNs.map { Double($0) * 1e-9 } }
+    /// A case's noise: on its times, or — when every run counted it with an instrument — on each count instead
+    /// (times under valgrind describe its emulation).
+    static func caseNoise(_ key: CaseKey, _ runs: [CaseResult]) -> [CaseNoise] {
+        guard runs.count >= minimumRuns else { return [] }
+        guard runs.allSatisfy({ $0.instrument != nil }) else {
+            let seconds = runs.map { $0.samplesNs.map { Double($0) * 1e-9 } }
+            return [caseNoise(key, metric: Metric.medianSeconds.rawValue, seconds)]
+        }
+        return InstrumentMetric.allCases.compactMap { m in
+            let counts = runs.compactMap { $0.instrument?.samples(m) }
+            guard counts.count == runs.count, !counts.contains(where: \.isEmpty) else { return nil }
+            return caseNoise(key, metric: m.rawValue, counts)
+        }
+    }
+
+    /// Between-run deviation of log(run median) beyond the mean within-run standard error, from each run's samples.
+    static func caseNoise(_ key: CaseKey, metric: String, _ samples: [[Double]]) -> CaseNoise {
         let medians = samples.map(Estimators.median)
         let logs = medians.map { log($0) }
         let variance = Estimators.sumOfSquares(logs) / Double(logs.count - 1)
         let within = samples.map { Estimators.square(Estimators.logMedianStandardError($0)) }
         let withinMean = within.reduce(0, +) / Double(within.count)
         return CaseNoise(
-            workload: key.workload, scenario: key.scenario, backend: key.backend, metric: Metric.medianSeconds.rawValue,
-            runs: runs.count, medians: medians, betweenRunLogSd: Swift.max(0, variance - withinMean).squareRoot(),
+            workload: key.workload, scenario: key.scenario, backend: key.backend, metric: metric,
+            runs: samples.count, medians: medians, betweenRunLogSd: Swift.max(0, variance - withinMean).squareRoot(),
             withinRunLogSe: withinMean.squareRoot())
     }
 }

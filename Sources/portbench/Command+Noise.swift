@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PortbenchCommands
+import PortbenchSchema
 
 struct Noise: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,6 +17,10 @@ struct Noise: ParsableCommand {
     @Option(help: "Scenarios to run (repeatable).") var scenario: [String] = []
     @Option(help: "Repetitions per case in each run.") var repetitions: Int?
     @Option(help: "Backends: cpu, xla, or cpu,xla.") var backend: String?
+    @Option(help: "Count each run with an instrument (callgrind): the profile then holds the counts' noise.")
+    var instrument: Instrument?
+    @Flag(name: .customLong("cache-sim"), help: "With --instrument callgrind: simulate caches (estimated cycles).")
+    var cacheSim = false
     @Option(help: "Keep the runs' result documents in this folder.") var keep: String?
     @Option(help: "Write the noise profile here.") var out: String?
 
@@ -30,6 +35,8 @@ struct Noise: ParsableCommand {
         var args = specs.arguments + scenario.flatMap { ["--scenario", $0] }
         if let repetitions { args += ["--repetitions", "\(repetitions)"] }
         if let backend { args += ["--backend", backend] }
+        if let instrument { args += ["--instrument", instrument.rawValue] }
+        if cacheSim { args.append("--cache-sim") }
         r.runArguments = args
         try execute { try Commands.noise(r, note: note) }
     }

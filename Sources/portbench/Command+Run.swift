@@ -1,5 +1,8 @@
 import ArgumentParser
 import PortbenchCommands
+import PortbenchSchema
+
+extension Instrument: ExpressibleByArgument {}
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -58,6 +61,13 @@ struct Run: ParsableCommand {
         help:
             "The most memory the run may use, in GB (default: the smallest of physical memory, RLIMIT_AS and the cgroup limit)."
     ) var maxMemory: Double?
+    @Option(
+        help:
+            "Count the measured region instead of timing it: callgrind (CPU reference under valgrind; instructions per repetition)."
+    ) var instrument: Instrument?
+    @Flag(name: .customLong("cache-sim"), help: "With --instrument callgrind: simulate caches (estimated cycles).")
+    var cacheSim = false
+    @Flag(name: .customLong("instrument-child"), help: .hidden) var instrumentChild = false
 
     func run() throws {
         var r = RunRequest()
@@ -86,6 +96,9 @@ struct Run: ParsableCommand {
         r.xlaPrecision = xlaPrecision
         r.allowNonFinite = allowNonFinite
         r.maxMemoryGB = maxMemory
+        r.instrument = instrument
+        r.cacheSim = cacheSim
+        r.instrumentChild = instrumentChild
         try execute { try Commands.run(r, note: note) }
     }
 }

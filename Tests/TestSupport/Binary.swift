@@ -17,10 +17,18 @@ public enum Binary {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
-    public static func run(_ args: [String]) throws -> (code: Int32, out: String, err: String) {
+    /// Runs the binary with `args`; `environment` entries are set over (or, when nil, removed from) this process's.
+    public static func run(
+        _ args: [String], environment: [String: String?] = [:]
+    ) throws -> (code: Int32, out: String, err: String) {
         let p = Process()
         p.executableURL = url
         p.arguments = args
+        if !environment.isEmpty {
+            var env = ProcessInfo.processInfo.environment
+            for (k, v) in environment { env[k] = v }
+            p.environment = env
+        }
         p.currentDirectoryURL = Repo.root
         let out = Pipe(), err = Pipe()
         p.standardOutput = out

@@ -36,6 +36,19 @@ public enum SyntheticResults {
             machine: m, metrics: [], cases: results, goals: [])
     }
 
+    /// The same document as counted by callgrind: each case's per-repetition instructions (and estimated cycles).
+    public static func counted(
+        _ doc: ResultDocument, instructions: [[Double]], cycles: [[Double]]? = nil
+    ) -> ResultDocument {
+        var d = doc
+        for i in d.cases.indices {
+            d.cases[i].instrument = InstrumentCounts(
+                instrument: .callgrind, instructions: instructions[i], estimatedCycles: cycles?[i],
+                valgrindVersion: "valgrind-3.19.0", codePath: "OpenBLAS Haswell kernels under valgrind")
+        }
+        return d
+    }
+
     /// `n` seconds around `center` with a little deterministic spread.
     public static func samples(_ center: Double, n: Int = 21, spread: Double = 0.01, seed: UInt64 = 1) -> [Double] {
         var g = SplitMix64(seed: seed)
