@@ -24,10 +24,11 @@ struct MeasuredRounds: Decodable {
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
-    /// Every committed experiment (one per machine kind measured).
-    static func all() throws -> [(String, MeasuredRounds)] {
+    /// Every committed experiment whose file name starts with `prefix` (one per machine kind measured):
+    /// `aa-rounds-` for timings, `callgrind-runs-` for instruction counts.
+    static func all(_ prefix: String) throws -> [(String, MeasuredRounds)] {
         try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
-            $0.hasPrefix("aa-rounds-") && $0.hasSuffix(".json")
+            $0.hasPrefix(prefix) && $0.hasSuffix(".json")
         }.sorted().map { name in
             (
                 name,
@@ -61,11 +62,14 @@ struct FittedNoise {
         let m = pairs.map { (log(med($0.0)) + log(med($0.1))) / 2 }
         let varD = Self.variance(d), varM = Self.variance(m)
         name = "\(c.workload)/\(c.scenario)/\(c.backend)"
-        runSd = (varD / 2).squareRoot()
-        roundSd = Swift.max(0, varM - varD / 4).squareRoot()
         let runs = pairs.flatMap { [$0.0, $0.1] }
         residuals = runs.flatMap { run in run.map { log($0 / med(run)) } }
         samplesPerRun = runs.map(\.count).sorted()[runs.count / 2]
+        // A run median's own sampling error (asymptotic: 1.2533 σ / √n) is already in the measured spread of the
+        // medians; the generator adds it back through the residuals, so only the rest is a per-run offset.
+        let withinVariance = pow(1.2533 * Self.variance(residuals).squareRoot(), 2) / Double(samplesPerRun)
+        runSd = Swift.max(0, varD / 2 - withinVariance).squareRoot()
+        roundSd = Swift.max(0, varM - varD / 4).squareRoot()
         median = exp(m.reduce(0, +) / Double(m.count))
     }
 
