@@ -60,7 +60,10 @@ extension MachineFingerprint {
         case .memoryGiB: return "\(memoryBytes >> 30)GiB"
         case .os: return os
         case .swiftVersion: return swiftVersion
-        case .openblasConfig: return openblas.config
+        // A DYNAMIC_ARCH build names the core it picked in its config string; the core is a run setting.
+        case .openblasConfig:
+            return openblas.config.split(separator: " ").filter { $0 != openblas.corename }.joined(
+                separator: " ")
         }
     }
 

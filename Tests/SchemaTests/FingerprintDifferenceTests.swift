@@ -62,3 +62,21 @@ final class FingerprintDifferenceTests: XCTestCase {
         XCTAssertEqual(a.machineDifferences(c).map(\.field), [.cores, .memoryGiB, .os])
     }
 }
+
+final class DynamicArchConfigTests: XCTestCase {
+    /// OpenBLAS's DYNAMIC_ARCH config string names the core it runs; a forced core is a setting, not another machine.
+    func testTheCoreInTheConfigStringIsASetting() {
+        func machine(_ core: String) -> MachineFingerprint {
+            MachineFingerprint(
+                cpuModel: "AMD EPYC", cores: 2, memoryBytes: 24 << 30, os: "Debian 12", kernel: "6.1", hostname: "h",
+                swiftVersion: "6.3",
+                openblas: OpenBLASInfo(
+                    config: "OpenBLAS 0.3.21 NO_LAPACKE DYNAMIC_ARCH NO_AFFINITY \(core) MAX_THREADS=64",
+                    version: "0.3.21", corename: core, threads: 2),
+                openblasEnvironment: [:], gitCommit: "c", gitDirty: false, comparabilityKey: "")
+        }
+        XCTAssertEqual(machine("Haswell").machineDifferences(machine("Prescott")), [])
+        XCTAssertEqual(machine("Haswell").computeKey(), machine("Prescott").computeKey())
+        XCTAssertEqual(machine("Haswell").settingsDifferences(machine("Prescott")).map(\.name), ["openblas.corename"])
+    }
+}
