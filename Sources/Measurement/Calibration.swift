@@ -72,7 +72,7 @@ extension Calibration {
             let per = (count / Parallel.cores) & ~63
             DispatchQueue.concurrentPerform(iterations: Parallel.cores) { p in
                 let lo = p * per, hi = p == Parallel.cores - 1 ? count : lo + per
-                partial[p] = readSum(t.data + lo, hi - lo)
+                partial[p] = ReadStream.sum(t.data + lo, hi - lo)
             }
             for p in 0..<Parallel.cores { sink += partial[p] }
             partial.deallocate()
@@ -81,24 +81,5 @@ extension Calibration {
         precondition(sink.isFinite)
         let stats = SampleStatistics(samples.map { Double($0) * 1e-9 })
         return (Double(bytes) / stats.min / 1e9, Double(bytes) / stats.median / 1e9)
-    }
-    @inline(never)
-    static func readSum(_ p: UnsafePointer<Float>, _ n: Int) -> Float {
-        var a0 = SIMD16<Float>(), a1 = SIMD16<Float>(), a2 = SIMD16<Float>(), a3 = SIMD16<Float>()
-        var i = 0
-        let raw = UnsafeRawPointer(p)
-        while i + 64 <= n {
-            a0 += raw.load(fromByteOffset: 4 * i, as: SIMD16<Float>.self)
-            a1 += raw.load(fromByteOffset: 4 * (i + 16), as: SIMD16<Float>.self)
-            a2 += raw.load(fromByteOffset: 4 * (i + 32), as: SIMD16<Float>.self)
-            a3 += raw.load(fromByteOffset: 4 * (i + 48), as: SIMD16<Float>.self)
-            i += 64
-        }
-        var s = (a0 + a1 + a2 + a3).sum()
-        while i < n {
-            s += p[i]
-            i += 1
-        }
-        return s
     }
 }

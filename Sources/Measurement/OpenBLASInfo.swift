@@ -3,11 +3,15 @@ import Foundation
 import PortbenchSchema
 
 extension OpenBLASInfo {
+    /// The build, the core loaded, who chose it (`OpenBLASCoreChoice.source`) and the best core for this CPU.
     public static func current() -> OpenBLASInfo {
         let config = String(cString: openblas_get_config())
         let version = config.split(separator: " ").dropFirst().first.map(String.init) ?? "unknown"
-        return OpenBLASInfo(
+        var info = OpenBLASInfo(
             config: config.trimmingCharacters(in: .whitespaces), version: version,
             corename: String(cString: openblas_get_corename()), threads: Int(openblas_get_num_threads()))
+        info.coreSource = OpenBLASCoreChoice.source(environment: ProcessInfo.processInfo.environment)
+        info.bestCore = OpenBLASCore.best(for: .current())?.name
+        return info
     }
 }

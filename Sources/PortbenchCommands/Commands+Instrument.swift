@@ -47,7 +47,7 @@ extension Commands {
             valgrind.path,
             valgrind.arguments(outputs: scratch.path, cacheSim: r.cacheSim) + [binary]
                 + r.childArguments(calibration: calibrationPath, out: childOut), quiet: true,
-            environment: Valgrind.childEnvironment)
+            environment: Valgrind.childEnvironment, removing: Valgrind.removedVariables)
         let dumps = try FileManager.default.contentsOfDirectory(atPath: scratch.path)
             .filter { $0.hasPrefix("callgrind.out.") }.sorted()
             .map { try CallgrindDump.read(scratch.appendingPathComponent($0)) }

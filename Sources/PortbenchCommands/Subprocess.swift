@@ -10,16 +10,17 @@ public struct SubprocessError: Error, CustomStringConvertible {
 /// Runs child processes (portbench runs for `noise` and `ab`, builds for `ab`) and waits for them.
 enum Subprocess {
     /// Runs `executable args`, its stderr passed through (progress), stdout dropped when `quiet`.
-    /// `environment` entries are set over this process's.
+    /// `environment` entries are set over this process's; the variables in `removing` are left out.
     static func run(
         _ executable: String, _ args: [String], quiet: Bool, directory: String? = nil,
-        environment: [String: String] = [:]
+        environment: [String: String] = [:], removing: [String] = []
     ) throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = args
-        if !environment.isEmpty {
+        if !environment.isEmpty || !removing.isEmpty {
             p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+                .filter { !removing.contains($0.key) }
         }
         if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
         if quiet { p.standardOutput = FileHandle.nullDevice }

@@ -1,4 +1,5 @@
 import Foundation
+import Measurement
 
 /// The valgrind (and objcopy) `run --instrument callgrind` drives: found on PATH or through `PORTBENCH_VALGRIND`.
 struct Valgrind {
@@ -38,6 +39,12 @@ struct Valgrind {
     /// Set for the counted child: Swift seeds its hashing per process, so dictionary probes — and with them the
     /// counts — would differ from run to run by a constant (about 1,500 instructions a repetition on tiny-llama).
     static let childEnvironment = ["SWIFT_DETERMINISTIC_HASHING": "1"]
+    /// A core portbench picked natively (AVX-512, say) may be one valgrind cannot run: the child's OpenBLAS then
+    /// detects its own under valgrind. A core the user set stays.
+    static var removedVariables: [String] {
+        OpenBLASCoreChoice.markerSource(ProcessInfo.processInfo.environment) == .portbench
+            ? ["OPENBLAS_CORETYPE", OpenBLASCoreChoice.markerVariable] : []
+    }
 
     /// A copy of `executable` without debug information: Debian's valgrind 3.19 refuses the release binary's
     /// ("Possibly corrupted debuginfo file", DWARF 5 forms it does not know); the symbol table stays for the dumps.

@@ -55,6 +55,10 @@ public struct OpenBLASInfo: Codable, Equatable, Sendable {
     public var version: String
     public var corename: String
     public var threads: Int
+    /// Who chose `corename` (absent in documents written before portbench chose cores).
+    public var coreSource: OpenBLASCoreSource?
+    /// The best core this OpenBLAS has for the CPU's instruction sets; a `corename` below it is a fallback.
+    public var bestCore: String?
 
     public init(config: String, version: String, corename: String, threads: Int) {
         self.config = config

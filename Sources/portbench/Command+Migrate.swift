@@ -9,6 +9,7 @@ struct Migrate: ParsableCommand {
             "Times are modelled from device profiles; numeric drift is emulated on this CPU against the fp32 reference."
     )
     @OptionGroup var specs: SpecOptions
+    @OptionGroup var blas: OpenBLASCoreOptions
     @OptionGroup var model: ModelOptions
     @Argument(help: "Workload name or file.") var workload: String
     @Option(help: "Source device, e.g. cuda:h100-sxm or h100.") var from: String
@@ -28,6 +29,7 @@ struct Migrate: ParsableCommand {
         String = "fp32"
 
     func run() throws {
+        try blas.apply()
         var r = MigrateRequest()
         r.paths = specs.paths
         r.model = model.request

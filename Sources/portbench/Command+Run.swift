@@ -11,6 +11,7 @@ struct Run: ParsableCommand {
     )
 
     @OptionGroup var specs: SpecOptions
+    @OptionGroup var blas: OpenBLASCoreOptions
     @Argument(help: "A suite, or one or more workloads (names or paths).") var names: [String] = []
     @Option(help: "Run only the scenarios with this name (repeatable).") var scenario: [String] = []
     @Option(help: "Timed repetitions per scenario, 1–10000 (default: the suite's, else 5).") var repetitions: Int?
@@ -70,6 +71,8 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("instrument-child"), help: .hidden) var instrumentChild = false
 
     func run() throws {
+        // The child valgrind runs keeps the core its OpenBLAS detects under valgrind (which has no AVX-512).
+        if !instrumentChild { try blas.apply() }
         var r = RunRequest()
         r.paths = specs.paths
         r.names = names

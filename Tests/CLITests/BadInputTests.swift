@@ -525,6 +525,14 @@ final class BadInputTests: XCTestCase {
 
     static let argumentCases: [Case] = [
         Case(
+            name: "--openblas-core unknown",
+            args: ["run", "tiny-llama", "--openblas-core", "Bogus", "--out", "$D/out/r.json"],
+            expect: ["--openblas-core", "'Bogus'", "Cooperlake"]),
+        Case(
+            name: "--openblas-core the CPU cannot run",
+            args: ["calibrate", "tiny-llama", "--openblas-core", "Bulldozer", "--out", "$D/out/c.json"],
+            expect: ["--openblas-core Bulldozer", "fma4"]),
+        Case(
             name: "--repetitions huge",
             args: ["run", "tiny-llama", "--repetitions", "1000000000000", "--out", "$D/out/r.json"],
             expect: ["--repetitions", "1...10000"]),
