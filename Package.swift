@@ -22,6 +22,8 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]),
         // Callgrind client requests (no-ops where valgrind's headers are missing; `--instrument callgrind` then refuses).
         .target(name: "CCallgrind"),
+        // Peak fp32 arithmetic loops per instruction set (target attributes; optimised in every build).
+        .target(name: "CPeakFlops", cSettings: [.unsafeFlags(["-O2"])]),
         .target(name: "PortbenchSchema"),
         .target(name: "PortbenchRender", dependencies: ["PortbenchSchema"]),
         // Regression decisions and change points: pure statistics over schema documents (no OpenBLAS, no network).
@@ -36,6 +38,7 @@ let package = Package(
             name: "Measurement",
             dependencies: [
                 "PortbenchSchema", "Workload", "Kernels", "Reference", "DeviceModels", "COpenBLAS", "CCallgrind",
+                "CPeakFlops",
             ]),
         .target(name: "CPJRT", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "XLABackend", dependencies: ["PortbenchSchema", "Workload", "Kernels", "Reference", "CPJRT"]),

@@ -15,7 +15,7 @@ extension Calibration {
         c.memoryBufferBytes = bytes
         return c
     }
-    /// Measures every shape not already known and the memory bandwidth (unless already measured).
+    /// Measures every shape not already known, the memory bandwidth and the peak fp32 rates (unless already measured).
     public static func measure(
         shapes: [GemmShape], repetitions: Int = 5, reuse: Calibration? = nil,
         progress: ((String) -> Void)? = nil
@@ -26,16 +26,23 @@ extension Calibration {
             progress?("sgemm \(shape.label) ×\(shape.count)")
             rates.append(measureGemm(shape, repetitions: repetitions))
         }
+        let peak = { () -> [PeakRate] in
+            progress?("peak fp32 rate per instruction set")
+            return measurePeakFlops()
+        }
         if var reuse, reuse.memoryReadGigabytesPerSecond > 0 {
             reuse.gemm = rates
+            if reuse.peakFlops == nil { reuse.peakFlops = peak() }
             return reuse
         }
         progress?("memory read bandwidth")
         let bytes = 1 << 30
         let bw = measureReadBandwidth(bytes: bytes, repetitions: max(9, repetitions))
-        return Calibration(
+        var c = Calibration(
             gemm: rates, memoryReadGigabytesPerSecond: bw.best, memoryReadMedianGigabytesPerSecond: bw.median,
             memoryBufferBytes: bytes, repetitions: repetitions)
+        c.peakFlops = peak()
+        return c
     }
     /// Times `shape.count` sgemm calls of one shape on contiguous operands; fastest of the repetitions.
     public static func measureGemm(_ shape: GemmShape, repetitions: Int) -> GemmRate {

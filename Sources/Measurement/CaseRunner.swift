@@ -72,17 +72,23 @@ extension CaseResult {
             .ceilingFraction: ceiling.fraction(measuredSeconds: stats.median),
             .cv: stats.cv,
         ]
+        let physical = ceiling.physicalSeconds.map { [Metric.physicalFraction: $0 / stats.median] } ?? [:]
+        let blas = OpenBLASInfo.current()
+        let causes = PhysicalGapCause.diagnose(
+            ceiling: ceiling, medianSeconds: stats.median, corename: blas.corename, threads: blas.threads,
+            cores: Parallel.cores, bestISA: CPUFeatures.current().bestISA)
         let flags =
             (ceiling.fraction(measuredSeconds: stats.median) > 1 ? [CaseFlag.aboveCeiling] : [])
-            + (sampling?.isNoisy == true ? [.noisy] : [])
+            + (sampling?.isNoisy == true ? [.noisy] : []) + (causes != nil ? [.belowPhysical] : [])
         return CaseResult(
             workload: workload, scenario: s.name, backend: backend, provenance: .measured,
             phase: s.phase, batch: s.batch, seq: s.seq, context: s.context, tokens: s.tokens,
             flops: cost.flops, weightBytes: cost.weightBytes, bytes: cost.bytes, weights: weights,
             samplesNs: samplesNs, stats: stats,
-            metrics: Dictionary(uniqueKeysWithValues: metrics.map { ($0.key.rawValue, $0.value) }),
+            metrics: Dictionary(
+                uniqueKeysWithValues: metrics.merging(physical) { a, _ in a }.map { ($0.key.rawValue, $0.value) }),
             ceiling: ceiling, ops: ops, backendDetails: details, flags: flags.isEmpty ? nil : flags,
-            warmupCount: sampling?.warmupCount, stopReason: sampling?.stopReason)
+            warmupCount: sampling?.warmupCount, stopReason: sampling?.stopReason, physicalGapCauses: causes)
     }
 }
 

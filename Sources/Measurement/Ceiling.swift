@@ -17,5 +17,9 @@ extension Ceiling {
             bound: compute >= memory ? .compute : .memory, computeSeconds: compute, memorySeconds: memory,
             gemmFlops: flops)
         memoryBandwidthGigabytesPerSecond = calibration.memoryReadGigabytesPerSecond
+        if let peak = calibration.peakGflops, peak > 0 {
+            peakGigaflopsPerSecond = peak
+            physicalComputeSeconds = flops / (peak * 1e9)
+        }
     }
 }

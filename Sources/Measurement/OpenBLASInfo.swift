@@ -11,7 +11,9 @@ extension OpenBLASInfo {
             config: config.trimmingCharacters(in: .whitespaces), version: version,
             corename: String(cString: openblas_get_corename()), threads: Int(openblas_get_num_threads()))
         info.coreSource = OpenBLASCoreChoice.source(environment: ProcessInfo.processInfo.environment)
-        info.bestCore = OpenBLASCore.best(for: .current())?.name
+        let best = OpenBLASCore.best(for: .current())
+        info.bestCore = best?.name
+        if let best, let running = OpenBLASCore.named(info.corename) { info.belowBest = running.isa < best.isa }
         return info
     }
 }

@@ -242,6 +242,7 @@ public struct SuiteRunner {
             case .ceiling: reached = c.ceiling.seconds / c.stats.median
             case .gemm: reached = c.ceiling.computeSeconds / c.stats.median
             case .bandwidth: reached = c.ceiling.memorySeconds / c.stats.median
+            case .physical: reached = (c.ceiling.physicalSeconds ?? 0) / c.stats.median
             }
             return GoalResult(
                 workload: g.workload, scenario: g.scenario, bound: g.bound, required: g.minFraction,

@@ -16,15 +16,23 @@ public struct CalibrationRender {
         let env = m.openblasEnvironment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
             separator: " ")
         var out = [
-            "machine: \(m.cpuModel), \(m.cores) cores, \(m.openblas.config), core \(m.openblas.corename)",
+            "machine: \(m.cpuModel), \(m.cores) cores, \(m.openblas.config), core \(m.openblas.corename)\(m.coreSourceText)",
             "OPENBLAS_* in force: \(env)",
             "memory read bandwidth: best \(fmt(c.memoryReadGigabytesPerSecond, 2)) GB/s, median \(fmt(c.memoryReadMedianGigabytesPerSecond, 2)) GB/s "
                 + "(\(c.memoryBufferBytes >> 20) MiB buffer)",
         ]
+        if let warning = m.coreFallbackWarning { out.insert(warning, at: 1) }
+        for p in c.peakFlops ?? [] {
+            out.append("peak fp32 \(p.isa.label): \(fmt(p.gflops, 1)) GFLOP/s (\(p.threads) threads)")
+        }
         // Ceilings are the fastest repetition (the most the machine showed), so the column says "best", not "median".
-        var t = TextTable(header: ["sgemm shape (m×n×k)", "calls", "best ms", "GFLOP/s"])
+        let peak = c.peakGflops
+        var t = TextTable(
+            header: ["sgemm shape (m×n×k)", "calls", "best ms", "GFLOP/s"] + (peak != nil ? ["of peak fp32"] : []))
         for r in c.gemm {
-            t.rows.append([r.shape.label, "\(r.shape.count)", fmt(r.seconds * 1e3, 3), fmt(r.gflops, 1)])
+            t.rows.append(
+                [r.shape.label, "\(r.shape.count)", fmt(r.seconds * 1e3, 3), fmt(r.gflops, 1)]
+                    + (peak.map { [fmt(r.gflops / $0 * 100, 1) + "%"] } ?? []))
         }
         out.append(t.render())
         return out.joined(separator: "\n")

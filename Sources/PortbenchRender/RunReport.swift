@@ -22,29 +22,46 @@ public struct RunReport {
         let env = m.openblasEnvironment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
             separator: " ")
         out.append(
-            "machine: \(m.cpuModel), \(m.cores) cores; \(m.openblas.config) (core \(m.openblas.corename), \(m.openblas.threads) threads) \(env)"
+            "machine: \(m.cpuModel), \(m.cores) cores; \(m.openblas.config) (core \(m.openblas.corename)\(m.coreSourceText), \(m.openblas.threads) threads) \(env)"
         )
+        if let warning = m.coreFallbackWarning { out.append(warning) }
         if let c = document.calibration {
             out.append(
-                "ceilings (measured here, best repetition): memory read \(fmt(c.memoryReadGigabytesPerSecond, 1)) GB/s (median \(fmt(c.memoryReadMedianGigabytesPerSecond, 1))); sgemm per shape below"
+                "ceilings (measured here, best repetition): memory read \(fmt(c.memoryReadGigabytesPerSecond, 1)) GB/s (median \(fmt(c.memoryReadMedianGigabytesPerSecond, 1)))"
+                    + (c.peakFlopsText.map { "; peak fp32 \($0)" } ?? "") + "; sgemm per shape below"
             )
         }
         out.append("")
-        var t = TextTable(header: [
-            "workload", "scenario", "backend", "tokens", "median ms", "95% CI ms", "CV %", "tokens/s", "GFLOP/s",
-            "weights GB/s", "bound", "ceiling ms", "of ceiling",
-        ])
+        let physical = document.cases.contains { $0.metric(.physicalFraction) != nil }
+        var t = TextTable(
+            header: [
+                "workload", "scenario", "backend", "tokens", "median ms", "95% CI ms", "CV %", "tokens/s", "GFLOP/s",
+                "weights GB/s", "bound", "ceiling ms", "of ceiling",
+            ] + (physical ? ["physical ms", "of physical"] : []))
         for c in document.cases {
-            t.rows.append([
-                c.workload, c.scenario, c.backend.rawValue, "\(c.tokens)", fmt(c.stats.median * 1e3),
-                "\(fmt(c.stats.medianLower95 * 1e3))–\(fmt(c.stats.medianUpper95 * 1e3))", fmt(c.stats.cv * 100, 1),
-                fmt(c.metric(.tokensPerSecond) ?? 0, 1), fmt(c.metric(.gflops) ?? 0, 1),
-                fmt(c.metric(.weightReadGBps) ?? 0, 1), c.ceiling.bound.rawValue, fmt(c.ceiling.seconds * 1e3),
-                fmt((c.metric(.ceilingFraction) ?? 0) * 100, 1) + "%"
-                    + (c.flagged(.aboveCeiling) ? "*" : ""),
-            ])
+            t.rows.append(
+                [
+                    c.workload, c.scenario, c.backend.rawValue, "\(c.tokens)", fmt(c.stats.median * 1e3),
+                    "\(fmt(c.stats.medianLower95 * 1e3))–\(fmt(c.stats.medianUpper95 * 1e3))", fmt(c.stats.cv * 100, 1),
+                    fmt(c.metric(.tokensPerSecond) ?? 0, 1), fmt(c.metric(.gflops) ?? 0, 1),
+                    fmt(c.metric(.weightReadGBps) ?? 0, 1), c.ceiling.bound.rawValue, fmt(c.ceiling.seconds * 1e3),
+                    fmt((c.metric(.ceilingFraction) ?? 0) * 100, 1) + "%"
+                        + (c.flagged(.aboveCeiling) ? "*" : ""),
+                ]
+                    + (physical
+                        ? [
+                            c.ceiling.physicalSeconds.map { fmt($0 * 1e3) } ?? "-",
+                            c.metric(.physicalFraction).map { fmt($0 * 100, 1) + "%" } ?? "-",
+                        ] + [] : []))
         }
         out.append(t.render())
+        for c in document.cases {
+            guard let causes = c.physicalGapCauses else { continue }
+            out.append(
+                "! \(c.workload)/\(c.scenario) (\(c.backend.rawValue)): \(fmt((c.metric(.ceilingFraction) ?? 0) * 100, 1))% of its OpenBLAS ceiling but "
+                    + "\(fmt((c.metric(.physicalFraction) ?? 0) * 100, 1))% of the physical roofline; likely: "
+                    + causes.map(\.explanation).joined(separator: "; "))
+        }
         if document.cases.contains(where: { $0.flagged(.aboveCeiling) }) {
             out.append(
                 "* above 100%: the ceilings are OpenBLAS's own rates under this machine's settings; XLA brings its own kernels and can pass them, and a shared host can run faster during a case than during calibration"
@@ -85,16 +102,20 @@ public struct RunReport {
         }
         if perOp { out += document.cases.flatMap(opTable) }
         out.append("")
-        var g = TextTable(header: ["sgemm shape (m×n×k)", "calls", "GFLOP/s"])
+        let peak = document.calibration?.peakGflops
+        var g = TextTable(
+            header: ["sgemm shape (m×n×k)", "calls", "GFLOP/s"] + (peak != nil ? ["of peak fp32"] : []))
         for r in document.calibration?.gemm ?? [] {
-            g.rows.append([r.shape.label, "\(r.shape.count)", fmt(r.gflops, 1)])
+            g.rows.append(
+                [r.shape.label, "\(r.shape.count)", fmt(r.gflops, 1)]
+                    + (peak.map { [fmt(r.gflops / $0 * 100, 1) + "%"] } ?? []))
         }
         out.append(g.render())
         if !document.goals.isEmpty {
             out.append("")
             for goal in document.goals {
                 out.append(
-                    "goal \(goal.passed ? "PASS" : "FAIL"): \(goal.workload)/\(goal.scenario) reached \(fmt(goal.reached * 100, 1))% of its \(goal.bound.rawValue) ceiling (needs \(fmt(goal.required * 100, 0))%)"
+                    "goal \(goal.passed ? "PASS" : "FAIL"): \(goal.workload)/\(goal.scenario) reached \(fmt(goal.reached * 100, 1))% of its \(goal.bound.rawValue) \(goal.bound == .physical ? "roofline" : "ceiling") (needs \(fmt(goal.required * 100, 0))%)"
                 )
             }
         }

@@ -24,6 +24,11 @@ public struct Calibration: Codable, Equatable, Sendable {
     public var memoryReadMedianGigabytesPerSecond: Double
     public var memoryBufferBytes: Int
     public var repetitions: Int
+    /// The machine's peak fp32 rate per instruction set it has, every core busy (absent before physical ceilings).
+    public var peakFlops: [PeakRate]?
+
+    /// The best of `peakFlops`, GFLOP/s: the compute side of the physical roofline.
+    public var peakGflops: Double? { peakFlops?.map(\.gflops).max() }
 
     public func rate(for shape: GemmShape) -> GemmRate? {
         gemm.first { $0.shape.key == shape.key }
@@ -31,13 +36,14 @@ public struct Calibration: Codable, Equatable, Sendable {
 
     public init(
         gemm: [GemmRate], memoryReadGigabytesPerSecond: Double, memoryReadMedianGigabytesPerSecond: Double,
-        memoryBufferBytes: Int, repetitions: Int
+        memoryBufferBytes: Int, repetitions: Int, peakFlops: [PeakRate]? = nil
     ) {
         self.gemm = gemm
         self.memoryReadGigabytesPerSecond = memoryReadGigabytesPerSecond
         self.memoryReadMedianGigabytesPerSecond = memoryReadMedianGigabytesPerSecond
         self.memoryBufferBytes = memoryBufferBytes
         self.repetitions = repetitions
+        self.peakFlops = peakFlops
     }
 }
 

@@ -13,8 +13,16 @@ public struct Ceiling: Codable, Equatable, Sendable {
     public var gemmFlops: Double
     /// The read bandwidth the memory bound used, GB/s.
     public var memoryBandwidthGigabytesPerSecond: Double?
+    /// The machine's best peak fp32 rate (any instruction set), GFLOP/s; absent before physical ceilings.
+    public var peakGigaflopsPerSecond: Double?
+    /// The graph's GEMM FLOPs at that peak: the compute side of the physical roofline.
+    public var physicalComputeSeconds: Double?
 
     public var seconds: Double { max(computeSeconds, memorySeconds) }
+    /// The physical roofline: GEMM FLOPs at the peak FMA rate, or the weight bytes at the read bandwidth.
+    public var physicalSeconds: Double? { physicalComputeSeconds.map { max($0, memorySeconds) } }
+    /// Which side of the physical roofline binds.
+    public var physicalBound: Bound? { physicalComputeSeconds.map { $0 >= memorySeconds ? .compute : .memory } }
 
     public init(bound: Bound, computeSeconds: Double, memorySeconds: Double, gemmFlops: Double) {
         self.bound = bound
@@ -60,6 +68,8 @@ public enum GoalBound: String, CaseIterable, Equatable, Sendable, Codable {
     case gemm
     /// The layer's weight bytes at the memory read bandwidth measured beside the case.
     case bandwidth
+    /// The physical roofline: GEMM FLOPs at the machine's peak FMA rate, or weight bytes at the read bandwidth.
+    case physical
 
     public var key: String { "min_\(rawValue)_fraction" }
 }

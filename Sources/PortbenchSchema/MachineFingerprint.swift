@@ -59,6 +59,8 @@ public struct OpenBLASInfo: Codable, Equatable, Sendable {
     public var coreSource: OpenBLASCoreSource?
     /// The best core this OpenBLAS has for the CPU's instruction sets; a `corename` below it is a fallback.
     public var bestCore: String?
+    /// True when `corename`'s instruction set is narrower than `bestCore`'s (a fallback, chosen or not).
+    public var belowBest: Bool?
 
     public init(config: String, version: String, corename: String, threads: Int) {
         self.config = config

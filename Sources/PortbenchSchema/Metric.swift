@@ -36,6 +36,8 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
     case gflops = "gflops"
     case weightReadGBps = "weight_read_gbps"
     case ceilingFraction = "ceiling_fraction"
+    /// The physical roofline's time over the median (`Ceiling.physicalSeconds`); absent without peak rates.
+    case physicalFraction = "physical_fraction"
     case cv = "cv"
 
     public var descriptor: MetricDescriptor {
@@ -55,6 +57,10 @@ public enum Metric: String, CaseIterable, Codable, Sendable {
         case .ceilingFraction:
             return MetricDescriptor(
                 key: rawValue, label: "of ceiling", unit: "fraction", direction: .higherIsBetter, provenance: .measured)
+        case .physicalFraction:
+            return MetricDescriptor(
+                key: rawValue, label: "of physical", unit: "fraction", direction: .higherIsBetter,
+                provenance: .measured)
         case .cv:
             return MetricDescriptor(
                 key: rawValue, label: "CV", unit: "fraction", direction: .lowerIsBetter, provenance: .measured)

@@ -49,6 +49,8 @@ public struct CaseResult: Codable, Equatable, Sendable {
     public var loadAverage: Double?
     /// With `run --instrument callgrind`: the measured region's counts per repetition (times then mean nothing).
     public var instrument: InstrumentCounts?
+    /// With the `below-physical` flag: why the OpenBLAS ceiling sits far under the physical roofline.
+    public var physicalGapCauses: [PhysicalGapCause]?
 
     public func metric(_ m: Metric) -> Double? { metrics[m.rawValue] }
     public func flagged(_ f: CaseFlag) -> Bool { flags?.contains(f) ?? false }
@@ -58,7 +60,8 @@ public struct CaseResult: Codable, Equatable, Sendable {
         seq: Int, context: Int, tokens: Int, flops: Double, weightBytes: Double, bytes: Double, weights: String,
         samplesNs: [UInt64], stats: SampleStatistics, metrics: [String: Double], ceiling: Ceiling,
         ops: [OpTiming]? = nil, backendDetails: BackendDetails? = nil, flags: [CaseFlag]? = nil,
-        warmupCount: Int? = nil, stopReason: StopReason? = nil, loadAverage: Double? = nil
+        warmupCount: Int? = nil, stopReason: StopReason? = nil, loadAverage: Double? = nil,
+        physicalGapCauses: [PhysicalGapCause]? = nil
     ) {
         self.workload = workload
         self.scenario = scenario
@@ -83,6 +86,7 @@ public struct CaseResult: Codable, Equatable, Sendable {
         self.warmupCount = warmupCount
         self.stopReason = stopReason
         self.loadAverage = loadAverage
+        self.physicalGapCauses = physicalGapCauses
     }
 }
 
@@ -94,6 +98,9 @@ public enum CaseFlag: String, Codable, Sendable {
     case aboveCeiling = "above-ceiling"
     /// An adaptive case stopped on its budget or repetition cap before its median interval reached the target width.
     case noisy
+    /// Near its OpenBLAS ceiling (≥ 70%) yet far below the physical roofline (< 50%): the ceiling itself is low;
+    /// `physical_gap_causes` names the likely reasons.
+    case belowPhysical = "below-physical"
 }
 
 /// What an external backend (XLA through PJRT) reports beside its run samples.

@@ -15,12 +15,12 @@ final class RunTests: XCTestCase {
 
     var locator: SpecLocator { SpecLocator(workloadsDirectory: Repo.workloads) }
 
-    /// A tiny calibration so tests do not stream a gigabyte: every shape at 100 GFLOP/s, memory at 10 GB/s.
+    /// A tiny calibration so tests do not stream a gigabyte: every shape at 100 GFLOP/s, memory at 10 GB/s, peak 200.
     func fixedCalibration(_ shapes: [GemmShape]) -> Calibration {
         Calibration(
             gemm: shapes.map { .init(shape: $0, seconds: $0.flops / 100e9, gflops: 100) },
             memoryReadGigabytesPerSecond: 10, memoryReadMedianGigabytesPerSecond: 9, memoryBufferBytes: 0,
-            repetitions: 1)
+            repetitions: 1, peakFlops: [.init(isa: .avx2, gflops: 200, threads: 2)])
     }
 
     func testSmokeSuiteProducesCompleteDocument() throws {
