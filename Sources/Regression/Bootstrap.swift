@@ -29,7 +29,7 @@ public enum Bootstrap {
         _ a: [Double], _ b: [Double], confidence: Double, resamples: Int, seed: UInt64
     ) -> BootstrapInterval {
         guard isUsable(a), isUsable(b) else { return .undefined(confidence, resamples) }
-        let estimate = median(b) / median(a)
+        let estimate = Median.of(b) / Median.of(a)
         var rng = SplitMix64(seed: seed)
         var scratch = [Double]()
         var ratios = [Double]()
@@ -52,12 +52,10 @@ public enum Bootstrap {
         var medians = [Double]()
         medians.reserveCapacity(max(resamples, 0))
         for _ in 0..<max(resamples, 0) { medians.append(resampledMedian(d, &scratch, &rng)) }
-        return percentileInterval(estimate: median(d), medians, confidence: confidence, transform: Foundation.exp)
+        return percentileInterval(estimate: Median.of(d), medians, confidence: confidence, transform: Foundation.exp)
     }
 
     private static func isUsable(_ v: [Double]) -> Bool { !v.isEmpty && !v.contains(where: \.isNaN) }
-
-    private static func median(_ v: [Double]) -> Double { SampleStatistics.quantile(v.sorted(), 0.5) }
 
     /// The median of one resample with replacement of v, drawn into scratch (kept to save an allocation each time).
     private static func resampledMedian(_ v: [Double], _ scratch: inout [Double], _ rng: inout SplitMix64) -> Double {

@@ -89,7 +89,7 @@ public enum Estimators {
         return (log(s[hi]) - log(s[lo])) / (2 * Distributions.normalQuantile(0.975))
     }
 
-    public static func median(_ x: [Double]) -> Double { SampleStatistics.quantile(x.sorted(), 0.5) }
+    public static func median(_ x: [Double]) -> Double { Median.of(x) }
 
     static func mean(_ x: [Double]) -> Double { x.reduce(0, +) / Double(x.count) }
 

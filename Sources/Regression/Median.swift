@@ -1,6 +1,11 @@
+import PortbenchSchema
+
 /// The median of a scratch buffer in O(n) expected time by selection (the buffer is reordered), equal bit for bit
 /// to `SampleStatistics.quantile(sorted, 0.5)`: NumPy's type-7 interpolation between the two middle values.
 enum Median {
+    /// The median of any sample (type-7, as `SampleStatistics`): the one every estimator and the bootstrap use.
+    static func of(_ x: [Double]) -> Double { SampleStatistics.quantile(x.sorted(), 0.5) }
+
     /// v must not be empty.
     static func ofScratch(_ v: inout [Double]) -> Double {
         let n = v.count

@@ -1,6 +1,8 @@
 import Foundation
 import PortbenchSchema
 
+@testable import Regression
+
 /// Raw samples of an interleaved A/A experiment on one machine (`ci/measure-noise.sh`): every round, both sides.
 struct MeasuredRounds: Decodable {
     struct Round: Decodable {
@@ -85,8 +87,5 @@ struct FittedNoise {
         return (run(0), run(log1p(effect)))
     }
 
-    static func variance(_ x: [Double]) -> Double {
-        let mean = x.reduce(0, +) / Double(x.count)
-        return x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(x.count - 1)
-    }
+    static func variance(_ x: [Double]) -> Double { Estimators.sumOfSquares(x) / Double(x.count - 1) }
 }
