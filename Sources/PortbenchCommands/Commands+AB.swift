@@ -81,18 +81,12 @@ enum ABBuild {
     }
 
     static func git(_ args: [String], repository: String) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["git", "-C", repository] + args
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
+        do {
+            return try Subprocess.capture("/usr/bin/env", ["git", "-C", repository] + args)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        } catch is SubprocessError {
             throw UsageError("git \(args.joined(separator: " ")): not a revision of \(repository)")
         }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func isDirectory(_ path: String) -> Bool {

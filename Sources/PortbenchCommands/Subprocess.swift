@@ -31,4 +31,21 @@ enum Subprocess {
                 command: ([executable] + args).joined(separator: " "), status: p.terminationStatus)
         }
     }
+
+    /// Runs a short tool and returns its standard output; a failure names the command and its status.
+    static func capture(_ executable: String, _ args: [String]) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = args
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else {
+            throw SubprocessError(
+                command: ([executable] + args).joined(separator: " "), status: p.terminationStatus)
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
 }

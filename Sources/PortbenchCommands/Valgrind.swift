@@ -23,7 +23,7 @@ struct Valgrind {
             }
             path = found
         }
-        let version = try capture(path, ["--version"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let version = try Subprocess.capture(path, ["--version"]).trimmingCharacters(in: .whitespacesAndNewlines)
         return Valgrind(path: path, version: version)
     }
 
@@ -53,29 +53,12 @@ struct Valgrind {
             throw InstrumentError("--instrument callgrind needs objcopy (binutils) to strip debug information")
         }
         let copy = "\(folder)/portbench"
-        _ = try capture(objcopy, ["--strip-debug", executable, copy])
+        _ = try Subprocess.capture(objcopy, ["--strip-debug", executable, copy])
         return copy
     }
 
     static func which(_ name: String, environment: [String: String]) -> String? {
         let dirs = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         return dirs.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    /// Runs a short tool and returns its standard output; a failure names the command and its status.
-    static func capture(_ executable: String, _ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = args
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            throw SubprocessError(
-                command: ([executable] + args).joined(separator: " "), status: p.terminationStatus)
-        }
-        return String(decoding: data, as: UTF8.self)
     }
 }
