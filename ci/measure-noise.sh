@@ -27,20 +27,10 @@ set -e
 echo "measure-noise: A/A interleaved comparison exited $status (0 expected) after $(( $(date +%s) - start )) s"
 FROM=()
 for f in "$OUT"/rounds/round-*.json; do FROM+=(--from "$f"); done
-mkdir -p Baselines/noise
-"$B" noise "${FROM[@]}" --out "$OUT/noise.json"
-KIND=$(python3 - "$OUT/noise.json" <<'PY'
-import json, re, sys
-k = json.load(open(sys.argv[1]))["machine_kind"]
-sig = k.get("cpu_signature") or ""
-parts = sig.split()
-fam = "f" + parts[parts.index("family") + 1] if "family" in parts else ""
-mod = "m" + parts[parts.index("model") + 1] if "model" in parts else ""
-text = " ".join(x for x in [k["cpu_model"], fam, mod] if x).lower()
-print("-".join(re.sub(r"[^a-z0-9]+", " ", text).split()) + f"-{k['cores']}c")
-PY
-)
-cp "$OUT/noise.json" "Baselines/noise/$KIND.json"
+# --save writes the profile where `compare --noise auto` looks for it; its name is the machine kind.
+# The saved copy is written after --out, so it is the last "wrote" line.
+PROFILE=$("$B" noise "${FROM[@]}" --out "$OUT/noise.json" --save 2>&1 >/dev/null | sed -n 's/^wrote //p' | tail -1)
+KIND=$(basename "$PROFILE" .json)
 python3 - "$OUT/rounds" "$ROUNDS" "$SUITE" "Tests/RegressionTests/Fixtures/aa-rounds-$KIND.json" <<'PY'
 import glob, json, os, sys
 folder, rounds, suite, target = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
@@ -66,5 +56,5 @@ fixture = {
 json.dump(fixture, open(target, "w"), indent=1)
 print(f"measure-noise: wrote {target}")
 PY
-echo "measure-noise: profile Baselines/noise/$KIND.json; runs and comparison in $OUT"
+echo "measure-noise: profile $PROFILE; runs and comparison in $OUT"
 exit 0

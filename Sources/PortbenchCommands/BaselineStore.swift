@@ -39,6 +39,12 @@ public struct BaselineStore {
 
     public func entries() throws -> [BaselineEntry] { try index().baselines }
 
+    /// Where the noise profile of a machine kind lives (`noise/<kind slug>.json`): `noise --save` writes it and
+    /// `compare --noise auto` reads it.
+    public func noiseProfileURL(for kind: MachineKind) -> URL {
+        folder.appendingPathComponent("noise/\(kind.slug).json")
+    }
+
     func index() throws -> BaselineIndex {
         guard FileManager.default.fileExists(atPath: indexURL.path) else { return BaselineIndex() }
         let index = try SchemaDocument.read(

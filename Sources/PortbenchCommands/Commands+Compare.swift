@@ -107,7 +107,7 @@ extension Commands {
         switch spec {
         case "none": return (nil, nil)
         case "auto":
-            let path = store.folder.appendingPathComponent("noise/\(MachineKind(machine).slug).json").path
+            let path = store.noiseProfileURL(for: MachineKind(machine)).path
             guard FileManager.default.fileExists(atPath: path) else { return (nil, nil) }
             return (try NoiseProfile.read(from: URL(fileURLWithPath: path)), path)
         default:

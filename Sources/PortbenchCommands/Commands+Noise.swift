@@ -1,4 +1,5 @@
 import Foundation
+import Measurement
 import PortbenchRender
 import PortbenchSchema
 import Regression
@@ -18,6 +19,9 @@ public struct NoiseRequest: Sendable {
     public var out: String?
     /// Where the runs' documents go (a scratch folder when nil).
     public var keep: String?
+    /// Also write the profile where `compare --noise auto` looks for it: `<baselines>/noise/<machine kind>.json`.
+    public var save = false
+    public var baselineFolder: String?
 
     public init() {}
 }
@@ -29,15 +33,24 @@ extension Commands {
             throw UsageError("--runs: expected \(NoiseEstimator.minimumRuns)...1000 separate runs, got \(r.runs)")
         }
         let outFile = try output(r.out, inputs: r.from)
+        let saveFile = try r.save ? output(try savePath(r), role: "--save", inputs: r.from) : nil
         let files = r.from.isEmpty ? try runSeparately(r, note: note) : r.from
         let docs = try files.map { try ResultDocument.read(from: URL(fileURLWithPath: $0)) }
         let profile = try NoiseEstimator.profile(
             docs, labels: files, created: ISO8601DateFormatter().string(from: Date()), tool: ResultDocument.toolVersion)
-        if let outFile {
-            try profile.write(to: outFile)
-            note("wrote \(outFile.path)")
+        for file in [outFile, saveFile].compactMap({ $0 }) {
+            try profile.write(to: file)
+            note("wrote \(file.path)")
         }
         return CommandOutput(noiseTable(profile))
+    }
+
+    /// The profile's place in the baseline folder, for the machine the runs are (or were) made on.
+    static func savePath(_ r: NoiseRequest) throws -> String {
+        let machine =
+            try r.from.first.map { try ResultDocument.read(from: URL(fileURLWithPath: $0)).machine }
+            ?? MachineFingerprint.current()
+        return BaselineStore(folder: r.baselineFolder).noiseProfileURL(for: MachineKind(machine)).path
     }
 
     /// Runs the suite `runs` times, each in a fresh process, and returns the documents' paths.

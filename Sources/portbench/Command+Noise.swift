@@ -23,6 +23,10 @@ struct Noise: ParsableCommand {
     var cacheSim = false
     @Option(help: "Keep the runs' result documents in this folder.") var keep: String?
     @Option(help: "Write the noise profile here.") var out: String?
+    @Flag(help: "Also write it where `compare --noise auto` finds it: <baselines>/noise/<machine kind>.json.")
+    var save = false
+    @Option(name: .customLong("baselines"), help: "Baseline folder (default: $PORTBENCH_BASELINES or ./Baselines).")
+    var folder: String?
 
     func run() throws {
         var r = NoiseRequest()
@@ -31,6 +35,8 @@ struct Noise: ParsableCommand {
         r.runs = runs
         r.keep = keep
         r.out = out
+        r.save = save
+        r.baselineFolder = folder
         r.executable = ProcessInfo.processInfo.arguments[0]
         var args = specs.arguments + scenario.flatMap { ["--scenario", $0] }
         if let repetitions { args += ["--repetitions", "\(repetitions)"] }

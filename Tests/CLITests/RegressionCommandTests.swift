@@ -94,6 +94,16 @@ final class RegressionCommandTests: XCTestCase {
         XCTAssertTrue(r.out.contains("inconclusive"), r.out)
         r = try Binary.run(["compare", "--baseline", base, next, "--noise", profile, "--fail-on-inconclusive"])
         XCTAssertEqual(r.code, 4, r.err)
+        // --save puts the profile where `compare --noise auto` (the default) finds it.
+        let folder = path("Saved")
+        r = try Binary.run(
+            ["noise", "--from", runs[0], "--from", runs[1], "--from", runs[2], "--save", "--baselines", folder])
+        XCTAssertEqual(r.code, 0, r.err)
+        let saved = try FileManager.default.contentsOfDirectory(atPath: "\(folder)/noise")
+        XCTAssertEqual(saved.count, 1, "\(saved)")
+        r = try Binary.run(["compare", "--baseline", base, next, "--baselines", folder, "--fail-on-inconclusive"])
+        XCTAssertEqual(r.code, 4, r.err)
+        XCTAssertTrue(r.out.contains("noise profile \(folder)/noise/\(saved[0])"), r.out)
         r = try Binary.run(["noise", "--from", runs[0], "--from", runs[1]])
         XCTAssertEqual(r.code, 2)
         XCTAssertTrue(r.err.contains("3"), r.err)
