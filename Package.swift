@@ -7,11 +7,18 @@ let package = Package(
     name: "portbench",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "portbench", targets: ["portbench"])
+        .executable(name: "portbench", targets: ["portbench"]),
+        // The results server: its own product, so building `portbench` never builds Hummingbird or the SQL drivers.
+        .executable(name: "portbench-server", targets: ["portbench-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The results server only (portbench-server and its tests).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
     ],
     targets: [
         .systemLibrary(
@@ -21,11 +28,15 @@ let package = Package(
             name: "CCurl", pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]),
         // Callgrind client requests (no-ops where valgrind's headers are missing; `--instrument callgrind` then refuses).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CCallgrind"),
         // Peak fp32 arithmetic loops per instruction set (target attributes; optimised in every build).
         .target(name: "CPeakFlops", cSettings: [.unsafeFlags(["-O2"])]),
         .target(name: "PortbenchSchema"),
         .target(name: "PortbenchRender", dependencies: ["PortbenchSchema"]),
+        .target(name: "Gzip", dependencies: ["CZlib"]),
+        // Upload of result documents to the results server through libcurl: retries, spool, idempotency keys.
+        .target(name: "Publish", dependencies: ["PortbenchSchema", "CCurl", "Gzip"]),
         // Regression decisions and change points: pure statistics over schema documents (no OpenBLAS, no network).
         .target(name: "Regression", dependencies: ["PortbenchSchema"]),
         .target(name: "Workload", dependencies: ["PortbenchSchema", .product(name: "Yams", package: "Yams")]),
@@ -42,12 +53,32 @@ let package = Package(
             ]),
         .target(name: "CPJRT", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "XLABackend", dependencies: ["PortbenchSchema", "Workload", "Kernels", "Reference", "CPJRT"]),
+        // The results server's storage (one SQL schema on SQLite or PostgreSQL) and its HTTP application.
+        .target(
+            name: "ResultsStore",
+            dependencies: [
+                "PortbenchSchema", "Regression", .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+            ]),
+        .target(
+            name: "ResultsServer",
+            dependencies: [
+                "PortbenchSchema", "PortbenchRender", "Regression", "ResultsStore", "Gzip",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]),
+        .executableTarget(
+            name: "portbench-server",
+            dependencies: [
+                "ResultsServer", "ResultsStore", "PortbenchSchema",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // Every command is one library function (tested without the executable); the executable parses arguments only.
         .target(
             name: "PortbenchCommands",
             dependencies: [
                 "PortbenchSchema", "PortbenchRender", "Workload", "Kernels", "Reference", "Measurement", "DeviceModels",
-                "XLABackend", "Regression",
+                "XLABackend", "Regression", "Publish",
             ]),
         .executableTarget(
             name: "portbench",
@@ -78,6 +109,12 @@ let package = Package(
             dependencies: ["Measurement", "PortbenchSchema", "Workload", "Kernels", "Reference", "TestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(name: "CCurlTests", dependencies: ["CCurl"]),
+        .testTarget(name: "GzipTests", dependencies: ["Gzip"]),
+        // Loopback HTTP helpers for the upload and server tests: a scripted responder and a fault-injecting proxy.
+        .target(name: "HTTPTestSupport", path: "Tests/HTTPTestSupport"),
+        .testTarget(
+            name: "PublishTests",
+            dependencies: ["Publish", "PortbenchSchema", "Gzip", "HTTPTestSupport", "TestSupport"]),
         .testTarget(
             name: "DeviceModelsTests",
             dependencies: [

@@ -68,6 +68,9 @@ public enum HistoryBuilder {
 }
 
 extension CaseResult {
+    /// The keys of the counted figures `metric(named:)` answers beside the measured metrics.
+    public static var countedFigureKeys: [String] { StaticFigure.allCases.map(\.key) }
+
     /// A metric by key: the per-case metrics, or a deterministic figure (`flops`, `fusions`, …).
     public func metric(named key: String) -> Double? {
         metrics[key] ?? StaticFigure.allCases.first { $0.key == key }?.value(self)

@@ -1,0 +1,69 @@
+import Foundation
+import SQLKit
+
+/// The store's schema as numbered migrations, applied in order and recorded in `schema_migrations`; the same SQL
+/// on SQLite and PostgreSQL (types both read alike: TEXT, BIGINT, DOUBLE PRECISION).
+enum Migrations {
+    struct Migration {
+        var version: Int
+        var name: String
+        var statements: [String]
+    }
+
+    static let all: [Migration] = [
+        Migration(
+            version: 1, name: "runs and case metrics",
+            statements: [
+                """
+                CREATE TABLE runs (
+                    run_id TEXT PRIMARY KEY, commit_sha TEXT NOT NULL, machine TEXT NOT NULL,
+                    cpu_model TEXT NOT NULL, suite TEXT NOT NULL, created TEXT NOT NULL, received_at TEXT NOT NULL,
+                    uploader TEXT NOT NULL, case_count BIGINT NOT NULL, failure_count BIGINT NOT NULL,
+                    document TEXT NOT NULL)
+                """,
+                "CREATE INDEX runs_by_created ON runs (created, run_id)",
+                "CREATE INDEX runs_by_commit ON runs (commit_sha, created)",
+                "CREATE INDEX runs_by_machine ON runs (machine, created)",
+                """
+                CREATE TABLE case_metrics (
+                    run_id TEXT NOT NULL REFERENCES runs (run_id) ON DELETE CASCADE, workload TEXT NOT NULL,
+                    scenario TEXT NOT NULL, backend TEXT NOT NULL, metric TEXT NOT NULL,
+                    value DOUBLE PRECISION NOT NULL, PRIMARY KEY (run_id, workload, scenario, backend, metric))
+                """,
+                "CREATE INDEX case_metrics_by_series ON case_metrics (workload, scenario, backend, metric)",
+            ])
+    ]
+
+    static var latest: Int { all.map(\.version).max() ?? 0 }
+
+    /// Applies every migration not yet recorded, each in its own transaction; refuses a newer database.
+    static func apply(_ sessions: any SQLSessions) async throws {
+        try await sessions.withSession { db in
+            try await db.raw(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            ).run()
+        }
+        let applied = try await sessions.withSession { db in
+            try await db.raw("SELECT version FROM schema_migrations").all().map {
+                try $0.decode(column: "version", as: Int.self)
+            }
+        }
+        if let newest = applied.max(), newest > latest { throw StoreError.newerSchema(found: newest, known: latest) }
+        for migration in all where !applied.contains(migration.version) {
+            try await sessions.transaction { db in
+                for statement in migration.statements { try await db.raw(SQLQueryString(statement)).run() }
+                try await db.insert(into: "schema_migrations").columns("version", "name", "applied_at")
+                    .values(migration.version, migration.name, Timestamp.now()).run()
+            }
+        }
+    }
+}
+
+/// UTC time as the documents write it (ISO 8601 with milliseconds, so arrival order is kept within a second).
+enum Timestamp {
+    static func now() -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f.string(from: Date())
+    }
+}

@@ -1,0 +1,4 @@
+import Publish
+import XCTest
+
+final class PublishPlaceholderTests: XCTestCase {}
