@@ -110,6 +110,11 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(name: "CCurlTests", dependencies: ["CCurl"]),
         .testTarget(name: "GzipTests", dependencies: ["Gzip"]),
+        .testTarget(
+            name: "ResultsStoreTests",
+            dependencies: [
+                "ResultsStore", "PortbenchSchema", "TestSupport", .product(name: "SQLKit", package: "sql-kit"),
+            ]),
         // Loopback HTTP helpers for the upload and server tests: a scripted responder and a fault-injecting proxy.
         .target(name: "HTTPTestSupport", path: "Tests/HTTPTestSupport"),
         .testTarget(

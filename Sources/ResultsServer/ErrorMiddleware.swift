@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import Logging
 
@@ -14,6 +15,13 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as APIError {
             throw error
         } catch let error as HTTPResponseError {
+            if error.status == .notFound, let allowed = RouteTable.methods(for: request.uri.path),
+                !allowed.contains(request.method)
+            {
+                var refusal = APIError(.methodNotAllowed, "\(request.method) is not answered on \(request.uri.path)")
+                refusal.headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
+                throw refusal
+            }
             throw APIError(error.status, error.status.reasonPhrase)
         } catch {
             logger.error("\(request.method) \(request.uri.path) failed: \(String(reflecting: error))")
