@@ -23,15 +23,12 @@ extension ResultDocument {
     /// Decodes a result document from bytes (an upload body) by the same rules as `read(from:)`: the schema and a
     /// readable version, and a run id that is an identifier (it becomes part of URLs and file names).
     public static func decode(json data: Data) throws -> ResultDocument {
-        do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        } catch {
-            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
-            throw DocumentDecodeError.malformedJSON(detail ?? "not parseable")
-        }
         let doc: ResultDocument
         do {
             doc = try JSONCoding.decoder().decode(ResultDocument.self, from: data)
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+            throw DocumentDecodeError.malformedJSON(detail ?? context.debugDescription)
         } catch let error as DecodingError {
             throw DocumentDecodeError(error)
         }

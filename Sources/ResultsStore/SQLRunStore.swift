@@ -11,41 +11,25 @@ final class SQLRunStore: RunStore {
         "failure_count",
     ]
 
+    let writer: BatchWriter
+
     init(sessions: any SQLSessions) {
         self.sessions = sessions
+        self.writer = BatchWriter(sessions: sessions)
     }
 
     func insert(_ doc: ResultDocument, json: Data, uploader: String, receivedAt: String) async throws -> InsertOutcome {
         let summary = RunSummary(doc, receivedAt: receivedAt, uploader: uploader)
-        let rows = Self.metricRows(doc)
-        let text = String(decoding: json, as: UTF8.self)
-        let inserted = try await sessions.transaction { db in
-            let stored = try await db.insert(into: "runs").columns(Self.summaryColumns + ["document"])
-                .values(
-                    summary.runId, summary.commit, summary.machine, summary.cpuModel, summary.suite, summary.created,
-                    summary.receivedAt, summary.uploader, summary.cases, summary.failures, text
-                )
-                .ignoringConflicts(with: "run_id").returning("run_id").all()
-            guard !stored.isEmpty else { return false }
-            for chunk in stride(from: 0, to: rows.count, by: 500) {
-                var insert = db.insert(into: "case_metrics").columns(
-                    "run_id", "workload", "scenario", "backend", "metric", "value")
-                for row in rows[chunk..<min(chunk + 500, rows.count)] {
-                    insert = insert.values(
-                        summary.runId, row.workload, row.scenario, row.backend, row.metric, row.value)
-                }
-                try await insert.run()
-            }
-            return true
-        }
-        if inserted { return .stored(summary) }
+        let run = BatchWriter.Run(
+            summary: summary, document: String(decoding: json, as: UTF8.self), metrics: Self.metricRows(doc))
+        if try await writer.insert(run) { return .stored(summary) }
         guard let existing = try await self.summary(runId: doc.runId) else {
             throw StoreError.corrupt("run \(doc.runId) conflicted on insert but cannot be read back")
         }
         return .alreadyStored(existing)
     }
 
-    struct MetricRow {
+    struct MetricRow: Sendable {
         var workload: String
         var scenario: String
         var backend: String

@@ -1,0 +1,88 @@
+import Foundation
+import PortbenchSchema
+import SQLKit
+
+/// Group commit: runs that arrive while a transaction is being written wait and go together in the next one, so
+/// one sync to disk covers many runs; each caller is answered only after the commit that holds its run.
+actor BatchWriter {
+    /// One run ready to write: its summary columns, its JSON and its metric rows.
+    struct Run: Sendable {
+        var summary: RunSummary
+        var document: String
+        var metrics: [SQLRunStore.MetricRow]
+    }
+
+    private struct Waiting {
+        var run: Run
+        var continuation: CheckedContinuation<Bool, any Error>
+    }
+
+    private let sessions: any SQLSessions
+    private var queue: [Waiting] = []
+    private var writing = false
+    static let maxBatch = 64
+
+    init(sessions: any SQLSessions) {
+        self.sessions = sessions
+    }
+
+    /// True when the run was stored now, false when its run id was stored before.
+    func insert(_ run: Run) async throws -> Bool {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.append(Waiting(run: run, continuation: continuation))
+            if !writing {
+                writing = true
+                Task { await self.drain() }
+            }
+        }
+    }
+
+    private func drain() async {
+        while !queue.isEmpty {
+            let batch = Array(queue.prefix(Self.maxBatch))
+            queue.removeFirst(batch.count)
+            do {
+                let stored = try await Self.write(batch.map(\.run), sessions)
+                for (waiting, s) in zip(batch, stored) { waiting.continuation.resume(returning: s) }
+            } catch {
+                // One failing run must not fail the others: each is written alone.
+                for waiting in batch {
+                    do {
+                        let stored = try await Self.write([waiting.run], sessions)
+                        waiting.continuation.resume(returning: stored[0])
+                    } catch {
+                        waiting.continuation.resume(throwing: error)
+                    }
+                }
+            }
+        }
+        writing = false
+    }
+
+    /// One transaction: each run inserted unless its id is there, and the metric rows of those inserted.
+    private static func write(_ runs: [Run], _ sessions: any SQLSessions) async throws -> [Bool] {
+        try await sessions.transaction { db in
+            var stored: [Bool] = []
+            for run in runs {
+                let s = run.summary
+                let inserted = try await db.insert(into: "runs").columns(SQLRunStore.summaryColumns + ["document"])
+                    .values(
+                        s.runId, s.commit, s.machine, s.cpuModel, s.suite, s.created, s.receivedAt, s.uploader, s.cases,
+                        s.failures, run.document
+                    )
+                    .ignoringConflicts(with: "run_id").returning("run_id").all()
+                stored.append(!inserted.isEmpty)
+                guard !inserted.isEmpty else { continue }
+                for chunk in stride(from: 0, to: run.metrics.count, by: 500) {
+                    var insert = db.insert(into: "case_metrics").columns(
+                        "run_id", "workload", "scenario", "backend", "metric", "value")
+                    for row in run.metrics[chunk..<min(chunk + 500, run.metrics.count)] {
+                        insert = insert.values(s.runId, row.workload, row.scenario, row.backend, row.metric, row.value)
+                    }
+                    try await insert.run()
+                }
+            }
+            return stored
+        }
+    }
+}
