@@ -15,14 +15,9 @@ extension ResultsAPI {
         var machines: [MachineOverview] = []
         for machine in uniqueInOrder(latest.map(\.machine)) {
             let recent = Array(latest.filter { $0.machine == machine }.prefix(Self.recentRunsPerMachine))
-            guard let newest = recent.first, let json = try await store.document(runId: newest.runId) else { continue }
-            let doc = try ResultDocument.decode(json: json)
-            let keys = doc.cases.map {
-                SeriesQuery(
-                    workload: $0.workload, scenario: $0.scenario, backend: $0.backend.rawValue,
-                    metric: Metric.medianSeconds.rawValue, machine: machine)
-            }
-            let history = try await SeriesBuilder(store: store).history(keys, lastPoints: Self.trendPoints)
+            guard let newest = recent.first else { continue }
+            let history = try await SeriesBuilder(store: store).machineHistory(
+                machine: machine, metric: Metric.medianSeconds.rawValue, lastRuns: Self.trendPoints)
             machines.append(
                 MachineOverview(machine: machine, cpuModel: newest.cpuModel, recent: recent, history: history))
         }

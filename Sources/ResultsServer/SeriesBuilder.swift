@@ -8,22 +8,42 @@ import ResultsStore
 struct SeriesBuilder {
     let store: any RunStore
 
-    func history(_ keys: [SeriesQuery], backend: Backend? = nil, lastPoints: Int? = nil) async throws -> HistoryDocument
-    {
-        let settings = HistoryBuilder.defaultSettings()
+    /// The named series (the API's `/api/v1/series`).
+    func history(_ keys: [SeriesQuery], backend: Backend? = nil) async throws -> HistoryDocument {
         var series: [HistorySeries] = []
         for key in keys {
-            var points = try await store.series(key)
-            if let lastPoints, points.count > lastPoints { points = Array(points.suffix(lastPoints)) }
+            let points = try await store.series(key)
             guard !points.isEmpty, let b = backend ?? Backend(rawValue: key.backend) else { continue }
-            let cpu = try await store.runs(RunFilter(machine: key.machine, limit: 1)).runs.first?.cpuModel ?? ""
-            series.append(
-                HistorySeries(
-                    workload: key.workload, scenario: key.scenario, backend: b, metric: key.metric,
-                    direction: Metric(rawValue: key.metric)?.descriptor.direction, machine: key.machine,
-                    cpuModel: cpu, points: points, changePoints: HistoryBuilder.changePoints(points, settings)))
+            series.append(try await make(key.machine, key.metric, b, key.workload, key.scenario, points))
         }
-        return HistoryDocument(
-            created: ServerClock.now(), tool: "portbench-server 0.1.0", settings: settings, series: series)
+        return document(series)
+    }
+
+    /// Every case's series of `metric` on a machine over its last `lastRuns` runs (the front page).
+    func machineHistory(machine: String, metric: String, lastRuns: Int) async throws -> HistoryDocument {
+        let all = try await store.machineSeries(machine: machine, metric: metric, lastRuns: lastRuns)
+        var series: [HistorySeries] = []
+        for key in all.keys.sorted() {
+            guard let b = Backend(rawValue: key.backend), let points = all[key] else { continue }
+            series.append(try await make(machine, metric, b, key.workload, key.scenario, points))
+        }
+        return document(series)
+    }
+
+    func make(
+        _ machine: String, _ metric: String, _ backend: Backend, _ workload: String, _ scenario: String,
+        _ points: [HistoryPoint]
+    ) async throws -> HistorySeries {
+        let cpu = try await store.runs(RunFilter(machine: machine, limit: 1)).runs.first?.cpuModel ?? ""
+        return HistorySeries(
+            workload: workload, scenario: scenario, backend: backend, metric: metric,
+            direction: Metric(rawValue: metric)?.descriptor.direction, machine: machine, cpuModel: cpu,
+            points: points, changePoints: HistoryBuilder.changePoints(points, settings))
+    }
+
+    let settings = HistoryBuilder.defaultSettings()
+
+    func document(_ series: [HistorySeries]) -> HistoryDocument {
+        HistoryDocument(created: ServerClock.now(), tool: "portbench-server 0.1.0", settings: settings, series: series)
     }
 }

@@ -5,11 +5,11 @@ import SQLKit
 /// Group commit: runs that arrive while a transaction is being written wait and go together in the next one, so
 /// one sync to disk covers many runs; each caller is answered only after the commit that holds its run.
 actor BatchWriter {
-    /// One run ready to write: its summary columns, its JSON and its metric rows.
+    /// One run ready to write: its summary columns, its JSON and its case metrics.
     struct Run: Sendable {
         var summary: RunSummary
         var document: String
-        var metrics: [SQLRunStore.MetricRow]
+        var caseMetrics: String
     }
 
     private struct Waiting {
@@ -59,28 +59,20 @@ actor BatchWriter {
         writing = false
     }
 
-    /// One transaction: each run inserted unless its id is there, and the metric rows of those inserted.
+    /// One transaction: each run inserted unless its id is there.
     private static func write(_ runs: [Run], _ sessions: any SQLSessions) async throws -> [Bool] {
         try await sessions.transaction { db in
             var stored: [Bool] = []
             for run in runs {
                 let s = run.summary
-                let inserted = try await db.insert(into: "runs").columns(SQLRunStore.summaryColumns + ["document"])
+                let inserted = try await db.insert(into: "runs")
+                    .columns(SQLRunStore.summaryColumns + ["case_metrics", "document"])
                     .values(
                         s.runId, s.commit, s.machine, s.cpuModel, s.suite, s.created, s.receivedAt, s.uploader, s.cases,
-                        s.failures, run.document
+                        s.failures, run.caseMetrics, run.document
                     )
                     .ignoringConflicts(with: "run_id").returning("run_id").all()
                 stored.append(!inserted.isEmpty)
-                guard !inserted.isEmpty else { continue }
-                for chunk in stride(from: 0, to: run.metrics.count, by: 500) {
-                    var insert = db.insert(into: "case_metrics").columns(
-                        "run_id", "workload", "scenario", "backend", "metric", "value")
-                    for row in run.metrics[chunk..<min(chunk + 500, run.metrics.count)] {
-                        insert = insert.values(s.runId, row.workload, row.scenario, row.backend, row.metric, row.value)
-                    }
-                    try await insert.run()
-                }
             }
             return stored
         }

@@ -2,7 +2,7 @@ import Foundation
 import SQLKit
 
 /// The store's schema as numbered migrations, applied in order and recorded in `schema_migrations`; the same SQL
-/// on SQLite and PostgreSQL (types both read alike: TEXT, BIGINT, DOUBLE PRECISION).
+/// on SQLite and PostgreSQL (types both read alike: TEXT, BIGINT).
 enum Migrations {
     struct Migration {
         var version: Int
@@ -12,25 +12,18 @@ enum Migrations {
 
     static let all: [Migration] = [
         Migration(
-            version: 1, name: "runs and case metrics",
+            version: 1, name: "runs",
             statements: [
                 """
                 CREATE TABLE runs (
                     run_id TEXT PRIMARY KEY, commit_sha TEXT NOT NULL, machine TEXT NOT NULL,
                     cpu_model TEXT NOT NULL, suite TEXT NOT NULL, created TEXT NOT NULL, received_at TEXT NOT NULL,
                     uploader TEXT NOT NULL, case_count BIGINT NOT NULL, failure_count BIGINT NOT NULL,
-                    document TEXT NOT NULL)
+                    case_metrics TEXT NOT NULL, document TEXT NOT NULL)
                 """,
                 "CREATE INDEX runs_by_created ON runs (created, run_id)",
                 "CREATE INDEX runs_by_commit ON runs (commit_sha, created)",
-                "CREATE INDEX runs_by_machine ON runs (machine, created)",
-                """
-                CREATE TABLE case_metrics (
-                    run_id TEXT NOT NULL REFERENCES runs (run_id) ON DELETE CASCADE, workload TEXT NOT NULL,
-                    scenario TEXT NOT NULL, backend TEXT NOT NULL, metric TEXT NOT NULL,
-                    value DOUBLE PRECISION NOT NULL, PRIMARY KEY (run_id, workload, scenario, backend, metric))
-                """,
-                "CREATE INDEX case_metrics_by_series ON case_metrics (workload, scenario, backend, metric)",
+                "CREATE INDEX runs_by_machine ON runs (machine, created, run_id)",
             ])
     ]
 

@@ -1,8 +1,8 @@
 import Foundation
 import PortbenchSchema
 
-/// What the results server keeps: every uploaded run once (by run id), its exact JSON, and each case metric as a
-/// row for series. One interface, two SQL backends (SQLite by default, PostgreSQL when shared).
+/// What the results server keeps: every uploaded run once (by run id), its exact JSON, and its cases' metrics in a
+/// compact column for series. One interface, two SQL backends (SQLite by default, PostgreSQL when shared).
 public protocol RunStore: Sendable {
     /// Stores a run unless its id is there already; the stored summary either way. Durable when it returns.
     func insert(_ doc: ResultDocument, json: Data, uploader: String, receivedAt: String) async throws -> InsertOutcome
@@ -12,6 +12,8 @@ public protocol RunStore: Sendable {
     func document(runId: String) async throws -> Data?
     /// The points of one series (oldest first).
     func series(_ key: SeriesQuery) async throws -> [HistoryPoint]
+    /// Every case's series of `metric` on `machine` over its last `lastRuns` runs (all when nil), oldest first.
+    func machineSeries(machine: String, metric: String, lastRuns: Int?) async throws -> [SeriesCase: [HistoryPoint]]
     /// The commit measured on `machine` most recently before `created` other than `commit`.
     func previousCommit(machine: String, before created: String, excluding commit: String) async throws -> String?
     /// How many runs are stored.
@@ -54,6 +56,23 @@ public struct RunFilter: Equatable, Sendable {
 public struct RunPage: Equatable, Sendable {
     public var runs: [RunSummary]
     public var next: RunCursor?
+}
+
+/// A case of a series (its workload, scenario and backend).
+public struct SeriesCase: Hashable, Comparable, Sendable {
+    public var workload: String
+    public var scenario: String
+    public var backend: String
+
+    public init(workload: String, scenario: String, backend: String) {
+        self.workload = workload
+        self.scenario = scenario
+        self.backend = backend
+    }
+
+    public static func < (a: SeriesCase, b: SeriesCase) -> Bool {
+        (a.workload, a.scenario, a.backend) < (b.workload, b.scenario, b.backend)
+    }
 }
 
 /// One series: a case, a metric and a machine.

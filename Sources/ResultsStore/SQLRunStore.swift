@@ -21,39 +21,13 @@ final class SQLRunStore: RunStore {
     func insert(_ doc: ResultDocument, json: Data, uploader: String, receivedAt: String) async throws -> InsertOutcome {
         let summary = RunSummary(doc, receivedAt: receivedAt, uploader: uploader)
         let run = BatchWriter.Run(
-            summary: summary, document: String(decoding: json, as: UTF8.self), metrics: Self.metricRows(doc))
+            summary: summary, document: String(decoding: json, as: UTF8.self),
+            caseMetrics: CaseMetrics.encode(CaseMetrics.of(doc)))
         if try await writer.insert(run) { return .stored(summary) }
         guard let existing = try await self.summary(runId: doc.runId) else {
             throw StoreError.corrupt("run \(doc.runId) conflicted on insert but cannot be read back")
         }
         return .alreadyStored(existing)
-    }
-
-    struct MetricRow: Sendable {
-        var workload: String
-        var scenario: String
-        var backend: String
-        var metric: String
-        var value: Double
-    }
-
-    /// Every finite metric of every case (the measured ones and the counted figures), first occurrence kept.
-    static func metricRows(_ doc: ResultDocument) -> [MetricRow] {
-        var seen = Set<String>()
-        var rows: [MetricRow] = []
-        for c in doc.cases {
-            let names = c.metrics.keys.sorted() + CaseResult.countedFigureKeys
-            for name in names {
-                guard let value = c.metric(named: name), value.isFinite else { continue }
-                let key = "\(c.workload)\u{1f}\(c.scenario)\u{1f}\(c.backend.rawValue)\u{1f}\(name)"
-                guard seen.insert(key).inserted else { continue }
-                rows.append(
-                    MetricRow(
-                        workload: c.workload, scenario: c.scenario, backend: c.backend.rawValue, metric: name,
-                        value: value))
-            }
-        }
-        return rows
     }
 
     func summary(runId: String) async throws -> RunSummary? {
@@ -93,32 +67,33 @@ final class SQLRunStore: RunStore {
     }
 
     func series(_ key: SeriesQuery) async throws -> [HistoryPoint] {
-        try await sessions.withSession { db in
-            try await db.select()
-                .columns(
-                    SQLColumn("run_id", table: "r"), SQLColumn("created", table: "r"),
-                    SQLColumn("commit_sha", table: "r"), SQLColumn("value", table: "m")
+        try await machineSeries(machine: key.machine, metric: key.metric, lastRuns: nil)[
+            SeriesCase(workload: key.workload, scenario: key.scenario, backend: key.backend)] ?? []
+    }
+
+    func machineSeries(machine: String, metric: String, lastRuns: Int?) async throws -> [SeriesCase: [HistoryPoint]] {
+        let rows = try await sessions.withSession { db in
+            var q = db.select().columns("run_id", "created", "commit_sha", "case_metrics").from("runs")
+                .where("machine", .equal, machine).orderBy("created", .descending).orderBy("run_id", .descending)
+            if let lastRuns { q = q.limit(lastRuns) }
+            return try await q.all().map { row in
+                (
+                    runId: try row.decode(column: "run_id", as: String.self),
+                    created: try row.decode(column: "created", as: String.self),
+                    commit: try row.decode(column: "commit_sha", as: String.self),
+                    metrics: try row.decode(column: "case_metrics", as: String.self)
                 )
-                .from(SQLAlias(SQLIdentifier("case_metrics"), as: SQLIdentifier("m")))
-                .join(
-                    SQLAlias(SQLIdentifier("runs"), as: SQLIdentifier("r")), method: SQLJoinMethod.inner,
-                    on: SQLColumn("run_id", table: "r"), .equal, SQLColumn("run_id", table: "m")
-                )
-                .where(SQLColumn("workload", table: "m"), .equal, SQLBind(key.workload))
-                .where(SQLColumn("scenario", table: "m"), .equal, SQLBind(key.scenario))
-                .where(SQLColumn("backend", table: "m"), .equal, SQLBind(key.backend))
-                .where(SQLColumn("metric", table: "m"), .equal, SQLBind(key.metric))
-                .where(SQLColumn("machine", table: "r"), .equal, SQLBind(key.machine))
-                .orderBy(SQLColumn("created", table: "r")).orderBy(SQLColumn("run_id", table: "r"))
-                .all()
-                .map { row in
-                    HistoryPoint(
-                        runId: try row.decode(column: "run_id", as: String.self),
-                        created: try row.decode(column: "created", as: String.self),
-                        commit: try row.decode(column: "commit_sha", as: String.self),
-                        value: try row.decode(column: "value", as: Double.self))
-                }
+            }
         }
+        var series: [SeriesCase: [HistoryPoint]] = [:]
+        for row in rows.reversed() {
+            for c in try CaseMetrics.decode(row.metrics) {
+                guard let value = c.values[metric] else { continue }
+                series[SeriesCase(workload: c.workload, scenario: c.scenario, backend: c.backend), default: []].append(
+                    HistoryPoint(runId: row.runId, created: row.created, commit: row.commit, value: value))
+            }
+        }
+        return series
     }
 
     func previousCommit(machine: String, before created: String, excluding commit: String) async throws -> String? {

@@ -32,7 +32,6 @@ enum StoreFixture {
     static func empty(_ store: any RunStore) async throws {
         let sessions = (store as! SQLRunStore).sessions
         try await sessions.withSession { db in
-            try await db.raw("DELETE FROM case_metrics").run()
             try await db.raw("DELETE FROM runs").run()
         }
     }
