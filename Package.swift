@@ -115,11 +115,15 @@ let package = Package(
             dependencies: [
                 "ResultsStore", "PortbenchSchema", "TestSupport", .product(name: "SQLKit", package: "sql-kit"),
             ]),
+        .testTarget(
+            name: "ResultsServerTests",
+            dependencies: ["Publish", "PortbenchSchema", "Gzip", "HTTPTestSupport", "TestSupport", "portbench-server"],
+            exclude: ["Fixtures"]),
         // Loopback HTTP helpers for the upload and server tests: a scripted responder and a fault-injecting proxy.
         .target(name: "HTTPTestSupport", path: "Tests/HTTPTestSupport"),
         .testTarget(
             name: "PublishTests",
-            dependencies: ["Publish", "PortbenchSchema", "Gzip", "HTTPTestSupport", "TestSupport"]),
+            dependencies: ["Publish", "PortbenchSchema", "PortbenchRender", "Gzip", "HTTPTestSupport", "TestSupport"]),
         .testTarget(
             name: "DeviceModelsTests",
             dependencies: [

@@ -29,6 +29,12 @@ COMMIT=$(git rev-parse HEAD)
 mkdir -p results/nightly reports
 MD="reports/$COMMIT.md" HTML="reports/$COMMIT.html"
 status=0
+# With PORTBENCH_ENDPOINT and PORTBENCH_TOKEN set (CI secrets), `run` and `ab` upload tonight's documents themselves
+# and spool them when the server cannot be reached; runs spooled on earlier nights go first. A delivery problem is
+# reported on stderr and never changes this script's exit status, which stays the comparison's.
+if [ -n "${PORTBENCH_ENDPOINT:-}" ]; then
+  "$BIN" upload --flush-spool || echo "nightly.sh: warning: spooled runs are still undelivered (see above); they stay spooled" >&2
+fi
 if [ -n "$AB" ]; then
   # Both sides are built in their own scratch folders (.build-ab-<commit>/); rounds alternate A B, B A, ...
   ROUNDS_DIR="results/ab/$COMMIT"

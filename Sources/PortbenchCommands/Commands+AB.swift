@@ -16,6 +16,8 @@ public struct ABRequest: Sendable {
     /// The repository the revisions are built from (default: the current folder).
     public var repository = "."
     public var compare = CompareRequest()
+    /// Upload the rounds' documents to `PORTBENCH_ENDPOINT`, when set, after the last round (`--no-upload`: not).
+    public var upload = true
 
     public init() {}
 }
@@ -38,7 +40,11 @@ extension Commands {
             for (side, bin) in order {
                 let path = "\(folder)/round-\(round)-\(side).json"
                 note("ab: round \(round) of \(r.rounds), side \(side.uppercased())")
-                try Subprocess.run(bin, ["run"] + r.names + r.runArguments + ["--out", path], quiet: true)
+                // The rounds upload nothing themselves (A may be a build without `--no-upload`): `ab` uploads them
+                // all after the last round, so no network traffic runs between two measured rounds.
+                try Subprocess.run(
+                    bin, ["run"] + r.names + r.runArguments + ["--out", path], quiet: true,
+                    removing: ["PORTBENCH_ENDPOINT"])
                 if side == "a" { filesA.append(path) } else { filesB.append(path) }
             }
         }
@@ -46,6 +52,7 @@ extension Commands {
             String(
                 format: "ab: %d rounds in %.0f s (builds excluded); documents in %@", r.rounds,
                 Date().timeIntervalSince(start), folder))
+        automaticUpload(filesA + filesB, enabled: r.upload, note: note)
         var c = r.compare
         c.baselines = filesA
         c.results = filesB

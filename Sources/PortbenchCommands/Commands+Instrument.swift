@@ -56,6 +56,7 @@ extension Commands {
         doc.runId = runId
         try doc.write(to: outFile)
         note("wrote \(outFile.path)")
+        automaticUpload([outFile.path], enabled: r.upload, note: note)
         return CommandOutput(
             RunReport(document: doc).render(perOp: false),
             status: status(of: doc, enforceGoals: false, note: note))

@@ -61,7 +61,9 @@ extension Commands {
         return try (1...r.runs).map { i in
             let path = "\(folder)/run-\(i).json"
             note("noise: run \(i) of \(r.runs)")
-            try Subprocess.run(r.executable, ["run"] + r.names + r.runArguments + ["--out", path], quiet: true)
+            try Subprocess.run(
+                r.executable, ["run"] + r.names + r.runArguments + ["--out", path], quiet: true,
+                removing: ["PORTBENCH_ENDPOINT"])
             return path
         }
     }

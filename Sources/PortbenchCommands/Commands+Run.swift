@@ -41,6 +41,8 @@ public struct RunRequest: Sendable {
     public var instrumentChild = false
     /// The executable the instrument copies and runs under valgrind (default: this process's own).
     public var executable: String?
+    /// Upload the result to `PORTBENCH_ENDPOINT` when that is set (`--no-upload` turns it off).
+    public var upload = true
 
     public init() {}
 
@@ -131,6 +133,7 @@ extension Commands {
         doc.minimumEffect = suite.minimumEffect
         try doc.write(to: outFile)
         note("wrote \(outFile.path)")
+        automaticUpload([outFile.path], enabled: r.upload && !r.instrumentChild, note: note)
         return CommandOutput(
             RunReport(document: doc).render(perOp: r.perOp),
             status: status(of: doc, enforceGoals: r.enforceGoals, note: note))

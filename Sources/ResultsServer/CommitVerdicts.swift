@@ -23,7 +23,9 @@ public struct CommitVerdicts: Codable, Sendable {
     static let maxRunsPerSide = 50
 
     /// nil when no run at `commit` is stored.
-    static func build(commit: String, store: any RunStore) async throws -> (CommitVerdicts, [ResultDocument])? {
+    static func build(commit: String, store: any RunStore, noiseFolder: String?) async throws -> (
+        CommitVerdicts, [ResultDocument]
+    )? {
         let runs = try await store.runs(RunFilter(commit: commit, limit: maxRunsPerSide * 4)).runs
         guard !runs.isEmpty else { return nil }
         var machines: [MachineVerdict] = []
@@ -51,13 +53,32 @@ public struct CommitVerdicts: Codable, Sendable {
                 verdict.comparison = try Comparator.compare(
                     baseline: ComparisonInput(label: "commit \(previous.prefix(12))", documents: baseline),
                     candidate: ComparisonInput(label: "commit \(commit.prefix(12))", documents: docs),
-                    options: ComparisonOptions(), created: ServerClock.now(), tool: "portbench-server 0.1.0")
+                    options: try options(docs, baseline, noiseFolder: noiseFolder), created: ServerClock.now(),
+                    tool: "portbench-server 0.1.0")
             } catch {
                 verdict.note = "not compared: \(error)"
             }
             machines.append(verdict)
         }
         return (CommitVerdicts(commit: commit, machines: machines), latest)
+    }
+
+    /// The `compare` rule: the suite's minimum effect, and with one run a side the machine kind's noise profile
+    /// from the server's `--noise` folder (`<machine kind>.json`, as `portbench noise --save` names it) when present.
+    static func options(_ docs: [ResultDocument], _ baseline: [ResultDocument], noiseFolder: String?) throws
+        -> ComparisonOptions
+    {
+        let effect = docs.first?.minimumEffect ?? Regression.defaultMinimumEffect
+        var options = ComparisonOptions(rule: VerdictRule(minimumEffect: effect))
+        guard let noiseFolder, docs.count + baseline.count < 3, let machine = docs.first?.machine else {
+            return options
+        }
+        let url = URL(fileURLWithPath: noiseFolder).appendingPathComponent("\(MachineKind(machine).slug).json")
+        if FileManager.default.fileExists(atPath: url.path) {
+            options.noise = try NoiseProfile.read(from: url)
+            options.noisePath = url.lastPathComponent
+        }
+        return options
     }
 
     static func documents(_ ids: [String], store: any RunStore) async throws -> [ResultDocument] {

@@ -9,7 +9,10 @@ extension ResultsAPI {
     func commit(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         try authorizeRead(request)
         let sha = try commitParameter(context)
-        guard let (verdicts, _) = try await CommitVerdicts.build(commit: sha, store: store) else {
+        guard
+            let (verdicts, _) = try await CommitVerdicts.build(
+                commit: sha, store: store, noiseFolder: configuration.noiseFolder)
+        else {
             throw APIError(.notFound, "no run at commit \(sha) is stored")
         }
         return try JSONResponse.make(verdicts)

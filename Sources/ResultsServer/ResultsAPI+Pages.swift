@@ -28,7 +28,10 @@ extension ResultsAPI {
     func commitPage(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         try authorizeRead(request)
         let sha = try commitParameter(context)
-        guard let (verdicts, latest) = try await CommitVerdicts.build(commit: sha, store: store) else {
+        guard
+            let (verdicts, latest) = try await CommitVerdicts.build(
+                commit: sha, store: store, noiseFolder: configuration.noiseFolder)
+        else {
             throw APIError(.notFound, "no run at commit \(sha) is stored")
         }
         let wanted = request.uri.queryParameters["machine"].map(String.init)

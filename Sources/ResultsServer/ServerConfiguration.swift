@@ -9,11 +9,14 @@ public struct ServerConfiguration: Sendable {
     /// The largest upload body accepted, compressed or not, and the largest a gzip body may inflate to.
     public var maxBodyBytes: Int
     public var maxInflatedBytes: Int
+    /// Noise profiles (`<machine kind>.json`) for verdicts between single runs, e.g. the repository's `Baselines/noise`.
+    public var noiseFolder: String?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, isPrivate: Bool = false, maxBodyBytes: Int = 16 << 20,
-        maxInflatedBytes: Int = 64 << 20
+        maxInflatedBytes: Int = 64 << 20, noiseFolder: String? = nil
     ) {
+        self.noiseFolder = noiseFolder
         self.host = host
         self.port = port
         self.isPrivate = isPrivate

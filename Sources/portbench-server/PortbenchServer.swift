@@ -38,9 +38,19 @@ struct PortbenchServer: AsyncParsableCommand {
     @Option(help: "Largest upload body in MiB (compressed or plain); a gzip body may inflate to 4 times this.")
     var maxBodyMb: Int = 16
 
+    @Option(
+        help:
+            "Folder of noise profiles (`portbench noise --save` writes them, e.g. Baselines/noise) for verdicts between single runs."
+    )
+    var noise: String?
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port: expected 0 to 65535, got \(port)") }
         guard (1...1024).contains(maxBodyMb) else { throw ValidationError("--max-body-mb: expected 1 to 1024") }
+        var isDir: ObjCBool = false
+        if let noise, !(FileManager.default.fileExists(atPath: noise, isDirectory: &isDir) && isDir.boolValue) {
+            throw ValidationError("--noise \(noise): expected a folder of noise profiles")
+        }
     }
 
     func run() async throws {
@@ -58,7 +68,7 @@ struct PortbenchServer: AsyncParsableCommand {
         ring.reloadOnHangup { [logger] in logger.notice("\($0)") }
         let config = ServerConfiguration(
             host: host, port: port, isPrivate: isPrivate, maxBodyBytes: maxBodyMb << 20,
-            maxInflatedBytes: maxBodyMb << 22)
+            maxInflatedBytes: maxBodyMb << 22, noiseFolder: noise)
         let display = location.display
         let names = ring.names.joined(separator: ", ")
         do {
@@ -69,6 +79,21 @@ struct PortbenchServer: AsyncParsableCommand {
             }
         } catch let error as StoreError {
             Self.fail("\(error)", .failure)
+        }
+    }
+
+    /// As ArgumentParser's own entry point, except that argument errors exit with `ExitStatus.badInput` (2), not 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            fail(fullMessage(for: error), .badInput)
         }
     }
 

@@ -28,6 +28,10 @@ struct AB: ParsableCommand {
     var failOnInconclusive = false
     @Option(help: "Output format: table, md, html or json.") var format: ReportFormat = .table
     @Option(help: "Write the comparison here.") var out: String?
+    @Flag(
+        name: .customLong("no-upload"),
+        help: "Do not upload the rounds' documents, even when PORTBENCH_ENDPOINT is set.")
+    var noUpload = false
 
     func run() throws {
         var r = ABRequest()
@@ -44,6 +48,7 @@ struct AB: ParsableCommand {
         r.compare.failOnInconclusive = failOnInconclusive
         r.compare.format = format
         r.compare.out = out
+        r.upload = !noUpload
         try execute { try Commands.ab(r, note: note) }
     }
 }

@@ -69,6 +69,10 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("cache-sim"), help: "With --instrument callgrind: simulate caches (estimated cycles).")
     var cacheSim = false
     @Flag(name: .customLong("instrument-child"), help: .hidden) var instrumentChild = false
+    @Flag(
+        name: .customLong("no-upload"),
+        help: "Do not upload the result, even when PORTBENCH_ENDPOINT is set (see `portbench upload`).")
+    var noUpload = false
 
     func run() throws {
         // The child valgrind runs keeps the core its OpenBLAS detects under valgrind (which has no AVX-512).
@@ -102,6 +106,7 @@ struct Run: ParsableCommand {
         r.instrument = instrument
         r.cacheSim = cacheSim
         r.instrumentChild = instrumentChild
+        r.upload = !noUpload
         try execute { try Commands.run(r, note: note) }
     }
 }

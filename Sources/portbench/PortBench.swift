@@ -12,7 +12,8 @@ struct PortBench: ParsableCommand {
         subcommands: [
             List.self, Validate.self, Run.self, Merge.self, Calibrate.self, Devices.self, Plan.self, Predict.self,
             Migrate.self, ValidateModels.self, Compare.self, AB.self, Report.self, Baseline.self, Noise.self,
-            History.self, XLAWorkerCommand.self, OpenBLASCheckCommand.self,
+            History.self, Upload.self, UploadBench.self, Export.self, XLAWorkerCommand.self,
+            OpenBLASCheckCommand.self,
         ],
         defaultSubcommand: Run.self)
 

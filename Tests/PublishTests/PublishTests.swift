@@ -1,4 +1,0 @@
-import Publish
-import XCTest
-
-final class PublishPlaceholderTests: XCTestCase {}
