@@ -3,8 +3,11 @@
 # document (each with its own run id, gzip, through libcurl) from C concurrent clients to a local portbench-server
 # with its production durability (SQLite WAL with synchronous=FULL; PostgreSQL with synchronous_commit=on), then
 # reads every run back. Reports runs/s, p50/p99 latency and the stored count, per database, and checks the goal on
-# SQLite: >= 500 runs/s with p99 < 100 ms.
-#   bash ci/load-server.sh [--runs 2000] [--clients 32] [--database sqlite|postgres|both] [--enforce]
+# SQLite: >= 500 runs/s with p99 < 100 ms. Two real documents from this machine are shipped (--document picks one):
+#   Tests/ResultsServerTests/Fixtures/nightly-run.json       the nightly suite, 34 cases, 94 KB (ci/nightly.sh)
+#   Tests/ResultsServerTests/Fixtures/nightly-ab-round.json  one round of nightly-ab, 8 cases, 24 KB
+#                                                            (ci/nightly.sh --ab uploads 20 of these a night)
+#   bash ci/load-server.sh [--runs 2000] [--clients 32] [--database sqlite|postgres|both] [--document F] [--enforce]
 # Figures go to reports/load-<database>.json. --enforce exits 3 when the SQLite goal is missed.
 set -euo pipefail
 cd "$(dirname "$0")/.."

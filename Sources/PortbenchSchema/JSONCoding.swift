@@ -14,7 +14,7 @@ public enum JSONCoding {
 
     public static func decoder() -> JSONDecoder {
         let d = JSONDecoder()
-        d.keyDecodingStrategy = .convertFromSnakeCase
+        d.keyDecodingStrategy = SnakeCaseKeys.strategy
         d.nonConformingFloatDecodingStrategy = .convertFromString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return d

@@ -100,29 +100,33 @@ private final class ResponseSink {
     init(limit: Int) { self.limit = limit }
 }
 
+/// A write callback's arguments as the sink its context points to and the `size * count` bytes at `data`.
+private func curlChunk(
+    _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?
+) -> (sink: ResponseSink, bytes: UnsafeRawBufferPointer) {
+    let sink = Unmanaged<ResponseSink>.fromOpaque(context!).takeUnretainedValue()
+    return (sink, UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : size * count))
+}
+
 private func curlWriteBody(
     _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int,
     _ context: UnsafeMutableRawPointer?
 ) -> Int {
-    let sink = Unmanaged<ResponseSink>.fromOpaque(context!).takeUnretainedValue()
-    let n = size * count
-    guard sink.body.count + n <= sink.limit else {
+    let (sink, bytes) = curlChunk(data, size, count, context)
+    guard sink.body.count + bytes.count <= sink.limit else {
         sink.overflow = true
         return 0
     }
-    if let data, n > 0 { sink.body.append(UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self), count: n) }
-    return n
+    sink.body.append(bytes.assumingMemoryBound(to: UInt8.self))
+    return bytes.count
 }
 
 private func curlWriteHeader(
     _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int,
     _ context: UnsafeMutableRawPointer?
 ) -> Int {
-    let sink = Unmanaged<ResponseSink>.fromOpaque(context!).takeUnretainedValue()
-    let n = size * count
-    guard let data, n > 0 else { return n }
-    let line = String(decoding: UnsafeRawBufferPointer(start: data, count: n), as: UTF8.self)
-        .trimmingCharacters(in: .whitespacesAndNewlines)
+    let (sink, bytes) = curlChunk(data, size, count, context)
+    let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     if line.hasPrefix("HTTP/") {
         // A new response (after a 1xx): only the final one's headers count.
         sink.headers = [:]
@@ -130,5 +134,5 @@ private func curlWriteHeader(
         let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
         sink.headers[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
     }
-    return n
+    return bytes.count
 }

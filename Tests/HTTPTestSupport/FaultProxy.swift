@@ -53,30 +53,30 @@ public enum FaultPlan: Sendable {
 /// (one request per connection; answers carry `Connection: close`). Thread-safe: every connection is served on its
 /// own thread, and the counters can be read at any time.
 public final class FaultProxy: @unchecked Sendable {
-    public let port: Int
+    public var port: Int { listener.port }
     public var baseURL: String { "http://127.0.0.1:\(port)" }
     public let upstreamHost: String
     public let upstreamPort: Int
 
-    private let listener: Int32
+    private let listener: LoopbackListener
     private let plan: FaultPlan
     private var generator: SplitMix
-    private let lock = NSLock()
     private var applied: [Fault] = []
     private var counts: [FaultKind: Int] = [:]
     private var forwardedRequests = 0
-    private var open: Set<Int32> = []
-    private var stopped = false
-    private let done = DispatchGroup()
 
     public init(upstreamHost: String = "127.0.0.1", upstreamPort: Int, plan: FaultPlan) throws {
         self.upstreamHost = upstreamHost
         self.upstreamPort = upstreamPort
         self.plan = plan
         if case .seeded(let seed, _) = plan { generator = SplitMix(seed: seed) } else { generator = SplitMix(seed: 0) }
-        (listener, port) = try LoopbackSocket.listen()
-        done.enter()
-        Thread { [self] in acceptLoop() }.start()
+        listener = try LoopbackListener()
+        listener.start { [self] fd in
+            let fault = choose(applied.count)
+            applied.append(fault)
+            counts[fault.kind, default: 0] += 1
+            return { [self] in serve(fd, fault) }
+        }
     }
 
     /// Connections accepted so far.
@@ -91,20 +91,9 @@ public final class FaultProxy: @unchecked Sendable {
     public var forwarded: Int { locked { forwardedRequests } }
 
     /// Stops accepting, cuts open connections and waits for the accept loop to end. Idempotent.
-    public func stop() {
-        let wasRunning: Bool = locked {
-            defer { stopped = true }
-            for fd in open { shutdown(fd, Int32(SHUT_RDWR)) }
-            return !stopped
-        }
-        if wasRunning { done.wait() }
-    }
+    public func stop() { listener.stop() }
 
-    private func locked<T>(_ body: () -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body()
-    }
+    private func locked<T>(_ body: () -> T) -> T { listener.locked(body) }
 
     /// The next connection's fault (called under the lock, in accept order).
     private func choose(_ index: Int) -> Fault {
@@ -123,33 +112,7 @@ public final class FaultProxy: @unchecked Sendable {
         }
     }
 
-    private func acceptLoop() {
-        defer {
-            close(listener)
-            done.leave()
-        }
-        while !locked({ stopped }) {
-            guard let fd = LoopbackSocket.accept(listener, timeout: 0.05) else { continue }
-            let fault: Fault? = locked {
-                guard !stopped else { return nil }
-                let f = choose(applied.count)
-                applied.append(f)
-                counts[f.kind, default: 0] += 1
-                open.insert(fd)
-                return f
-            }
-            guard let fault else {
-                close(fd)
-                return
-            }
-            Thread { [self] in serve(fd, fault) }.start()
-        }
-    }
-
-    private func release(_ fd: Int32, graceful: Bool) {
-        locked { _ = open.remove(fd) }
-        if graceful { LoopbackSocket.closeGracefully(fd) } else { close(fd) }
-    }
+    private func release(_ fd: Int32, graceful: Bool) { listener.release(fd, graceful: graceful) }
 
     private func serve(_ client: Int32, _ fault: Fault) {
         if fault == .dropConnection { return release(client, graceful: false) }

@@ -70,27 +70,25 @@ public struct ScriptedResponse: Sendable {
 public final class ScriptedHTTPServer: @unchecked Sendable {
     public typealias Responder = @Sendable (_ request: RecordedRequest, _ index: Int) -> ScriptedResponse
 
-    public let port: Int
+    public var port: Int { listener.port }
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
-    private let listener: Int32
+    private let listener: LoopbackListener
     private let respond: Responder
-    private let lock = NSLock()
     private var recorded: [RecordedRequest] = []
-    private var open: Set<Int32> = []
     private var inFlight = 0
     private var mostInFlight = 0
     private var accepted = 0
-    private var stopped = false
-    private let done = DispatchGroup()
 
     /// Starts listening; `respond(request, index)` is called on the connection's thread (index: 0, 1, … in the order
     /// requests were read completely).
     public init(_ respond: @escaping Responder) throws {
-        (listener, port) = try LoopbackSocket.listen()
+        listener = try LoopbackListener()
         self.respond = respond
-        done.enter()
-        Thread { [self] in acceptLoop() }.start()
+        listener.start { [self] fd in
+            accepted += 1
+            return { [self] in serve(fd) }
+        }
     }
 
     deinit { stop() }
@@ -104,48 +102,13 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
     public var connections: Int { locked { accepted } }
 
     /// Stops accepting, cuts open connections and waits for the accept loop to end. Idempotent.
-    public func stop() {
-        let wasRunning: Bool = locked {
-            defer { stopped = true }
-            for fd in open { shutdown(fd, Int32(SHUT_RDWR)) }
-            return !stopped
-        }
-        if wasRunning { done.wait() }
-    }
+    public func stop() { listener.stop() }
 
-    private func locked<T>(_ body: () -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body()
-    }
-
-    private func acceptLoop() {
-        defer {
-            close(listener)
-            done.leave()
-        }
-        while !locked({ stopped }) {
-            guard let fd = LoopbackSocket.accept(listener, timeout: 0.05) else { continue }
-            let admitted: Bool = locked {
-                guard !stopped else { return false }
-                open.insert(fd)
-                accepted += 1
-                return true
-            }
-            guard admitted else {
-                close(fd)
-                return
-            }
-            Thread { [self] in serve(fd) }.start()
-        }
-    }
+    private func locked<T>(_ body: () -> T) -> T { listener.locked(body) }
 
     private func serve(_ fd: Int32) {
         var reader = HTTPWireReader(fd: fd)
-        let finish = { [self] (graceful: Bool) in
-            locked { _ = open.remove(fd) }
-            if graceful { LoopbackSocket.closeGracefully(fd) } else { close(fd) }
-        }
+        let finish = { [listener] (graceful: Bool) in listener.release(fd, graceful: graceful) }
         guard
             let m = reader.readRequest(continueHook: {
                 LoopbackSocket.write(fd, Data("HTTP/1.1 100 Continue\r\n\r\n".utf8))

@@ -174,3 +174,19 @@ final class RunStoreTests: XCTestCase {
         }
     }
 }
+
+final class CaseMetricsTests: XCTestCase {
+    /// The hand-written column JSON reads back as written, awkward names and extreme values included.
+    func testColumnRoundTrips() throws {
+        let cases = [
+            CaseMetrics(
+                workload: "w\"q\\\u{1}", scenario: "prefill-128", backend: "cpu-reference",
+                values: ["median_s": 1.2345678901234567e-05, "flops": 3.29e12, "neg": -0.0, "one": 1, "big": 1e300]),
+            CaseMetrics(workload: "ünï", scenario: "s", backend: "xla", values: [:]),
+        ]
+        let text = CaseMetrics.encode(cases)
+        XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(text.utf8)), text)
+        XCTAssertEqual(try CaseMetrics.decode(text), cases)
+        XCTAssertEqual(CaseMetrics.encode([]), "[]")
+    }
+}
