@@ -2,8 +2,9 @@
 # Installs the system packages portbench needs on Debian 12. Idempotent; run as root (or with sudo available).
 set -euo pipefail
 # valgrind (headers and tool) and binutils (objcopy) serve `run --instrument callgrind`; zlib1g-dev the gzip upload
-# bodies; curl and python3-venv the server's API check and load script (PostgreSQL comes with ci/with-postgres.sh).
-PKGS=(libopenblas-dev libcurl4-openssl-dev zlib1g-dev pkg-config valgrind binutils curl python3-venv)
+# bodies; curl, python3-venv and openssl the API check, the load script and the TLS test (PostgreSQL comes with
+# ci/with-postgres.sh).
+PKGS=(libopenblas-dev libcurl4-openssl-dev zlib1g-dev pkg-config valgrind binutils curl python3-venv openssl)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
