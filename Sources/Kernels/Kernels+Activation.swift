@@ -4,6 +4,7 @@ import Workload
 
 /// GELU (erf), GELU (tanh approximation, GPT-2's gelu_new), SiLU; optionally gated: f(x)·m (SwiGLU).
 public enum ActivationKernel {
+    /// One element through libm (`erff`, `tanhf`, `expf`); `run` uses the vector forms in `VectorMath` instead.
     @inline(__always) public static func apply(_ f: ElementwiseFunction, _ x: Float) -> Float {
         switch f {
         case .gelu: return 0.5 * x * (1 + erff(x * 0.70710678118654752))
@@ -17,11 +18,24 @@ public enum ActivationKernel {
         multiplier: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>
     ) {
         Parallel.chunks(count, minPerChunk: 32768) { range in
-            if let m = multiplier {
-                for i in range { output[i] = apply(f, input[i]) * m[i] }
-            } else {
-                for i in range { output[i] = apply(f, input[i]) }
+            switch f {
+            case .gelu: vectorRun(range, input, multiplier, output, VectorMath.gelu)
+            case .geluTanh: vectorRun(range, input, multiplier, output, VectorMath.geluTanh)
+            case .silu: vectorRun(range, input, multiplier, output, VectorMath.silu)
             }
+        }
+    }
+
+    /// One chunk of `run` through `VectorMath` (`SIMD16<Float>` with a padded tail); agrees with `apply` to
+    /// within the bounds stated there.
+    @inline(__always) static func vectorRun(
+        _ range: Range<Int>, _ input: UnsafePointer<Float>, _ multiplier: UnsafePointer<Float>?,
+        _ output: UnsafeMutablePointer<Float>, _ f: (VectorMath.Vector) -> VectorMath.Vector
+    ) {
+        if let m = multiplier {
+            VectorMath.map(range, input, m, output, f)
+        } else {
+            VectorMath.map(range, input, output, f)
         }
     }
 
