@@ -15,6 +15,13 @@ public enum VectorMath {
     @inline(__always) static func bits(_ v: Vector) -> Bits { unsafeBitCast(v, to: Bits.self) }
     @inline(__always) static func float(_ v: Bits) -> Vector { unsafeBitCast(v, to: Vector.self) }
 
+    /// For the odd functions (tanh, erf): the sign bits of x, and |x| capped at 10, where both round to ±1.
+    @inline(__always) static func oddSplit(_ x: Vector) -> (sign: Bits, magnitude: Vector) {
+        let signMask = Bits(repeating: 0x8000_0000)
+        let a = float(bits(x) & ~signMask)
+        return (bits(x) & signMask, a.replacing(with: 10, where: a .> 10))
+    }
+
     /// eˣ. Cephes `expf` (S. L. Moshier, *Methods and Programs for Mathematical Functions*, 1989; the same
     /// polynomial as sse_mathfun's `exp_ps`): x = n·ln 2 + r with a two-constant Cody–Waite reduction,
     /// |r| ≤ ½ ln 2, and eʳ ≈ 1 + r + r²·P(r) with a degree-5 P. Cephes states 1.7e-7 peak relative error;
@@ -50,10 +57,7 @@ public enum VectorMath {
     /// where tanh rounds to ±1. Measured here: relative error ≤ 1.1e-7 (tests assert 1.5e-7) for x ≠ 0.
     /// Odd by construction (the sign bit of x is copied onto the result), so tanh(−0) = −0.
     @inline(__always) public static func tanh(_ x: Vector) -> Vector {
-        let signMask = Bits(repeating: 0x8000_0000)
-        let sign = bits(x) & signMask
-        var a = float(bits(x) & ~signMask)
-        a = a.replacing(with: 10, where: a .> 10)
+        let (sign, a) = oddSplit(x)
         let z = a * a
         var p: Vector = Vector(repeating: -5.704_988_727_45e-3)
         p = p * z + 2.063_908_879_54e-2
@@ -73,10 +77,7 @@ public enum VectorMath {
     /// 1.5e-7, A&S 7.1.26's bound) and relative error ≤ 1.6e-7 (tests assert 2e-7); results within [−1, 1]. Odd by construction (the sign bit of x is copied
     /// onto the result), so erf(−0) = −0, and a denormal x gives x·2/√π to within rounding.
     @inline(__always) public static func erf(_ x: Vector) -> Vector {
-        let signMask = Bits(repeating: 0x8000_0000)
-        let sign = bits(x) & signMask
-        var a = float(bits(x) & ~signMask)
-        a = a.replacing(with: 10, where: a .> 10)
+        let (sign, a) = oddSplit(x)
         let z = a * a
         var t: Vector = Vector(repeating: 7.853_861_353_153_693e-5)
         t = t * z - 8.010_193_625_184_903e-4

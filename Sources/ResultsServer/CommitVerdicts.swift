@@ -53,8 +53,8 @@ public struct CommitVerdicts: Codable, Sendable {
                 verdict.comparison = try Comparator.compare(
                     baseline: ComparisonInput(label: "commit \(previous.prefix(12))", documents: baseline),
                     candidate: ComparisonInput(label: "commit \(commit.prefix(12))", documents: docs),
-                    options: try options(docs, baseline, noiseFolder: noiseFolder), created: ServerClock.now(),
-                    tool: "portbench-server 0.1.0")
+                    options: try options(docs, baseline, noiseFolder: noiseFolder), created: Timestamp.now(),
+                    tool: ResultsServer.tool)
             } catch {
                 verdict.note = "not compared: \(error)"
             }

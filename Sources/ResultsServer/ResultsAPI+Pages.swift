@@ -17,7 +17,8 @@ extension ResultsAPI {
             let recent = Array(latest.filter { $0.machine == machine }.prefix(Self.recentRunsPerMachine))
             guard let newest = recent.first else { continue }
             let history = try await SeriesBuilder(store: store).machineHistory(
-                machine: machine, metric: Metric.medianSeconds.rawValue, lastRuns: Self.trendPoints)
+                machine: machine, cpuModel: newest.cpuModel, metric: Metric.medianSeconds.rawValue,
+                lastRuns: Self.trendPoints)
             machines.append(
                 MachineOverview(machine: machine, cpuModel: newest.cpuModel, recent: recent, history: history))
         }

@@ -28,7 +28,7 @@ extension ResultsAPI {
                 "the Idempotency-Key header (\(key.prefix(64))) differs from the document's run_id",
                 field: "run_id")
         }
-        let outcome = try await store.insert(doc, json: json, uploader: uploader, receivedAt: ServerClock.now())
+        let outcome = try await store.insert(doc, json: json, uploader: uploader, receivedAt: Timestamp.now())
         switch outcome {
         case .stored(let summary):
             logger.info("stored run \(summary.runId) from \(uploader) (commit \(summary.commit.prefix(12)))")
@@ -79,14 +79,5 @@ extension ResultsAPI {
             self.status = status
             self.run = summary
         }
-    }
-}
-
-/// UTC time with milliseconds, as the store keeps arrival times.
-enum ServerClock {
-    static func now() -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f.string(from: Date())
     }
 }

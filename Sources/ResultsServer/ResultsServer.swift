@@ -7,6 +7,9 @@ import ResultsStore
 /// The running server: the store opened and migrated, the routes, and graceful shutdown on SIGTERM or SIGINT (the
 /// listener closes, requests in flight finish, then the store closes).
 public enum ResultsServer {
+    /// The `tool` of the documents the server generates (histories, comparisons).
+    public static let tool = "portbench-server 0.1.0"
+
     /// Runs until SIGTERM/SIGINT; `onListening` gets the bound address (port 0 picks a free one).
     public static func run(
         location: StoreLocation, tokens: TokenRing, configuration: ServerConfiguration, logger: Logger,

@@ -14,28 +14,30 @@ struct SeriesBuilder {
         for key in keys {
             let points = try await store.series(key)
             guard !points.isEmpty, let b = backend ?? Backend(rawValue: key.backend) else { continue }
-            series.append(try await make(key.machine, key.metric, b, key.workload, key.scenario, points))
+            let cpu = try await store.runs(RunFilter(machine: key.machine, limit: 1)).runs.first?.cpuModel ?? ""
+            series.append(make(key.machine, cpu, key.metric, b, key.workload, key.scenario, points))
         }
         return document(series)
     }
 
     /// Every case's series of `metric` on a machine over its last `lastRuns` runs (the front page).
-    func machineHistory(machine: String, metric: String, lastRuns: Int) async throws -> HistoryDocument {
+    func machineHistory(machine: String, cpuModel: String, metric: String, lastRuns: Int) async throws
+        -> HistoryDocument
+    {
         let all = try await store.machineSeries(machine: machine, metric: metric, lastRuns: lastRuns)
         var series: [HistorySeries] = []
         for key in all.keys.sorted() {
             guard let b = Backend(rawValue: key.backend), let points = all[key] else { continue }
-            series.append(try await make(machine, metric, b, key.workload, key.scenario, points))
+            series.append(make(machine, cpuModel, metric, b, key.workload, key.scenario, points))
         }
         return document(series)
     }
 
     func make(
-        _ machine: String, _ metric: String, _ backend: Backend, _ workload: String, _ scenario: String,
-        _ points: [HistoryPoint]
-    ) async throws -> HistorySeries {
-        let cpu = try await store.runs(RunFilter(machine: machine, limit: 1)).runs.first?.cpuModel ?? ""
-        return HistorySeries(
+        _ machine: String, _ cpu: String, _ metric: String, _ backend: Backend, _ workload: String,
+        _ scenario: String, _ points: [HistoryPoint]
+    ) -> HistorySeries {
+        HistorySeries(
             workload: workload, scenario: scenario, backend: backend, metric: metric,
             direction: Metric(rawValue: metric)?.descriptor.direction, machine: machine, cpuModel: cpu,
             points: points, changePoints: HistoryBuilder.changePoints(points, settings))
@@ -44,6 +46,6 @@ struct SeriesBuilder {
     let settings = HistoryBuilder.defaultSettings()
 
     func document(_ series: [HistorySeries]) -> HistoryDocument {
-        HistoryDocument(created: ServerClock.now(), tool: "portbench-server 0.1.0", settings: settings, series: series)
+        HistoryDocument(created: Timestamp.now(), tool: ResultsServer.tool, settings: settings, series: series)
     }
 }

@@ -52,9 +52,10 @@ enum Migrations {
     }
 }
 
-/// UTC time as the documents write it (ISO 8601 with milliseconds, so arrival order is kept within a second).
-enum Timestamp {
-    static func now() -> String {
+/// UTC time as the store keeps it (ISO 8601 with milliseconds, so arrival order is kept within a second): migration
+/// times, and the server's arrival times and generated documents.
+public enum Timestamp {
+    public static func now() -> String {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return f.string(from: Date())
