@@ -57,6 +57,24 @@ final class SpecParsingTests: XCTestCase {
         XCTAssertEqual(s.scenarios[1], Scenario(name: "d", phase: .decode, batch: 2, seq: 1, context: 16))
     }
 
+    /// The anchor layer of the CPU reference's speed goals, as ci/reference-vs-numpy.sh's NumPy layer assumes it.
+    func testAnchorLayerIsTheDefinedLayer() throws {
+        let w = try XCTUnwrap(
+            SpecLocator(workloadsDirectory: Repo.workloads).allWorkloads().first { $0.name == "anchor-layer" })
+        let c = w.config
+        XCTAssertEqual([c.hidden, c.heads, c.kvHeads, c.headDim, c.ffn], [1024, 16, 16, 64, 4096])
+        XCTAssertEqual(c.kind, .decoder)
+        XCTAssertEqual(c.activation, .geluTanh)
+        XCTAssertEqual(c.norm, .rmsnorm)
+        XCTAssertEqual(c.normEps, 1e-6)
+        XCTAssertEqual(c.normPosition, .pre)
+        XCTAssertFalse(c.bias)
+        XCTAssertEqual(c.position, PositionEncoding.none)
+        XCTAssertEqual(w.scenarios.map(\.name), ["prefill-128"])
+        XCTAssertEqual([w.scenarios[0].batch, w.scenarios[0].seq], [1, 128])
+        XCTAssertEqual(w.scenarios[0].phase, .prefill)
+    }
+
     func testEveryShippedWorkloadAndSuiteValidates() throws {
         let locator = SpecLocator(workloadsDirectory: Repo.workloads)
         let all = try locator.allWorkloads()
@@ -67,7 +85,9 @@ final class SpecParsingTests: XCTestCase {
         ] {
             XCTAssertTrue(names.contains(expected), expected)
         }
-        for w in all where !w.name.hasPrefix("tiny") && !w.name.hasPrefix("xla-bench") {
+        // Synthetic layers (no published model) are defined by the speed checks that use them, not by a source.
+        let synthetic: Set = ["xla-bench-decoder", "anchor-layer"]
+        for w in all where !w.name.hasPrefix("tiny") && !synthetic.contains(w.name) {
             XCTAssertFalse(w.sources.isEmpty, "\(w.name) must cite its public source")
         }
         for suite in ["default", "nightly", "smoke"] {
