@@ -5,7 +5,9 @@ import Reference
 import Workload
 
 /// Lowers a `LayerGraph` to a StableHLO module (text, program format "mlir").
-/// Parameters: x, k_cache, v_cache, then every weight in `graph.weights` order; the result is `out`.
+/// Parameters: x, k_cache, v_cache, then every weight in `graph.weights` order; the results are `out` and the two
+/// caches after the layer's append. The caches are aliased to their results (`tf.aliasing_output`), so a run donates
+/// them and XLA writes the new keys and values in place instead of copying the whole cache, as JAX decode loops do.
 public struct StableHLOEmitter {
     public let graph: LayerGraph
     public let precision: ProgramPrecision
@@ -17,7 +19,46 @@ public struct StableHLOEmitter {
 
     /// Parameter names in call order.
     public var parameters: [String] {
-        [LayerGraph.inputName, LayerGraph.keyCacheName, LayerGraph.valueCacheName] + graph.weights.map(\.name)
+        [LayerGraph.inputName] + Self.caches + graph.weights.map(\.name)
+    }
+
+    /// The cache parameters, in call order (also the order of the results after `out`).
+    public static let caches = [LayerGraph.keyCacheName, LayerGraph.valueCacheName]
+
+    /// How a cache of the graph's layout [B, T, KVH, D] lives on the device: one [T, D] block per sequence and head,
+    /// keys transposed — keys [B·KVH, D, T], values [B·KVH, T, D] — the operand forms XLA's batched dots read in
+    /// place, so a run neither transposes nor copies the cache (as JAX decode code keeps its caches).
+    public static func deviceCacheShape(_ cache: String, _ shape: [Int]) -> [Int] {
+        let (B, T, KVH, D) = (shape[0], shape[1], shape[2], shape[3])
+        return cache == LayerGraph.keyCacheName ? [B * KVH, D, T] : [B * KVH, T, D]
+    }
+
+    /// The order the graph-layout axes [B, T, KVH, D] take on the device (before B and KVH merge).
+    static func devicePermutation(_ cache: String) -> [Int] {
+        cache == LayerGraph.keyCacheName ? [0, 2, 3, 1] : [0, 2, 1, 3]
+    }
+
+    /// A graph-layout cache tensor in its device layout (`deviceCacheShape`).
+    public static func deviceCache(_ cache: String, _ t: Tensor) -> Tensor {
+        let perm = devicePermutation(cache)
+        let shape = perm.map { t.shape[$0] }
+        let out = Tensor(shape: deviceCacheShape(cache, t.shape))
+        var sourceStrides = [Int](repeating: 1, count: 4)
+        for d in stride(from: 2, through: 0, by: -1) { sourceStrides[d] = sourceStrides[d + 1] * t.shape[d + 1] }
+        let strides = perm.map { sourceStrides[$0] }
+        var i = 0
+        for a in 0..<shape[0] {
+            for b in 0..<shape[1] {
+                for c in 0..<shape[2] {
+                    let base = a * strides[0] + b * strides[1] + c * strides[2]
+                    for d in 0..<shape[3] {
+                        out.data[i] = t.data[base + d * strides[3]]
+                        i += 1
+                    }
+                }
+            }
+        }
+        return out
     }
 
     public func emit() -> String {
@@ -25,21 +66,26 @@ public struct StableHLOEmitter {
         var env: [String: String] = [:]
         var signature: [String] = []
         for (i, name) in parameters.enumerated() {
-            let shape = graph.value(name)?.shape ?? graph.weights.first { $0.name == name }!.shape
+            var shape = graph.value(name)?.shape ?? graph.weights.first { $0.name == name }!.shape
+            var attribute = ""
+            if let c = Self.caches.firstIndex(of: name) {
+                shape = Self.deviceCacheShape(name, shape)
+                attribute = " {tf.aliasing_output = \(c + 1) : i32}"
+            }
             b.declare("%arg\(i)", shape)
-            signature.append("%arg\(i): \(StableHLOBuilder.type(shape))")
+            signature.append("%arg\(i): \(StableHLOBuilder.type(shape))\(attribute)")
             env[name] = precision == .bf16 ? b.roundBF16("%arg\(i)") : "%arg\(i)"
         }
         var lowering = OpLowering(b: b, env: env, precision: precision)
         for op in graph.ops { lowering.lower(op) }
         b = lowering.b
-        let out = lowering.env[LayerGraph.outputName]!
-        let outType = b.t(out)
+        let results = [lowering.env[LayerGraph.outputName]!] + Self.caches.map { lowering.env[$0]! }
+        let types = results.map { b.t($0) }.joined(separator: ", ")
         var text = [
-            "module @portbench {", "  func.func public @main(\(signature.joined(separator: ", "))) -> (\(outType)) {",
+            "module @portbench {", "  func.func public @main(\(signature.joined(separator: ", "))) -> (\(types)) {",
         ]
         text += b.lines.map { "    " + $0 }
-        text += ["    return \(out) : \(outType)", "  }", "}"]
+        text += ["    return \(results.joined(separator: ", ")) : \(types)", "  }", "}"]
         return text.joined(separator: "\n") + "\n"
     }
 }
@@ -80,18 +126,24 @@ struct OpLowering {
     }
 
     /// Scores live as [B, KVH, S, rep, T] and context comes back as [B·S, H·D]: grouped-query heads share K/V
-    /// through the batching dimensions instead of copies.
+    /// through the batch dimension (B·KVH) of the caches' device layout instead of copies.
     mutating func batched(_ o: BatchedMatmul) -> String {
-        let (B, S, T, H, KVH, D) = (o.batch, o.queries, o.keys, o.heads, o.kvHeads, o.headDim)
+        let (B, S, H, KVH, D) = (o.batch, o.queries, o.heads, o.kvHeads, o.headDim)
         let rep = H / KVH
         switch o.role {
         case .scores:
-            let q = b.reshape(v(o.a), [B, S, KVH, rep, D])
-            let s = b.dot(q, v(o.b), batching: ([0, 2], [0, 2]), contracting: ([4], [3]))  // [B, KVH, S, rep, T]
-            return b.binary("multiply", s, b.splat(Double(o.alpha), b.shape(s)))
+            let q = b.transpose(b.reshape(v(o.a), [B, S, KVH, rep, D]), [0, 2, 1, 3, 4])
+            let k = v(o.b), T = b.shape(k)[2]
+            let s = b.dot(
+                b.reshape(q, [B * KVH, S * rep, D]), k, batching: ([0], [0]), contracting: ([2], [1]))
+            let scores = b.reshape(s, [B, KVH, S, rep, T])
+            return b.binary("multiply", scores, b.splat(Double(o.alpha), b.shape(scores)))
         case .context:
-            let c = b.dot(v(o.a), v(o.b), batching: ([0, 1], [0, 2]), contracting: ([4], [1]))  // [B, KVH, S, rep, D]
-            return b.reshape(b.transpose(c, [0, 2, 1, 3, 4]), [B * S, H * D])
+            let p = v(o.a), T = b.shape(p)[4]
+            let c = b.dot(
+                b.reshape(p, [B * KVH, S * rep, T]), v(o.b), batching: ([0], [0]), contracting: ([2], [1]))
+            let heads = b.reshape(c, [B, KVH, S, rep, D])
+            return b.reshape(b.transpose(heads, [0, 2, 1, 3, 4]), [B * S, H * D])
         }
     }
 
@@ -221,8 +273,15 @@ struct OpLowering {
         return out
     }
 
+    /// Writes the new keys or values into the cache's device layout (in place: the cache parameter is donated).
     mutating func kvAppend(_ o: KVAppend) -> String {
-        let update = b.reshape(v(o.input), [o.batch, o.seq, o.kvHeads, o.headDim])
-        return b.dynamicUpdateSlice(v(o.cache), update, offsets: [0, o.offset, 0, 0])
+        let perm = StableHLOEmitter.devicePermutation(o.cache)
+        let rows = b.transpose(b.reshape(v(o.input), [o.batch, o.seq, o.kvHeads, o.headDim]), perm)
+        let device = b.shape(v(o.cache))
+        var update = device
+        update[o.cache == LayerGraph.keyCacheName ? 2 : 1] = o.seq
+        var offsets = [0, 0, 0]
+        offsets[o.cache == LayerGraph.keyCacheName ? 2 : 1] = o.offset
+        return b.dynamicUpdateSlice(v(o.cache), b.reshape(rows, update), offsets: offsets)
     }
 }

@@ -4,7 +4,8 @@ import PortbenchSchema
 import Reference
 import Workload
 
-/// One layer graph compiled by XLA through PJRT, with its weights and inputs resident on the device.
+/// One layer graph compiled by XLA through PJRT, with its weights and inputs resident on the device; the caches
+/// are donated to each run and replaced by the run's updated caches (the program aliases them).
 public final class XLALayerRunner {
     public let graph: LayerGraph
     public let precision: ProgramPrecision
@@ -27,11 +28,25 @@ public final class XLALayerRunner {
         let t0 = DispatchTime.now().uptimeNanoseconds
         executable = try client.compile(mlir: program)
         compileSeconds = Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9
-        arguments = try emitter.parameters.map { name in try client.upload(weights[name] ?? inputs(name)) }
+        arguments = try emitter.parameters.map { name in
+            if StableHLOEmitter.caches.contains(name) {
+                return try client.upload(StableHLOEmitter.deviceCache(name, inputs(name)))
+            }
+            return try client.upload(weights[name] ?? inputs(name))
+        }
     }
 
-    /// Runs once, waiting for completion (what the timer measures).
-    public func run() throws -> PJRTBuffer { try executable.execute(arguments)[0] }
+    /// Runs once, waiting for completion (what the timer measures); the run's caches become the next run's.
+    public func run() throws -> PJRTBuffer {
+        let results = try executable.execute(arguments)
+        for (i, name) in StableHLOEmitter.caches.enumerated() {
+            arguments[Self.argumentIndex(of: name)] = results[i + 1]
+        }
+        return results[0]
+    }
+
+    /// Where a parameter sits in the call (`StableHLOEmitter.parameters` order).
+    static func argumentIndex(of name: String) -> Int { 1 + StableHLOEmitter.caches.firstIndex(of: name)! }
 
     /// Warm-up runs, then `repetitions` timed runs (each waits for completion); nanoseconds per run.
     public func time(warmup: Int, repetitions: Int) throws -> [UInt64] {

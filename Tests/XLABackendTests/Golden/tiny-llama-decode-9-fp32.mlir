@@ -1,5 +1,5 @@
 module @portbench {
-  func.func public @main(%arg0: tensor<2x32xf32>, %arg1: tensor<2x10x2x8xf32>, %arg2: tensor<2x10x2x8xf32>, %arg3: tensor<32xf32>, %arg4: tensor<32x32xf32>, %arg5: tensor<16x32xf32>, %arg6: tensor<16x32xf32>, %arg7: tensor<32x32xf32>, %arg8: tensor<32xf32>, %arg9: tensor<64x32xf32>, %arg10: tensor<64x32xf32>, %arg11: tensor<32x64xf32>) -> (tensor<2x32xf32>) {
+  func.func public @main(%arg0: tensor<2x32xf32>, %arg1: tensor<4x8x10xf32> {tf.aliasing_output = 1 : i32}, %arg2: tensor<4x10x8xf32> {tf.aliasing_output = 2 : i32}, %arg3: tensor<32xf32>, %arg4: tensor<32x32xf32>, %arg5: tensor<16x32xf32>, %arg6: tensor<16x32xf32>, %arg7: tensor<32x32xf32>, %arg8: tensor<32xf32>, %arg9: tensor<64x32xf32>, %arg10: tensor<64x32xf32>, %arg11: tensor<32x64xf32>) -> (tensor<2x32xf32>, tensor<4x8x10xf32>, tensor<4x10x8xf32>) {
     %v1 = stablehlo.multiply %arg0, %arg0 : tensor<2x32xf32>
     %v3 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
     %v2 = stablehlo.reduce(%v1 init: %v3) applies stablehlo.add across dimensions = [1] : (tensor<2x32xf32>, tensor<f32>) -> tensor<2xf32>
@@ -52,66 +52,73 @@ module @portbench {
     %v50 = stablehlo.concatenate %v46, %v49, dim = 3 : (tensor<2x1x2x4xf32>, tensor<2x1x2x4xf32>) -> tensor<2x1x2x8xf32>
     %v51 = stablehlo.reshape %v50 : (tensor<2x1x2x8xf32>) -> tensor<2x16xf32>
     %v52 = stablehlo.reshape %v51 : (tensor<2x16xf32>) -> tensor<2x1x2x8xf32>
-    %v53 = stablehlo.constant dense<0> : tensor<i32>
-    %v54 = stablehlo.constant dense<9> : tensor<i32>
+    %v53 = stablehlo.transpose %v52, dims = [0, 2, 3, 1] : (tensor<2x1x2x8xf32>) -> tensor<2x2x8x1xf32>
+    %v54 = stablehlo.reshape %v53 : (tensor<2x2x8x1xf32>) -> tensor<4x8x1xf32>
     %v55 = stablehlo.constant dense<0> : tensor<i32>
     %v56 = stablehlo.constant dense<0> : tensor<i32>
-    %v57 = stablehlo.dynamic_update_slice %arg1, %v52, %v53, %v54, %v55, %v56 : (tensor<2x10x2x8xf32>, tensor<2x1x2x8xf32>, tensor<i32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<2x10x2x8xf32>
-    %v58 = stablehlo.reshape %v17 : (tensor<2x16xf32>) -> tensor<2x1x2x8xf32>
-    %v59 = stablehlo.constant dense<0> : tensor<i32>
-    %v60 = stablehlo.constant dense<9> : tensor<i32>
-    %v61 = stablehlo.constant dense<0> : tensor<i32>
+    %v57 = stablehlo.constant dense<9> : tensor<i32>
+    %v58 = stablehlo.dynamic_update_slice %arg1, %v54, %v55, %v56, %v57 : (tensor<4x8x10xf32>, tensor<4x8x1xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<4x8x10xf32>
+    %v59 = stablehlo.reshape %v17 : (tensor<2x16xf32>) -> tensor<2x1x2x8xf32>
+    %v60 = stablehlo.transpose %v59, dims = [0, 2, 1, 3] : (tensor<2x1x2x8xf32>) -> tensor<2x2x1x8xf32>
+    %v61 = stablehlo.reshape %v60 : (tensor<2x2x1x8xf32>) -> tensor<4x1x8xf32>
     %v62 = stablehlo.constant dense<0> : tensor<i32>
-    %v63 = stablehlo.dynamic_update_slice %arg2, %v58, %v59, %v60, %v61, %v62 : (tensor<2x10x2x8xf32>, tensor<2x1x2x8xf32>, tensor<i32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<2x10x2x8xf32>
-    %v64 = stablehlo.reshape %v34 : (tensor<2x32xf32>) -> tensor<2x1x2x2x8xf32>
-    %v65 = stablehlo.dot_general %v64, %v57, batching_dims = [0, 2] x [0, 2], contracting_dims = [4] x [3] : (tensor<2x1x2x2x8xf32>, tensor<2x10x2x8xf32>) -> tensor<2x2x1x2x10xf32>
-    %v66 = stablehlo.constant dense<3.535533845e-01> : tensor<f32>
-    %v67 = stablehlo.broadcast_in_dim %v66, dims = [] : (tensor<f32>) -> tensor<2x2x1x2x10xf32>
-    %v68 = stablehlo.multiply %v65, %v67 : tensor<2x2x1x2x10xf32>
-    %v69 = stablehlo.iota dim = 2 : tensor<2x2x1x2x10xi32>
-    %v70 = stablehlo.constant dense<9> : tensor<i32>
-    %v71 = stablehlo.broadcast_in_dim %v70, dims = [] : (tensor<i32>) -> tensor<2x2x1x2x10xi32>
-    %v72 = stablehlo.add %v69, %v71 : tensor<2x2x1x2x10xi32>
-    %v73 = stablehlo.iota dim = 4 : tensor<2x2x1x2x10xi32>
-    %v74 = stablehlo.compare LE, %v73, %v72, SIGNED : (tensor<2x2x1x2x10xi32>, tensor<2x2x1x2x10xi32>) -> tensor<2x2x1x2x10xi1>
-    %v75 = stablehlo.constant dense<0xFF800000> : tensor<f32>
-    %v76 = stablehlo.broadcast_in_dim %v75, dims = [] : (tensor<f32>) -> tensor<2x2x1x2x10xf32>
-    %v77 = stablehlo.select %v74, %v68, %v76 : tensor<2x2x1x2x10xi1>, tensor<2x2x1x2x10xf32>
-    %v79 = stablehlo.constant dense<0xFF800000> : tensor<f32>
-    %v78 = stablehlo.reduce(%v77 init: %v79) applies stablehlo.maximum across dimensions = [4] : (tensor<2x2x1x2x10xf32>, tensor<f32>) -> tensor<2x2x1x2xf32>
-    %v80 = stablehlo.broadcast_in_dim %v78, dims = [0, 1, 2, 3] : (tensor<2x2x1x2xf32>) -> tensor<2x2x1x2x10xf32>
-    %v81 = stablehlo.subtract %v77, %v80 : tensor<2x2x1x2x10xf32>
-    %v82 = stablehlo.exponential %v81 : tensor<2x2x1x2x10xf32>
-    %v84 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
-    %v83 = stablehlo.reduce(%v82 init: %v84) applies stablehlo.add across dimensions = [4] : (tensor<2x2x1x2x10xf32>, tensor<f32>) -> tensor<2x2x1x2xf32>
+    %v63 = stablehlo.constant dense<9> : tensor<i32>
+    %v64 = stablehlo.constant dense<0> : tensor<i32>
+    %v65 = stablehlo.dynamic_update_slice %arg2, %v61, %v62, %v63, %v64 : (tensor<4x10x8xf32>, tensor<4x1x8xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<4x10x8xf32>
+    %v66 = stablehlo.reshape %v34 : (tensor<2x32xf32>) -> tensor<2x1x2x2x8xf32>
+    %v67 = stablehlo.transpose %v66, dims = [0, 2, 1, 3, 4] : (tensor<2x1x2x2x8xf32>) -> tensor<2x2x1x2x8xf32>
+    %v68 = stablehlo.reshape %v67 : (tensor<2x2x1x2x8xf32>) -> tensor<4x2x8xf32>
+    %v69 = stablehlo.dot_general %v68, %v58, batching_dims = [0] x [0], contracting_dims = [2] x [1] : (tensor<4x2x8xf32>, tensor<4x8x10xf32>) -> tensor<4x2x10xf32>
+    %v70 = stablehlo.reshape %v69 : (tensor<4x2x10xf32>) -> tensor<2x2x1x2x10xf32>
+    %v71 = stablehlo.constant dense<3.535533845e-01> : tensor<f32>
+    %v72 = stablehlo.broadcast_in_dim %v71, dims = [] : (tensor<f32>) -> tensor<2x2x1x2x10xf32>
+    %v73 = stablehlo.multiply %v70, %v72 : tensor<2x2x1x2x10xf32>
+    %v74 = stablehlo.iota dim = 2 : tensor<2x2x1x2x10xi32>
+    %v75 = stablehlo.constant dense<9> : tensor<i32>
+    %v76 = stablehlo.broadcast_in_dim %v75, dims = [] : (tensor<i32>) -> tensor<2x2x1x2x10xi32>
+    %v77 = stablehlo.add %v74, %v76 : tensor<2x2x1x2x10xi32>
+    %v78 = stablehlo.iota dim = 4 : tensor<2x2x1x2x10xi32>
+    %v79 = stablehlo.compare LE, %v78, %v77, SIGNED : (tensor<2x2x1x2x10xi32>, tensor<2x2x1x2x10xi32>) -> tensor<2x2x1x2x10xi1>
+    %v80 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %v81 = stablehlo.broadcast_in_dim %v80, dims = [] : (tensor<f32>) -> tensor<2x2x1x2x10xf32>
+    %v82 = stablehlo.select %v79, %v73, %v81 : tensor<2x2x1x2x10xi1>, tensor<2x2x1x2x10xf32>
+    %v84 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %v83 = stablehlo.reduce(%v82 init: %v84) applies stablehlo.maximum across dimensions = [4] : (tensor<2x2x1x2x10xf32>, tensor<f32>) -> tensor<2x2x1x2xf32>
     %v85 = stablehlo.broadcast_in_dim %v83, dims = [0, 1, 2, 3] : (tensor<2x2x1x2xf32>) -> tensor<2x2x1x2x10xf32>
-    %v86 = stablehlo.divide %v82, %v85 : tensor<2x2x1x2x10xf32>
-    %v87 = stablehlo.dot_general %v86, %v63, batching_dims = [0, 1] x [0, 2], contracting_dims = [4] x [1] : (tensor<2x2x1x2x10xf32>, tensor<2x10x2x8xf32>) -> tensor<2x2x1x2x8xf32>
-    %v88 = stablehlo.transpose %v87, dims = [0, 2, 1, 3, 4] : (tensor<2x2x1x2x8xf32>) -> tensor<2x1x2x2x8xf32>
-    %v89 = stablehlo.reshape %v88 : (tensor<2x1x2x2x8xf32>) -> tensor<2x32xf32>
-    %v90 = stablehlo.dot_general %v89, %arg7, contracting_dims = [1] x [1] : (tensor<2x32xf32>, tensor<32x32xf32>) -> tensor<2x32xf32>
-    %v91 = stablehlo.add %arg0, %v90 : tensor<2x32xf32>
-    %v92 = stablehlo.multiply %v91, %v91 : tensor<2x32xf32>
-    %v94 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
-    %v93 = stablehlo.reduce(%v92 init: %v94) applies stablehlo.add across dimensions = [1] : (tensor<2x32xf32>, tensor<f32>) -> tensor<2xf32>
-    %v95 = stablehlo.constant dense<3.200000000e+01> : tensor<f32>
-    %v96 = stablehlo.broadcast_in_dim %v95, dims = [] : (tensor<f32>) -> tensor<2xf32>
-    %v97 = stablehlo.divide %v93, %v96 : tensor<2xf32>
-    %v98 = stablehlo.constant dense<1.000000000e-05> : tensor<f32>
-    %v99 = stablehlo.broadcast_in_dim %v98, dims = [] : (tensor<f32>) -> tensor<2xf32>
-    %v100 = stablehlo.add %v97, %v99 : tensor<2xf32>
-    %v101 = stablehlo.rsqrt %v100 : tensor<2xf32>
-    %v102 = stablehlo.broadcast_in_dim %v101, dims = [0] : (tensor<2xf32>) -> tensor<2x32xf32>
-    %v103 = stablehlo.multiply %v91, %v102 : tensor<2x32xf32>
-    %v104 = stablehlo.broadcast_in_dim %arg8, dims = [1] : (tensor<32xf32>) -> tensor<2x32xf32>
-    %v105 = stablehlo.multiply %v103, %v104 : tensor<2x32xf32>
-    %v106 = stablehlo.dot_general %v105, %arg9, contracting_dims = [1] x [1] : (tensor<2x32xf32>, tensor<64x32xf32>) -> tensor<2x64xf32>
-    %v107 = stablehlo.dot_general %v105, %arg10, contracting_dims = [1] x [1] : (tensor<2x32xf32>, tensor<64x32xf32>) -> tensor<2x64xf32>
-    %v108 = stablehlo.logistic %v106 : tensor<2x64xf32>
-    %v109 = stablehlo.multiply %v106, %v108 : tensor<2x64xf32>
-    %v110 = stablehlo.multiply %v109, %v107 : tensor<2x64xf32>
-    %v111 = stablehlo.dot_general %v110, %arg11, contracting_dims = [1] x [1] : (tensor<2x64xf32>, tensor<32x64xf32>) -> tensor<2x32xf32>
-    %v112 = stablehlo.add %v91, %v111 : tensor<2x32xf32>
-    return %v112 : tensor<2x32xf32>
+    %v86 = stablehlo.subtract %v82, %v85 : tensor<2x2x1x2x10xf32>
+    %v87 = stablehlo.exponential %v86 : tensor<2x2x1x2x10xf32>
+    %v89 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
+    %v88 = stablehlo.reduce(%v87 init: %v89) applies stablehlo.add across dimensions = [4] : (tensor<2x2x1x2x10xf32>, tensor<f32>) -> tensor<2x2x1x2xf32>
+    %v90 = stablehlo.broadcast_in_dim %v88, dims = [0, 1, 2, 3] : (tensor<2x2x1x2xf32>) -> tensor<2x2x1x2x10xf32>
+    %v91 = stablehlo.divide %v87, %v90 : tensor<2x2x1x2x10xf32>
+    %v92 = stablehlo.reshape %v91 : (tensor<2x2x1x2x10xf32>) -> tensor<4x2x10xf32>
+    %v93 = stablehlo.dot_general %v92, %v65, batching_dims = [0] x [0], contracting_dims = [2] x [1] : (tensor<4x2x10xf32>, tensor<4x10x8xf32>) -> tensor<4x2x8xf32>
+    %v94 = stablehlo.reshape %v93 : (tensor<4x2x8xf32>) -> tensor<2x2x1x2x8xf32>
+    %v95 = stablehlo.transpose %v94, dims = [0, 2, 1, 3, 4] : (tensor<2x2x1x2x8xf32>) -> tensor<2x1x2x2x8xf32>
+    %v96 = stablehlo.reshape %v95 : (tensor<2x1x2x2x8xf32>) -> tensor<2x32xf32>
+    %v97 = stablehlo.dot_general %v96, %arg7, contracting_dims = [1] x [1] : (tensor<2x32xf32>, tensor<32x32xf32>) -> tensor<2x32xf32>
+    %v98 = stablehlo.add %arg0, %v97 : tensor<2x32xf32>
+    %v99 = stablehlo.multiply %v98, %v98 : tensor<2x32xf32>
+    %v101 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
+    %v100 = stablehlo.reduce(%v99 init: %v101) applies stablehlo.add across dimensions = [1] : (tensor<2x32xf32>, tensor<f32>) -> tensor<2xf32>
+    %v102 = stablehlo.constant dense<3.200000000e+01> : tensor<f32>
+    %v103 = stablehlo.broadcast_in_dim %v102, dims = [] : (tensor<f32>) -> tensor<2xf32>
+    %v104 = stablehlo.divide %v100, %v103 : tensor<2xf32>
+    %v105 = stablehlo.constant dense<1.000000000e-05> : tensor<f32>
+    %v106 = stablehlo.broadcast_in_dim %v105, dims = [] : (tensor<f32>) -> tensor<2xf32>
+    %v107 = stablehlo.add %v104, %v106 : tensor<2xf32>
+    %v108 = stablehlo.rsqrt %v107 : tensor<2xf32>
+    %v109 = stablehlo.broadcast_in_dim %v108, dims = [0] : (tensor<2xf32>) -> tensor<2x32xf32>
+    %v110 = stablehlo.multiply %v98, %v109 : tensor<2x32xf32>
+    %v111 = stablehlo.broadcast_in_dim %arg8, dims = [1] : (tensor<32xf32>) -> tensor<2x32xf32>
+    %v112 = stablehlo.multiply %v110, %v111 : tensor<2x32xf32>
+    %v113 = stablehlo.dot_general %v112, %arg9, contracting_dims = [1] x [1] : (tensor<2x32xf32>, tensor<64x32xf32>) -> tensor<2x64xf32>
+    %v114 = stablehlo.dot_general %v112, %arg10, contracting_dims = [1] x [1] : (tensor<2x32xf32>, tensor<64x32xf32>) -> tensor<2x64xf32>
+    %v115 = stablehlo.logistic %v113 : tensor<2x64xf32>
+    %v116 = stablehlo.multiply %v113, %v115 : tensor<2x64xf32>
+    %v117 = stablehlo.multiply %v116, %v114 : tensor<2x64xf32>
+    %v118 = stablehlo.dot_general %v117, %arg11, contracting_dims = [1] x [1] : (tensor<2x64xf32>, tensor<32x64xf32>) -> tensor<2x32xf32>
+    %v119 = stablehlo.add %v98, %v118 : tensor<2x32xf32>
+    return %v119, %v58, %v65 : tensor<2x32xf32>, tensor<4x8x10xf32>, tensor<4x10x8xf32>
   }
 }

@@ -1,11 +1,11 @@
 module @portbench {
-  func.func public @main(%arg0: tensor<5x32xf32>, %arg1: tensor<1x5x2x8xf32>, %arg2: tensor<1x5x2x8xf32>, %arg3: tensor<32xf32>, %arg4: tensor<32x32xf32>, %arg5: tensor<16x32xf32>, %arg6: tensor<16x32xf32>, %arg7: tensor<32x32xf32>, %arg8: tensor<32xf32>, %arg9: tensor<4x32xf32>, %arg10: tensor<48x32xf32>, %arg11: tensor<48x32xf32>, %arg12: tensor<32x48xf32>, %arg13: tensor<48x32xf32>, %arg14: tensor<48x32xf32>, %arg15: tensor<32x48xf32>, %arg16: tensor<48x32xf32>, %arg17: tensor<48x32xf32>, %arg18: tensor<32x48xf32>, %arg19: tensor<48x32xf32>, %arg20: tensor<48x32xf32>, %arg21: tensor<32x48xf32>) -> (tensor<5x32xf32>) {
+  func.func public @main(%arg0: tensor<5x32xf32>, %arg1: tensor<2x8x5xf32> {tf.aliasing_output = 1 : i32}, %arg2: tensor<2x5x8xf32> {tf.aliasing_output = 2 : i32}, %arg3: tensor<32xf32>, %arg4: tensor<32x32xf32>, %arg5: tensor<16x32xf32>, %arg6: tensor<16x32xf32>, %arg7: tensor<32x32xf32>, %arg8: tensor<32xf32>, %arg9: tensor<4x32xf32>, %arg10: tensor<48x32xf32>, %arg11: tensor<48x32xf32>, %arg12: tensor<32x48xf32>, %arg13: tensor<48x32xf32>, %arg14: tensor<48x32xf32>, %arg15: tensor<32x48xf32>, %arg16: tensor<48x32xf32>, %arg17: tensor<48x32xf32>, %arg18: tensor<32x48xf32>, %arg19: tensor<48x32xf32>, %arg20: tensor<48x32xf32>, %arg21: tensor<32x48xf32>) -> (tensor<5x32xf32>, tensor<2x8x5xf32>, tensor<2x5x8xf32>) {
     %v1 = stablehlo.convert %arg0 : (tensor<5x32xf32>) -> tensor<5x32xbf16>
     %v2 = stablehlo.convert %v1 : (tensor<5x32xbf16>) -> tensor<5x32xf32>
-    %v3 = stablehlo.convert %arg1 : (tensor<1x5x2x8xf32>) -> tensor<1x5x2x8xbf16>
-    %v4 = stablehlo.convert %v3 : (tensor<1x5x2x8xbf16>) -> tensor<1x5x2x8xf32>
-    %v5 = stablehlo.convert %arg2 : (tensor<1x5x2x8xf32>) -> tensor<1x5x2x8xbf16>
-    %v6 = stablehlo.convert %v5 : (tensor<1x5x2x8xbf16>) -> tensor<1x5x2x8xf32>
+    %v3 = stablehlo.convert %arg1 : (tensor<2x8x5xf32>) -> tensor<2x8x5xbf16>
+    %v4 = stablehlo.convert %v3 : (tensor<2x8x5xbf16>) -> tensor<2x8x5xf32>
+    %v5 = stablehlo.convert %arg2 : (tensor<2x5x8xf32>) -> tensor<2x5x8xbf16>
+    %v6 = stablehlo.convert %v5 : (tensor<2x5x8xbf16>) -> tensor<2x5x8xf32>
     %v7 = stablehlo.convert %arg3 : (tensor<32xf32>) -> tensor<32xbf16>
     %v8 = stablehlo.convert %v7 : (tensor<32xbf16>) -> tensor<32xf32>
     %v9 = stablehlo.convert %arg4 : (tensor<32x32xf32>) -> tensor<32x32xbf16>
@@ -108,148 +108,155 @@ module @portbench {
     %v106 = stablehlo.convert %v105 : (tensor<5x16xf32>) -> tensor<5x16xbf16>
     %v107 = stablehlo.convert %v106 : (tensor<5x16xbf16>) -> tensor<5x16xf32>
     %v108 = stablehlo.reshape %v107 : (tensor<5x16xf32>) -> tensor<1x5x2x8xf32>
-    %v109 = stablehlo.constant dense<0> : tensor<i32>
-    %v110 = stablehlo.constant dense<0> : tensor<i32>
+    %v109 = stablehlo.transpose %v108, dims = [0, 2, 3, 1] : (tensor<1x5x2x8xf32>) -> tensor<1x2x8x5xf32>
+    %v110 = stablehlo.reshape %v109 : (tensor<1x2x8x5xf32>) -> tensor<2x8x5xf32>
     %v111 = stablehlo.constant dense<0> : tensor<i32>
     %v112 = stablehlo.constant dense<0> : tensor<i32>
-    %v113 = stablehlo.dynamic_update_slice %v4, %v108, %v109, %v110, %v111, %v112 : (tensor<1x5x2x8xf32>, tensor<1x5x2x8xf32>, tensor<i32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x5x2x8xf32>
-    %v114 = stablehlo.reshape %v69 : (tensor<5x16xf32>) -> tensor<1x5x2x8xf32>
-    %v115 = stablehlo.constant dense<0> : tensor<i32>
-    %v116 = stablehlo.constant dense<0> : tensor<i32>
-    %v117 = stablehlo.constant dense<0> : tensor<i32>
+    %v113 = stablehlo.constant dense<0> : tensor<i32>
+    %v114 = stablehlo.dynamic_update_slice %v4, %v110, %v111, %v112, %v113 : (tensor<2x8x5xf32>, tensor<2x8x5xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<2x8x5xf32>
+    %v115 = stablehlo.reshape %v69 : (tensor<5x16xf32>) -> tensor<1x5x2x8xf32>
+    %v116 = stablehlo.transpose %v115, dims = [0, 2, 1, 3] : (tensor<1x5x2x8xf32>) -> tensor<1x2x5x8xf32>
+    %v117 = stablehlo.reshape %v116 : (tensor<1x2x5x8xf32>) -> tensor<2x5x8xf32>
     %v118 = stablehlo.constant dense<0> : tensor<i32>
-    %v119 = stablehlo.dynamic_update_slice %v6, %v114, %v115, %v116, %v117, %v118 : (tensor<1x5x2x8xf32>, tensor<1x5x2x8xf32>, tensor<i32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x5x2x8xf32>
-    %v120 = stablehlo.reshape %v88 : (tensor<5x32xf32>) -> tensor<1x5x2x2x8xf32>
-    %v121 = stablehlo.dot_general %v120, %v113, batching_dims = [0, 2] x [0, 2], contracting_dims = [4] x [3] : (tensor<1x5x2x2x8xf32>, tensor<1x5x2x8xf32>) -> tensor<1x2x5x2x5xf32>
-    %v122 = stablehlo.constant dense<3.535533845e-01> : tensor<f32>
-    %v123 = stablehlo.broadcast_in_dim %v122, dims = [] : (tensor<f32>) -> tensor<1x2x5x2x5xf32>
-    %v124 = stablehlo.multiply %v121, %v123 : tensor<1x2x5x2x5xf32>
-    %v125 = stablehlo.convert %v124 : (tensor<1x2x5x2x5xf32>) -> tensor<1x2x5x2x5xbf16>
-    %v126 = stablehlo.convert %v125 : (tensor<1x2x5x2x5xbf16>) -> tensor<1x2x5x2x5xf32>
-    %v127 = stablehlo.iota dim = 2 : tensor<1x2x5x2x5xi32>
-    %v128 = stablehlo.constant dense<0> : tensor<i32>
-    %v129 = stablehlo.broadcast_in_dim %v128, dims = [] : (tensor<i32>) -> tensor<1x2x5x2x5xi32>
-    %v130 = stablehlo.add %v127, %v129 : tensor<1x2x5x2x5xi32>
-    %v131 = stablehlo.iota dim = 4 : tensor<1x2x5x2x5xi32>
-    %v132 = stablehlo.compare LE, %v131, %v130, SIGNED : (tensor<1x2x5x2x5xi32>, tensor<1x2x5x2x5xi32>) -> tensor<1x2x5x2x5xi1>
-    %v133 = stablehlo.constant dense<0xFF800000> : tensor<f32>
-    %v134 = stablehlo.broadcast_in_dim %v133, dims = [] : (tensor<f32>) -> tensor<1x2x5x2x5xf32>
-    %v135 = stablehlo.select %v132, %v126, %v134 : tensor<1x2x5x2x5xi1>, tensor<1x2x5x2x5xf32>
-    %v137 = stablehlo.constant dense<0xFF800000> : tensor<f32>
-    %v136 = stablehlo.reduce(%v135 init: %v137) applies stablehlo.maximum across dimensions = [4] : (tensor<1x2x5x2x5xf32>, tensor<f32>) -> tensor<1x2x5x2xf32>
-    %v138 = stablehlo.broadcast_in_dim %v136, dims = [0, 1, 2, 3] : (tensor<1x2x5x2xf32>) -> tensor<1x2x5x2x5xf32>
-    %v139 = stablehlo.subtract %v135, %v138 : tensor<1x2x5x2x5xf32>
-    %v140 = stablehlo.exponential %v139 : tensor<1x2x5x2x5xf32>
-    %v142 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
-    %v141 = stablehlo.reduce(%v140 init: %v142) applies stablehlo.add across dimensions = [4] : (tensor<1x2x5x2x5xf32>, tensor<f32>) -> tensor<1x2x5x2xf32>
+    %v119 = stablehlo.constant dense<0> : tensor<i32>
+    %v120 = stablehlo.constant dense<0> : tensor<i32>
+    %v121 = stablehlo.dynamic_update_slice %v6, %v117, %v118, %v119, %v120 : (tensor<2x5x8xf32>, tensor<2x5x8xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<2x5x8xf32>
+    %v122 = stablehlo.reshape %v88 : (tensor<5x32xf32>) -> tensor<1x5x2x2x8xf32>
+    %v123 = stablehlo.transpose %v122, dims = [0, 2, 1, 3, 4] : (tensor<1x5x2x2x8xf32>) -> tensor<1x2x5x2x8xf32>
+    %v124 = stablehlo.reshape %v123 : (tensor<1x2x5x2x8xf32>) -> tensor<2x10x8xf32>
+    %v125 = stablehlo.dot_general %v124, %v114, batching_dims = [0] x [0], contracting_dims = [2] x [1] : (tensor<2x10x8xf32>, tensor<2x8x5xf32>) -> tensor<2x10x5xf32>
+    %v126 = stablehlo.reshape %v125 : (tensor<2x10x5xf32>) -> tensor<1x2x5x2x5xf32>
+    %v127 = stablehlo.constant dense<3.535533845e-01> : tensor<f32>
+    %v128 = stablehlo.broadcast_in_dim %v127, dims = [] : (tensor<f32>) -> tensor<1x2x5x2x5xf32>
+    %v129 = stablehlo.multiply %v126, %v128 : tensor<1x2x5x2x5xf32>
+    %v130 = stablehlo.convert %v129 : (tensor<1x2x5x2x5xf32>) -> tensor<1x2x5x2x5xbf16>
+    %v131 = stablehlo.convert %v130 : (tensor<1x2x5x2x5xbf16>) -> tensor<1x2x5x2x5xf32>
+    %v132 = stablehlo.iota dim = 2 : tensor<1x2x5x2x5xi32>
+    %v133 = stablehlo.constant dense<0> : tensor<i32>
+    %v134 = stablehlo.broadcast_in_dim %v133, dims = [] : (tensor<i32>) -> tensor<1x2x5x2x5xi32>
+    %v135 = stablehlo.add %v132, %v134 : tensor<1x2x5x2x5xi32>
+    %v136 = stablehlo.iota dim = 4 : tensor<1x2x5x2x5xi32>
+    %v137 = stablehlo.compare LE, %v136, %v135, SIGNED : (tensor<1x2x5x2x5xi32>, tensor<1x2x5x2x5xi32>) -> tensor<1x2x5x2x5xi1>
+    %v138 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %v139 = stablehlo.broadcast_in_dim %v138, dims = [] : (tensor<f32>) -> tensor<1x2x5x2x5xf32>
+    %v140 = stablehlo.select %v137, %v131, %v139 : tensor<1x2x5x2x5xi1>, tensor<1x2x5x2x5xf32>
+    %v142 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %v141 = stablehlo.reduce(%v140 init: %v142) applies stablehlo.maximum across dimensions = [4] : (tensor<1x2x5x2x5xf32>, tensor<f32>) -> tensor<1x2x5x2xf32>
     %v143 = stablehlo.broadcast_in_dim %v141, dims = [0, 1, 2, 3] : (tensor<1x2x5x2xf32>) -> tensor<1x2x5x2x5xf32>
-    %v144 = stablehlo.divide %v140, %v143 : tensor<1x2x5x2x5xf32>
-    %v145 = stablehlo.convert %v144 : (tensor<1x2x5x2x5xf32>) -> tensor<1x2x5x2x5xbf16>
-    %v146 = stablehlo.convert %v145 : (tensor<1x2x5x2x5xbf16>) -> tensor<1x2x5x2x5xf32>
-    %v147 = stablehlo.dot_general %v146, %v119, batching_dims = [0, 1] x [0, 2], contracting_dims = [4] x [1] : (tensor<1x2x5x2x5xf32>, tensor<1x5x2x8xf32>) -> tensor<1x2x5x2x8xf32>
-    %v148 = stablehlo.transpose %v147, dims = [0, 2, 1, 3, 4] : (tensor<1x2x5x2x8xf32>) -> tensor<1x5x2x2x8xf32>
-    %v149 = stablehlo.reshape %v148 : (tensor<1x5x2x2x8xf32>) -> tensor<5x32xf32>
-    %v150 = stablehlo.convert %v149 : (tensor<5x32xf32>) -> tensor<5x32xbf16>
-    %v151 = stablehlo.convert %v150 : (tensor<5x32xbf16>) -> tensor<5x32xf32>
-    %v152 = stablehlo.dot_general %v151, %v16, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<32x32xf32>) -> tensor<5x32xf32>
-    %v153 = stablehlo.convert %v152 : (tensor<5x32xf32>) -> tensor<5x32xbf16>
-    %v154 = stablehlo.convert %v153 : (tensor<5x32xbf16>) -> tensor<5x32xf32>
-    %v155 = stablehlo.add %v2, %v154 : tensor<5x32xf32>
-    %v156 = stablehlo.convert %v155 : (tensor<5x32xf32>) -> tensor<5x32xbf16>
-    %v157 = stablehlo.convert %v156 : (tensor<5x32xbf16>) -> tensor<5x32xf32>
-    %v158 = stablehlo.multiply %v157, %v157 : tensor<5x32xf32>
-    %v160 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
-    %v159 = stablehlo.reduce(%v158 init: %v160) applies stablehlo.add across dimensions = [1] : (tensor<5x32xf32>, tensor<f32>) -> tensor<5xf32>
-    %v161 = stablehlo.constant dense<3.200000000e+01> : tensor<f32>
-    %v162 = stablehlo.broadcast_in_dim %v161, dims = [] : (tensor<f32>) -> tensor<5xf32>
-    %v163 = stablehlo.divide %v159, %v162 : tensor<5xf32>
-    %v164 = stablehlo.constant dense<1.000000000e-05> : tensor<f32>
-    %v165 = stablehlo.broadcast_in_dim %v164, dims = [] : (tensor<f32>) -> tensor<5xf32>
-    %v166 = stablehlo.add %v163, %v165 : tensor<5xf32>
-    %v167 = stablehlo.rsqrt %v166 : tensor<5xf32>
-    %v168 = stablehlo.broadcast_in_dim %v167, dims = [0] : (tensor<5xf32>) -> tensor<5x32xf32>
-    %v169 = stablehlo.multiply %v157, %v168 : tensor<5x32xf32>
-    %v170 = stablehlo.broadcast_in_dim %v18, dims = [1] : (tensor<32xf32>) -> tensor<5x32xf32>
-    %v171 = stablehlo.multiply %v169, %v170 : tensor<5x32xf32>
-    %v172 = stablehlo.convert %v171 : (tensor<5x32xf32>) -> tensor<5x32xbf16>
-    %v173 = stablehlo.convert %v172 : (tensor<5x32xbf16>) -> tensor<5x32xf32>
-    %v174 = stablehlo.dot_general %v173, %v20, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<4x32xf32>) -> tensor<5x4xf32>
-    %v175 = stablehlo.convert %v174 : (tensor<5x4xf32>) -> tensor<5x4xbf16>
-    %v176 = stablehlo.convert %v175 : (tensor<5x4xbf16>) -> tensor<5x4xf32>
-    %v178 = stablehlo.constant dense<0xFF800000> : tensor<f32>
-    %v177 = stablehlo.reduce(%v176 init: %v178) applies stablehlo.maximum across dimensions = [1] : (tensor<5x4xf32>, tensor<f32>) -> tensor<5xf32>
-    %v179 = stablehlo.broadcast_in_dim %v177, dims = [0] : (tensor<5xf32>) -> tensor<5x4xf32>
-    %v180 = stablehlo.subtract %v176, %v179 : tensor<5x4xf32>
-    %v181 = stablehlo.exponential %v180 : tensor<5x4xf32>
-    %v183 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
-    %v182 = stablehlo.reduce(%v181 init: %v183) applies stablehlo.add across dimensions = [1] : (tensor<5x4xf32>, tensor<f32>) -> tensor<5xf32>
-    %v184 = stablehlo.broadcast_in_dim %v182, dims = [0] : (tensor<5xf32>) -> tensor<5x4xf32>
-    %v185 = stablehlo.divide %v181, %v184 : tensor<5x4xf32>
-    %v186, %v187 = chlo.top_k(%v185, k = 2) : tensor<5x4xf32> -> (tensor<5x2xf32>, tensor<5x2xi32>)
-    %v188 = stablehlo.slice %v186 [0:5, 1:2] : (tensor<5x2xf32>) -> tensor<5x1xf32>
-    %v189 = stablehlo.reshape %v188 : (tensor<5x1xf32>) -> tensor<5xf32>
-    %v190 = stablehlo.broadcast_in_dim %v189, dims = [0] : (tensor<5xf32>) -> tensor<5x4xf32>
-    %v191 = stablehlo.compare GE, %v185, %v190, FLOAT : (tensor<5x4xf32>, tensor<5x4xf32>) -> tensor<5x4xi1>
-    %v192 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
-    %v193 = stablehlo.broadcast_in_dim %v192, dims = [] : (tensor<f32>) -> tensor<5x4xf32>
-    %v194 = stablehlo.select %v191, %v185, %v193 : tensor<5x4xi1>, tensor<5x4xf32>
-    %v196 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
-    %v195 = stablehlo.reduce(%v194 init: %v196) applies stablehlo.add across dimensions = [1] : (tensor<5x4xf32>, tensor<f32>) -> tensor<5xf32>
-    %v197 = stablehlo.broadcast_in_dim %v195, dims = [0] : (tensor<5xf32>) -> tensor<5x4xf32>
-    %v198 = stablehlo.divide %v194, %v197 : tensor<5x4xf32>
-    %v199 = stablehlo.convert %v198 : (tensor<5x4xf32>) -> tensor<5x4xbf16>
-    %v200 = stablehlo.convert %v199 : (tensor<5x4xbf16>) -> tensor<5x4xf32>
-    %v201 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
-    %v202 = stablehlo.broadcast_in_dim %v201, dims = [] : (tensor<f32>) -> tensor<5x32xf32>
-    %v203 = stablehlo.dot_general %v173, %v22, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
-    %v204 = stablehlo.dot_general %v173, %v24, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
-    %v205 = stablehlo.logistic %v203 : tensor<5x48xf32>
-    %v206 = stablehlo.multiply %v203, %v205 : tensor<5x48xf32>
-    %v207 = stablehlo.multiply %v206, %v204 : tensor<5x48xf32>
-    %v208 = stablehlo.dot_general %v207, %v26, contracting_dims = [1] x [1] : (tensor<5x48xf32>, tensor<32x48xf32>) -> tensor<5x32xf32>
-    %v209 = stablehlo.slice %v200 [0:5, 0:1] : (tensor<5x4xf32>) -> tensor<5x1xf32>
-    %v210 = stablehlo.reshape %v209 : (tensor<5x1xf32>) -> tensor<5xf32>
-    %v211 = stablehlo.broadcast_in_dim %v210, dims = [0] : (tensor<5xf32>) -> tensor<5x32xf32>
-    %v212 = stablehlo.multiply %v208, %v211 : tensor<5x32xf32>
-    %v213 = stablehlo.add %v202, %v212 : tensor<5x32xf32>
-    %v214 = stablehlo.dot_general %v173, %v28, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
-    %v215 = stablehlo.dot_general %v173, %v30, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
-    %v216 = stablehlo.logistic %v214 : tensor<5x48xf32>
-    %v217 = stablehlo.multiply %v214, %v216 : tensor<5x48xf32>
-    %v218 = stablehlo.multiply %v217, %v215 : tensor<5x48xf32>
-    %v219 = stablehlo.dot_general %v218, %v32, contracting_dims = [1] x [1] : (tensor<5x48xf32>, tensor<32x48xf32>) -> tensor<5x32xf32>
-    %v220 = stablehlo.slice %v200 [0:5, 1:2] : (tensor<5x4xf32>) -> tensor<5x1xf32>
-    %v221 = stablehlo.reshape %v220 : (tensor<5x1xf32>) -> tensor<5xf32>
-    %v222 = stablehlo.broadcast_in_dim %v221, dims = [0] : (tensor<5xf32>) -> tensor<5x32xf32>
-    %v223 = stablehlo.multiply %v219, %v222 : tensor<5x32xf32>
-    %v224 = stablehlo.add %v213, %v223 : tensor<5x32xf32>
-    %v225 = stablehlo.dot_general %v173, %v34, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
-    %v226 = stablehlo.dot_general %v173, %v36, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
-    %v227 = stablehlo.logistic %v225 : tensor<5x48xf32>
-    %v228 = stablehlo.multiply %v225, %v227 : tensor<5x48xf32>
-    %v229 = stablehlo.multiply %v228, %v226 : tensor<5x48xf32>
-    %v230 = stablehlo.dot_general %v229, %v38, contracting_dims = [1] x [1] : (tensor<5x48xf32>, tensor<32x48xf32>) -> tensor<5x32xf32>
-    %v231 = stablehlo.slice %v200 [0:5, 2:3] : (tensor<5x4xf32>) -> tensor<5x1xf32>
-    %v232 = stablehlo.reshape %v231 : (tensor<5x1xf32>) -> tensor<5xf32>
-    %v233 = stablehlo.broadcast_in_dim %v232, dims = [0] : (tensor<5xf32>) -> tensor<5x32xf32>
-    %v234 = stablehlo.multiply %v230, %v233 : tensor<5x32xf32>
-    %v235 = stablehlo.add %v224, %v234 : tensor<5x32xf32>
-    %v236 = stablehlo.dot_general %v173, %v40, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
-    %v237 = stablehlo.dot_general %v173, %v42, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
-    %v238 = stablehlo.logistic %v236 : tensor<5x48xf32>
-    %v239 = stablehlo.multiply %v236, %v238 : tensor<5x48xf32>
-    %v240 = stablehlo.multiply %v239, %v237 : tensor<5x48xf32>
-    %v241 = stablehlo.dot_general %v240, %v44, contracting_dims = [1] x [1] : (tensor<5x48xf32>, tensor<32x48xf32>) -> tensor<5x32xf32>
-    %v242 = stablehlo.slice %v200 [0:5, 3:4] : (tensor<5x4xf32>) -> tensor<5x1xf32>
-    %v243 = stablehlo.reshape %v242 : (tensor<5x1xf32>) -> tensor<5xf32>
-    %v244 = stablehlo.broadcast_in_dim %v243, dims = [0] : (tensor<5xf32>) -> tensor<5x32xf32>
-    %v245 = stablehlo.multiply %v241, %v244 : tensor<5x32xf32>
-    %v246 = stablehlo.add %v235, %v245 : tensor<5x32xf32>
-    %v247 = stablehlo.convert %v246 : (tensor<5x32xf32>) -> tensor<5x32xbf16>
-    %v248 = stablehlo.convert %v247 : (tensor<5x32xbf16>) -> tensor<5x32xf32>
-    %v249 = stablehlo.add %v157, %v248 : tensor<5x32xf32>
-    %v250 = stablehlo.convert %v249 : (tensor<5x32xf32>) -> tensor<5x32xbf16>
-    %v251 = stablehlo.convert %v250 : (tensor<5x32xbf16>) -> tensor<5x32xf32>
-    return %v251 : tensor<5x32xf32>
+    %v144 = stablehlo.subtract %v140, %v143 : tensor<1x2x5x2x5xf32>
+    %v145 = stablehlo.exponential %v144 : tensor<1x2x5x2x5xf32>
+    %v147 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
+    %v146 = stablehlo.reduce(%v145 init: %v147) applies stablehlo.add across dimensions = [4] : (tensor<1x2x5x2x5xf32>, tensor<f32>) -> tensor<1x2x5x2xf32>
+    %v148 = stablehlo.broadcast_in_dim %v146, dims = [0, 1, 2, 3] : (tensor<1x2x5x2xf32>) -> tensor<1x2x5x2x5xf32>
+    %v149 = stablehlo.divide %v145, %v148 : tensor<1x2x5x2x5xf32>
+    %v150 = stablehlo.convert %v149 : (tensor<1x2x5x2x5xf32>) -> tensor<1x2x5x2x5xbf16>
+    %v151 = stablehlo.convert %v150 : (tensor<1x2x5x2x5xbf16>) -> tensor<1x2x5x2x5xf32>
+    %v152 = stablehlo.reshape %v151 : (tensor<1x2x5x2x5xf32>) -> tensor<2x10x5xf32>
+    %v153 = stablehlo.dot_general %v152, %v121, batching_dims = [0] x [0], contracting_dims = [2] x [1] : (tensor<2x10x5xf32>, tensor<2x5x8xf32>) -> tensor<2x10x8xf32>
+    %v154 = stablehlo.reshape %v153 : (tensor<2x10x8xf32>) -> tensor<1x2x5x2x8xf32>
+    %v155 = stablehlo.transpose %v154, dims = [0, 2, 1, 3, 4] : (tensor<1x2x5x2x8xf32>) -> tensor<1x5x2x2x8xf32>
+    %v156 = stablehlo.reshape %v155 : (tensor<1x5x2x2x8xf32>) -> tensor<5x32xf32>
+    %v157 = stablehlo.convert %v156 : (tensor<5x32xf32>) -> tensor<5x32xbf16>
+    %v158 = stablehlo.convert %v157 : (tensor<5x32xbf16>) -> tensor<5x32xf32>
+    %v159 = stablehlo.dot_general %v158, %v16, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<32x32xf32>) -> tensor<5x32xf32>
+    %v160 = stablehlo.convert %v159 : (tensor<5x32xf32>) -> tensor<5x32xbf16>
+    %v161 = stablehlo.convert %v160 : (tensor<5x32xbf16>) -> tensor<5x32xf32>
+    %v162 = stablehlo.add %v2, %v161 : tensor<5x32xf32>
+    %v163 = stablehlo.convert %v162 : (tensor<5x32xf32>) -> tensor<5x32xbf16>
+    %v164 = stablehlo.convert %v163 : (tensor<5x32xbf16>) -> tensor<5x32xf32>
+    %v165 = stablehlo.multiply %v164, %v164 : tensor<5x32xf32>
+    %v167 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
+    %v166 = stablehlo.reduce(%v165 init: %v167) applies stablehlo.add across dimensions = [1] : (tensor<5x32xf32>, tensor<f32>) -> tensor<5xf32>
+    %v168 = stablehlo.constant dense<3.200000000e+01> : tensor<f32>
+    %v169 = stablehlo.broadcast_in_dim %v168, dims = [] : (tensor<f32>) -> tensor<5xf32>
+    %v170 = stablehlo.divide %v166, %v169 : tensor<5xf32>
+    %v171 = stablehlo.constant dense<1.000000000e-05> : tensor<f32>
+    %v172 = stablehlo.broadcast_in_dim %v171, dims = [] : (tensor<f32>) -> tensor<5xf32>
+    %v173 = stablehlo.add %v170, %v172 : tensor<5xf32>
+    %v174 = stablehlo.rsqrt %v173 : tensor<5xf32>
+    %v175 = stablehlo.broadcast_in_dim %v174, dims = [0] : (tensor<5xf32>) -> tensor<5x32xf32>
+    %v176 = stablehlo.multiply %v164, %v175 : tensor<5x32xf32>
+    %v177 = stablehlo.broadcast_in_dim %v18, dims = [1] : (tensor<32xf32>) -> tensor<5x32xf32>
+    %v178 = stablehlo.multiply %v176, %v177 : tensor<5x32xf32>
+    %v179 = stablehlo.convert %v178 : (tensor<5x32xf32>) -> tensor<5x32xbf16>
+    %v180 = stablehlo.convert %v179 : (tensor<5x32xbf16>) -> tensor<5x32xf32>
+    %v181 = stablehlo.dot_general %v180, %v20, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<4x32xf32>) -> tensor<5x4xf32>
+    %v182 = stablehlo.convert %v181 : (tensor<5x4xf32>) -> tensor<5x4xbf16>
+    %v183 = stablehlo.convert %v182 : (tensor<5x4xbf16>) -> tensor<5x4xf32>
+    %v185 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %v184 = stablehlo.reduce(%v183 init: %v185) applies stablehlo.maximum across dimensions = [1] : (tensor<5x4xf32>, tensor<f32>) -> tensor<5xf32>
+    %v186 = stablehlo.broadcast_in_dim %v184, dims = [0] : (tensor<5xf32>) -> tensor<5x4xf32>
+    %v187 = stablehlo.subtract %v183, %v186 : tensor<5x4xf32>
+    %v188 = stablehlo.exponential %v187 : tensor<5x4xf32>
+    %v190 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
+    %v189 = stablehlo.reduce(%v188 init: %v190) applies stablehlo.add across dimensions = [1] : (tensor<5x4xf32>, tensor<f32>) -> tensor<5xf32>
+    %v191 = stablehlo.broadcast_in_dim %v189, dims = [0] : (tensor<5xf32>) -> tensor<5x4xf32>
+    %v192 = stablehlo.divide %v188, %v191 : tensor<5x4xf32>
+    %v193, %v194 = chlo.top_k(%v192, k = 2) : tensor<5x4xf32> -> (tensor<5x2xf32>, tensor<5x2xi32>)
+    %v195 = stablehlo.slice %v193 [0:5, 1:2] : (tensor<5x2xf32>) -> tensor<5x1xf32>
+    %v196 = stablehlo.reshape %v195 : (tensor<5x1xf32>) -> tensor<5xf32>
+    %v197 = stablehlo.broadcast_in_dim %v196, dims = [0] : (tensor<5xf32>) -> tensor<5x4xf32>
+    %v198 = stablehlo.compare GE, %v192, %v197, FLOAT : (tensor<5x4xf32>, tensor<5x4xf32>) -> tensor<5x4xi1>
+    %v199 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
+    %v200 = stablehlo.broadcast_in_dim %v199, dims = [] : (tensor<f32>) -> tensor<5x4xf32>
+    %v201 = stablehlo.select %v198, %v192, %v200 : tensor<5x4xi1>, tensor<5x4xf32>
+    %v203 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
+    %v202 = stablehlo.reduce(%v201 init: %v203) applies stablehlo.add across dimensions = [1] : (tensor<5x4xf32>, tensor<f32>) -> tensor<5xf32>
+    %v204 = stablehlo.broadcast_in_dim %v202, dims = [0] : (tensor<5xf32>) -> tensor<5x4xf32>
+    %v205 = stablehlo.divide %v201, %v204 : tensor<5x4xf32>
+    %v206 = stablehlo.convert %v205 : (tensor<5x4xf32>) -> tensor<5x4xbf16>
+    %v207 = stablehlo.convert %v206 : (tensor<5x4xbf16>) -> tensor<5x4xf32>
+    %v208 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
+    %v209 = stablehlo.broadcast_in_dim %v208, dims = [] : (tensor<f32>) -> tensor<5x32xf32>
+    %v210 = stablehlo.dot_general %v180, %v22, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
+    %v211 = stablehlo.dot_general %v180, %v24, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
+    %v212 = stablehlo.logistic %v210 : tensor<5x48xf32>
+    %v213 = stablehlo.multiply %v210, %v212 : tensor<5x48xf32>
+    %v214 = stablehlo.multiply %v213, %v211 : tensor<5x48xf32>
+    %v215 = stablehlo.dot_general %v214, %v26, contracting_dims = [1] x [1] : (tensor<5x48xf32>, tensor<32x48xf32>) -> tensor<5x32xf32>
+    %v216 = stablehlo.slice %v207 [0:5, 0:1] : (tensor<5x4xf32>) -> tensor<5x1xf32>
+    %v217 = stablehlo.reshape %v216 : (tensor<5x1xf32>) -> tensor<5xf32>
+    %v218 = stablehlo.broadcast_in_dim %v217, dims = [0] : (tensor<5xf32>) -> tensor<5x32xf32>
+    %v219 = stablehlo.multiply %v215, %v218 : tensor<5x32xf32>
+    %v220 = stablehlo.add %v209, %v219 : tensor<5x32xf32>
+    %v221 = stablehlo.dot_general %v180, %v28, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
+    %v222 = stablehlo.dot_general %v180, %v30, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
+    %v223 = stablehlo.logistic %v221 : tensor<5x48xf32>
+    %v224 = stablehlo.multiply %v221, %v223 : tensor<5x48xf32>
+    %v225 = stablehlo.multiply %v224, %v222 : tensor<5x48xf32>
+    %v226 = stablehlo.dot_general %v225, %v32, contracting_dims = [1] x [1] : (tensor<5x48xf32>, tensor<32x48xf32>) -> tensor<5x32xf32>
+    %v227 = stablehlo.slice %v207 [0:5, 1:2] : (tensor<5x4xf32>) -> tensor<5x1xf32>
+    %v228 = stablehlo.reshape %v227 : (tensor<5x1xf32>) -> tensor<5xf32>
+    %v229 = stablehlo.broadcast_in_dim %v228, dims = [0] : (tensor<5xf32>) -> tensor<5x32xf32>
+    %v230 = stablehlo.multiply %v226, %v229 : tensor<5x32xf32>
+    %v231 = stablehlo.add %v220, %v230 : tensor<5x32xf32>
+    %v232 = stablehlo.dot_general %v180, %v34, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
+    %v233 = stablehlo.dot_general %v180, %v36, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
+    %v234 = stablehlo.logistic %v232 : tensor<5x48xf32>
+    %v235 = stablehlo.multiply %v232, %v234 : tensor<5x48xf32>
+    %v236 = stablehlo.multiply %v235, %v233 : tensor<5x48xf32>
+    %v237 = stablehlo.dot_general %v236, %v38, contracting_dims = [1] x [1] : (tensor<5x48xf32>, tensor<32x48xf32>) -> tensor<5x32xf32>
+    %v238 = stablehlo.slice %v207 [0:5, 2:3] : (tensor<5x4xf32>) -> tensor<5x1xf32>
+    %v239 = stablehlo.reshape %v238 : (tensor<5x1xf32>) -> tensor<5xf32>
+    %v240 = stablehlo.broadcast_in_dim %v239, dims = [0] : (tensor<5xf32>) -> tensor<5x32xf32>
+    %v241 = stablehlo.multiply %v237, %v240 : tensor<5x32xf32>
+    %v242 = stablehlo.add %v231, %v241 : tensor<5x32xf32>
+    %v243 = stablehlo.dot_general %v180, %v40, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
+    %v244 = stablehlo.dot_general %v180, %v42, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
+    %v245 = stablehlo.logistic %v243 : tensor<5x48xf32>
+    %v246 = stablehlo.multiply %v243, %v245 : tensor<5x48xf32>
+    %v247 = stablehlo.multiply %v246, %v244 : tensor<5x48xf32>
+    %v248 = stablehlo.dot_general %v247, %v44, contracting_dims = [1] x [1] : (tensor<5x48xf32>, tensor<32x48xf32>) -> tensor<5x32xf32>
+    %v249 = stablehlo.slice %v207 [0:5, 3:4] : (tensor<5x4xf32>) -> tensor<5x1xf32>
+    %v250 = stablehlo.reshape %v249 : (tensor<5x1xf32>) -> tensor<5xf32>
+    %v251 = stablehlo.broadcast_in_dim %v250, dims = [0] : (tensor<5xf32>) -> tensor<5x32xf32>
+    %v252 = stablehlo.multiply %v248, %v251 : tensor<5x32xf32>
+    %v253 = stablehlo.add %v242, %v252 : tensor<5x32xf32>
+    %v254 = stablehlo.convert %v253 : (tensor<5x32xf32>) -> tensor<5x32xbf16>
+    %v255 = stablehlo.convert %v254 : (tensor<5x32xbf16>) -> tensor<5x32xf32>
+    %v256 = stablehlo.add %v164, %v255 : tensor<5x32xf32>
+    %v257 = stablehlo.convert %v256 : (tensor<5x32xf32>) -> tensor<5x32xbf16>
+    %v258 = stablehlo.convert %v257 : (tensor<5x32xbf16>) -> tensor<5x32xf32>
+    return %v258, %v114, %v121 : tensor<5x32xf32>, tensor<2x8x5xf32>, tensor<2x5x8xf32>
   }
 }
