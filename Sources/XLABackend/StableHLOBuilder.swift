@@ -137,6 +137,32 @@ struct StableHLOBuilder {
         return r
     }
 
+    /// a `direction` b elementwise on f32 tensors (GE, GT, …), as i1.
+    mutating func compare(_ a: String, _ direction: String, _ b: String) -> String {
+        let r = fresh(shape(a))
+        lines.append(
+            "\(r) = stablehlo.compare \(direction), \(a), \(b), FLOAT : (\(t(a)), \(t(b))) -> \(Self.type(shape(a), "i1"))"
+        )
+        return r
+    }
+
+    /// `stablehlo.if` on a tensor<i1>: each branch is lines already built (see `OpLowering.region`) and the value
+    /// they end with; the regions read outer values by implicit capture.
+    mutating func conditional(
+        _ predicate: String, then a: (lines: [String], value: String), else z: (lines: [String], value: String)
+    ) -> String {
+        precondition(shape(a.value) == shape(z.value), "if: \(shape(a.value)) vs \(shape(z.value))")
+        let r = fresh(shape(a.value))
+        lines.append("\(r) = \"stablehlo.if\"(\(predicate)) ({")
+        lines += a.lines.map { "  " + $0 }
+        lines.append("  \"stablehlo.return\"(\(a.value)) : (\(t(a.value))) -> ()")
+        lines.append("}, {")
+        lines += z.lines.map { "  " + $0 }
+        lines.append("  \"stablehlo.return\"(\(z.value)) : (\(t(z.value))) -> ()")
+        lines.append("}) : (tensor<i1>) -> \(t(r))")
+        return r
+    }
+
     mutating func addI32(_ a: String, _ x: Int) -> String {
         let c = fresh([])
         lines.append("\(c) = stablehlo.constant dense<\(x)> : tensor<i32>")

@@ -246,31 +246,41 @@ struct OpLowering {
         let kth = b.broadcast(
             b.reshape(b.slice(top, start: [0, o.topK - 1], limit: [o.tokens, o.topK]), [o.tokens]), to: shape, dims: [0]
         )
-        let keep = b.fresh(shape)
-        b.lines.append(
-            "\(keep) = stablehlo.compare GE, \(p), \(kth), FLOAT : (\(b.t(p)), \(b.t(kth))) -> \(StableHLOBuilder.type(shape, "i1"))"
-        )
-        b.declare(keep, shape)
+        let keep = b.compare(p, "GE", kth)
         let chosen = b.select(keep, p, b.splat(0, shape))
         let total = b.broadcast(b.reduceLast(chosen, "add", initial: 0), to: shape, dims: [0])
         return b.binary("divide", chosen, total)
     }
 
-    /// Every expert on every token, weighted by the combine matrix (zero for unrouted pairs): XLA's dense dispatch.
+    /// Sparse dispatch: each expert runs inside a `stablehlo.if` taken only when some token routes to it, so an
+    /// unrouted expert's weights are never read (a decoded token touches its top-k experts only). A taken expert runs
+    /// on every token, weighted by the combine matrix (zero for tokens routed elsewhere).
     mutating func experts(_ o: MoEExperts) -> String {
         let x = v(o.input), w = v(o.routing)
         var out = b.splat(0, [o.tokens, o.hidden])
         for e in 0..<o.experts {
-            let g = b.dot(x, v("experts.\(e).gate.weight"), batching: ([], []), contracting: ([1], [1]))
-            let u = b.dot(x, v("experts.\(e).up.weight"), batching: ([], []), contracting: ([1], [1]))
-            let a = b.binary("multiply", apply(.silu, g), u)
-            let y = b.dot(a, v("experts.\(e).down.weight"), batching: ([], []), contracting: ([1], [1]))
-            let we = b.broadcast(
-                b.reshape(b.slice(w, start: [0, e], limit: [o.tokens, e + 1]), [o.tokens]), to: [o.tokens, o.hidden],
-                dims: [0])
-            out = b.binary("add", out, b.binary("multiply", y, we))
+            let we = b.reshape(b.slice(w, start: [0, e], limit: [o.tokens, e + 1]), [o.tokens])
+            let routed = b.compare(b.reduceLast(we, "maximum", initial: 0), "GT", b.constant(0))
+            let taken = region { l in
+                let g = l.b.dot(x, l.v("experts.\(e).gate.weight"), batching: ([], []), contracting: ([1], [1]))
+                let u = l.b.dot(x, l.v("experts.\(e).up.weight"), batching: ([], []), contracting: ([1], [1]))
+                let a = l.b.binary("multiply", l.apply(.silu, g), u)
+                let y = l.b.dot(a, l.v("experts.\(e).down.weight"), batching: ([], []), contracting: ([1], [1]))
+                return l.b.binary("multiply", y, l.b.broadcast(we, to: [o.tokens, o.hidden], dims: [0]))
+            }
+            let skipped = region { l in l.b.splat(0, [o.tokens, o.hidden]) }
+            out = b.binary("add", out, b.conditional(routed, then: taken, else: skipped))
         }
         return out
+    }
+
+    /// Lines built by `body` apart from the current ones (a region of a `stablehlo.if`), and the value they end with.
+    mutating func region(_ body: (inout OpLowering) -> String) -> (lines: [String], value: String) {
+        let outer = b.lines
+        b.lines = []
+        let value = body(&self)
+        defer { b.lines = outer }
+        return (b.lines, value)
     }
 
     /// Writes the new keys or values into the cache's device layout (in place: the cache parameter is donated).

@@ -48,6 +48,32 @@ final class EmitterTests: XCTestCase {
         XCTAssertEqual(try runner.output().array, first)
     }
 
+    /// Sparse dispatch: an expert no token routes to is never read. Its weights are set to NaN after the
+    /// reference chose the experts; dense dispatch would multiply them by a zero combine weight and return NaN.
+    func testUnroutedExpertsAreNeverRead() throws {
+        let w = try Repo.workload("tiny-mixtral")
+        let graph = LayerGraph.lower(w.config, try XCTUnwrap(w.scenarios.first { $0.phase == .decode }))
+        let weights = WeightStore.seeded(for: graph.weights, seed: 5)
+        let reference = try LayerExecutor(graph: graph, weights: weights)
+        reference.fillSeededInputs(seed: 5)
+        reference.run()
+        let expected = reference.output.array.map(Double.init)
+        let K = w.config.topK
+        let routing = reference.tensor("routing").array
+        let routed = Set((0..<(routing.count / (2 * K))).flatMap { t in (0..<K).map { Int(routing[t * 2 * K + $0]) } })
+        let unrouted = (0..<w.config.experts).filter { !routed.contains($0) }
+        XCTAssertFalse(unrouted.isEmpty, "the test needs an expert no token routes to")
+        for e in unrouted {
+            for part in ["gate", "up", "down"] { try XCTUnwrap(weights["experts.\(e).\(part).weight"]).fill(.nan) }
+        }
+        let runner = try XLALayerRunner(client: try Plugin.client(), graph: graph, precision: .fp32, weights: weights) {
+            reference.tensor($0)
+        }
+        let got = try runner.output().array
+        XCTAssertTrue(got.allSatisfy(\.isFinite), "an unrouted expert's weights were read")
+        XCTAssertLessThan(Drift(got, expected).relL2, 1e-5)
+    }
+
     /// The device layout of the caches: keys [B·KVH, D, T], values [B·KVH, T, D], from the graph's [B, T, KVH, D].
     func testCachesAreLaidOutHeadsMajorOnTheDevice() {
         let (B, T, H, D) = (2, 3, 2, 4)

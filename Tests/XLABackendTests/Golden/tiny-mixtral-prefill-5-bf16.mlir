@@ -208,55 +208,99 @@ module @portbench {
     %v207 = stablehlo.convert %v206 : (tensor<5x4xbf16>) -> tensor<5x4xf32>
     %v208 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
     %v209 = stablehlo.broadcast_in_dim %v208, dims = [] : (tensor<f32>) -> tensor<5x32xf32>
-    %v210 = stablehlo.dot_general %v180, %v22, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
-    %v211 = stablehlo.dot_general %v180, %v24, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
-    %v212 = stablehlo.logistic %v210 : tensor<5x48xf32>
-    %v213 = stablehlo.multiply %v210, %v212 : tensor<5x48xf32>
-    %v214 = stablehlo.multiply %v213, %v211 : tensor<5x48xf32>
-    %v215 = stablehlo.dot_general %v214, %v26, contracting_dims = [1] x [1] : (tensor<5x48xf32>, tensor<32x48xf32>) -> tensor<5x32xf32>
-    %v216 = stablehlo.slice %v207 [0:5, 0:1] : (tensor<5x4xf32>) -> tensor<5x1xf32>
-    %v217 = stablehlo.reshape %v216 : (tensor<5x1xf32>) -> tensor<5xf32>
-    %v218 = stablehlo.broadcast_in_dim %v217, dims = [0] : (tensor<5xf32>) -> tensor<5x32xf32>
-    %v219 = stablehlo.multiply %v215, %v218 : tensor<5x32xf32>
-    %v220 = stablehlo.add %v209, %v219 : tensor<5x32xf32>
-    %v221 = stablehlo.dot_general %v180, %v28, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
-    %v222 = stablehlo.dot_general %v180, %v30, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
-    %v223 = stablehlo.logistic %v221 : tensor<5x48xf32>
-    %v224 = stablehlo.multiply %v221, %v223 : tensor<5x48xf32>
-    %v225 = stablehlo.multiply %v224, %v222 : tensor<5x48xf32>
-    %v226 = stablehlo.dot_general %v225, %v32, contracting_dims = [1] x [1] : (tensor<5x48xf32>, tensor<32x48xf32>) -> tensor<5x32xf32>
-    %v227 = stablehlo.slice %v207 [0:5, 1:2] : (tensor<5x4xf32>) -> tensor<5x1xf32>
-    %v228 = stablehlo.reshape %v227 : (tensor<5x1xf32>) -> tensor<5xf32>
-    %v229 = stablehlo.broadcast_in_dim %v228, dims = [0] : (tensor<5xf32>) -> tensor<5x32xf32>
-    %v230 = stablehlo.multiply %v226, %v229 : tensor<5x32xf32>
-    %v231 = stablehlo.add %v220, %v230 : tensor<5x32xf32>
-    %v232 = stablehlo.dot_general %v180, %v34, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
-    %v233 = stablehlo.dot_general %v180, %v36, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
-    %v234 = stablehlo.logistic %v232 : tensor<5x48xf32>
-    %v235 = stablehlo.multiply %v232, %v234 : tensor<5x48xf32>
-    %v236 = stablehlo.multiply %v235, %v233 : tensor<5x48xf32>
-    %v237 = stablehlo.dot_general %v236, %v38, contracting_dims = [1] x [1] : (tensor<5x48xf32>, tensor<32x48xf32>) -> tensor<5x32xf32>
-    %v238 = stablehlo.slice %v207 [0:5, 2:3] : (tensor<5x4xf32>) -> tensor<5x1xf32>
-    %v239 = stablehlo.reshape %v238 : (tensor<5x1xf32>) -> tensor<5xf32>
-    %v240 = stablehlo.broadcast_in_dim %v239, dims = [0] : (tensor<5xf32>) -> tensor<5x32xf32>
-    %v241 = stablehlo.multiply %v237, %v240 : tensor<5x32xf32>
-    %v242 = stablehlo.add %v231, %v241 : tensor<5x32xf32>
-    %v243 = stablehlo.dot_general %v180, %v40, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
-    %v244 = stablehlo.dot_general %v180, %v42, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
-    %v245 = stablehlo.logistic %v243 : tensor<5x48xf32>
-    %v246 = stablehlo.multiply %v243, %v245 : tensor<5x48xf32>
-    %v247 = stablehlo.multiply %v246, %v244 : tensor<5x48xf32>
-    %v248 = stablehlo.dot_general %v247, %v44, contracting_dims = [1] x [1] : (tensor<5x48xf32>, tensor<32x48xf32>) -> tensor<5x32xf32>
-    %v249 = stablehlo.slice %v207 [0:5, 3:4] : (tensor<5x4xf32>) -> tensor<5x1xf32>
-    %v250 = stablehlo.reshape %v249 : (tensor<5x1xf32>) -> tensor<5xf32>
-    %v251 = stablehlo.broadcast_in_dim %v250, dims = [0] : (tensor<5xf32>) -> tensor<5x32xf32>
-    %v252 = stablehlo.multiply %v248, %v251 : tensor<5x32xf32>
-    %v253 = stablehlo.add %v242, %v252 : tensor<5x32xf32>
-    %v254 = stablehlo.convert %v253 : (tensor<5x32xf32>) -> tensor<5x32xbf16>
-    %v255 = stablehlo.convert %v254 : (tensor<5x32xbf16>) -> tensor<5x32xf32>
-    %v256 = stablehlo.add %v164, %v255 : tensor<5x32xf32>
-    %v257 = stablehlo.convert %v256 : (tensor<5x32xf32>) -> tensor<5x32xbf16>
-    %v258 = stablehlo.convert %v257 : (tensor<5x32xbf16>) -> tensor<5x32xf32>
-    return %v258, %v114, %v121 : tensor<5x32xf32>, tensor<2x8x5xf32>, tensor<2x5x8xf32>
+    %v210 = stablehlo.slice %v207 [0:5, 0:1] : (tensor<5x4xf32>) -> tensor<5x1xf32>
+    %v211 = stablehlo.reshape %v210 : (tensor<5x1xf32>) -> tensor<5xf32>
+    %v213 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
+    %v212 = stablehlo.reduce(%v211 init: %v213) applies stablehlo.maximum across dimensions = [0] : (tensor<5xf32>, tensor<f32>) -> tensor<f32>
+    %v214 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
+    %v215 = stablehlo.compare GT, %v212, %v214, FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    %v226 = "stablehlo.if"(%v215) ({
+      %v216 = stablehlo.dot_general %v180, %v22, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
+      %v217 = stablehlo.dot_general %v180, %v24, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
+      %v218 = stablehlo.logistic %v216 : tensor<5x48xf32>
+      %v219 = stablehlo.multiply %v216, %v218 : tensor<5x48xf32>
+      %v220 = stablehlo.multiply %v219, %v217 : tensor<5x48xf32>
+      %v221 = stablehlo.dot_general %v220, %v26, contracting_dims = [1] x [1] : (tensor<5x48xf32>, tensor<32x48xf32>) -> tensor<5x32xf32>
+      %v222 = stablehlo.broadcast_in_dim %v211, dims = [0] : (tensor<5xf32>) -> tensor<5x32xf32>
+      %v223 = stablehlo.multiply %v221, %v222 : tensor<5x32xf32>
+      "stablehlo.return"(%v223) : (tensor<5x32xf32>) -> ()
+    }, {
+      %v224 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
+      %v225 = stablehlo.broadcast_in_dim %v224, dims = [] : (tensor<f32>) -> tensor<5x32xf32>
+      "stablehlo.return"(%v225) : (tensor<5x32xf32>) -> ()
+    }) : (tensor<i1>) -> tensor<5x32xf32>
+    %v227 = stablehlo.add %v209, %v226 : tensor<5x32xf32>
+    %v228 = stablehlo.slice %v207 [0:5, 1:2] : (tensor<5x4xf32>) -> tensor<5x1xf32>
+    %v229 = stablehlo.reshape %v228 : (tensor<5x1xf32>) -> tensor<5xf32>
+    %v231 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
+    %v230 = stablehlo.reduce(%v229 init: %v231) applies stablehlo.maximum across dimensions = [0] : (tensor<5xf32>, tensor<f32>) -> tensor<f32>
+    %v232 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
+    %v233 = stablehlo.compare GT, %v230, %v232, FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    %v244 = "stablehlo.if"(%v233) ({
+      %v234 = stablehlo.dot_general %v180, %v28, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
+      %v235 = stablehlo.dot_general %v180, %v30, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
+      %v236 = stablehlo.logistic %v234 : tensor<5x48xf32>
+      %v237 = stablehlo.multiply %v234, %v236 : tensor<5x48xf32>
+      %v238 = stablehlo.multiply %v237, %v235 : tensor<5x48xf32>
+      %v239 = stablehlo.dot_general %v238, %v32, contracting_dims = [1] x [1] : (tensor<5x48xf32>, tensor<32x48xf32>) -> tensor<5x32xf32>
+      %v240 = stablehlo.broadcast_in_dim %v229, dims = [0] : (tensor<5xf32>) -> tensor<5x32xf32>
+      %v241 = stablehlo.multiply %v239, %v240 : tensor<5x32xf32>
+      "stablehlo.return"(%v241) : (tensor<5x32xf32>) -> ()
+    }, {
+      %v242 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
+      %v243 = stablehlo.broadcast_in_dim %v242, dims = [] : (tensor<f32>) -> tensor<5x32xf32>
+      "stablehlo.return"(%v243) : (tensor<5x32xf32>) -> ()
+    }) : (tensor<i1>) -> tensor<5x32xf32>
+    %v245 = stablehlo.add %v227, %v244 : tensor<5x32xf32>
+    %v246 = stablehlo.slice %v207 [0:5, 2:3] : (tensor<5x4xf32>) -> tensor<5x1xf32>
+    %v247 = stablehlo.reshape %v246 : (tensor<5x1xf32>) -> tensor<5xf32>
+    %v249 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
+    %v248 = stablehlo.reduce(%v247 init: %v249) applies stablehlo.maximum across dimensions = [0] : (tensor<5xf32>, tensor<f32>) -> tensor<f32>
+    %v250 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
+    %v251 = stablehlo.compare GT, %v248, %v250, FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    %v262 = "stablehlo.if"(%v251) ({
+      %v252 = stablehlo.dot_general %v180, %v34, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
+      %v253 = stablehlo.dot_general %v180, %v36, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
+      %v254 = stablehlo.logistic %v252 : tensor<5x48xf32>
+      %v255 = stablehlo.multiply %v252, %v254 : tensor<5x48xf32>
+      %v256 = stablehlo.multiply %v255, %v253 : tensor<5x48xf32>
+      %v257 = stablehlo.dot_general %v256, %v38, contracting_dims = [1] x [1] : (tensor<5x48xf32>, tensor<32x48xf32>) -> tensor<5x32xf32>
+      %v258 = stablehlo.broadcast_in_dim %v247, dims = [0] : (tensor<5xf32>) -> tensor<5x32xf32>
+      %v259 = stablehlo.multiply %v257, %v258 : tensor<5x32xf32>
+      "stablehlo.return"(%v259) : (tensor<5x32xf32>) -> ()
+    }, {
+      %v260 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
+      %v261 = stablehlo.broadcast_in_dim %v260, dims = [] : (tensor<f32>) -> tensor<5x32xf32>
+      "stablehlo.return"(%v261) : (tensor<5x32xf32>) -> ()
+    }) : (tensor<i1>) -> tensor<5x32xf32>
+    %v263 = stablehlo.add %v245, %v262 : tensor<5x32xf32>
+    %v264 = stablehlo.slice %v207 [0:5, 3:4] : (tensor<5x4xf32>) -> tensor<5x1xf32>
+    %v265 = stablehlo.reshape %v264 : (tensor<5x1xf32>) -> tensor<5xf32>
+    %v267 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
+    %v266 = stablehlo.reduce(%v265 init: %v267) applies stablehlo.maximum across dimensions = [0] : (tensor<5xf32>, tensor<f32>) -> tensor<f32>
+    %v268 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
+    %v269 = stablehlo.compare GT, %v266, %v268, FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    %v280 = "stablehlo.if"(%v269) ({
+      %v270 = stablehlo.dot_general %v180, %v40, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
+      %v271 = stablehlo.dot_general %v180, %v42, contracting_dims = [1] x [1] : (tensor<5x32xf32>, tensor<48x32xf32>) -> tensor<5x48xf32>
+      %v272 = stablehlo.logistic %v270 : tensor<5x48xf32>
+      %v273 = stablehlo.multiply %v270, %v272 : tensor<5x48xf32>
+      %v274 = stablehlo.multiply %v273, %v271 : tensor<5x48xf32>
+      %v275 = stablehlo.dot_general %v274, %v44, contracting_dims = [1] x [1] : (tensor<5x48xf32>, tensor<32x48xf32>) -> tensor<5x32xf32>
+      %v276 = stablehlo.broadcast_in_dim %v265, dims = [0] : (tensor<5xf32>) -> tensor<5x32xf32>
+      %v277 = stablehlo.multiply %v275, %v276 : tensor<5x32xf32>
+      "stablehlo.return"(%v277) : (tensor<5x32xf32>) -> ()
+    }, {
+      %v278 = stablehlo.constant dense<0.000000000e+00> : tensor<f32>
+      %v279 = stablehlo.broadcast_in_dim %v278, dims = [] : (tensor<f32>) -> tensor<5x32xf32>
+      "stablehlo.return"(%v279) : (tensor<5x32xf32>) -> ()
+    }) : (tensor<i1>) -> tensor<5x32xf32>
+    %v281 = stablehlo.add %v263, %v280 : tensor<5x32xf32>
+    %v282 = stablehlo.convert %v281 : (tensor<5x32xf32>) -> tensor<5x32xbf16>
+    %v283 = stablehlo.convert %v282 : (tensor<5x32xbf16>) -> tensor<5x32xf32>
+    %v284 = stablehlo.add %v164, %v283 : tensor<5x32xf32>
+    %v285 = stablehlo.convert %v284 : (tensor<5x32xf32>) -> tensor<5x32xbf16>
+    %v286 = stablehlo.convert %v285 : (tensor<5x32xbf16>) -> tensor<5x32xf32>
+    return %v286, %v114, %v121 : tensor<5x32xf32>, tensor<2x8x5xf32>, tensor<2x5x8xf32>
   }
 }
