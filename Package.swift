@@ -32,6 +32,8 @@ let package = Package(
         .target(name: "CCallgrind"),
         // Peak fp32 arithmetic loops per instruction set (target attributes; optimised in every build).
         .target(name: "CPeakFlops", cSettings: [.unsafeFlags(["-O2"])]),
+        // The memory-bandwidth probe's read loop with the widest loads the CPU has (target attributes).
+        .target(name: "CReadStream", cSettings: [.unsafeFlags(["-O2"])]),
         .target(name: "PortbenchSchema"),
         .target(name: "PortbenchRender", dependencies: ["PortbenchSchema"]),
         .target(name: "Gzip", dependencies: ["CZlib"]),
@@ -49,7 +51,7 @@ let package = Package(
             name: "Measurement",
             dependencies: [
                 "PortbenchSchema", "Workload", "Kernels", "Reference", "DeviceModels", "COpenBLAS", "CCallgrind",
-                "CPeakFlops",
+                "CPeakFlops", "CReadStream",
             ]),
         .target(name: "CPJRT", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "XLABackend", dependencies: ["PortbenchSchema", "Workload", "Kernels", "Reference", "CPJRT"]),
@@ -106,7 +108,9 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(
             name: "MeasurementTests",
-            dependencies: ["Measurement", "PortbenchSchema", "Workload", "Kernels", "Reference", "TestSupport"],
+            dependencies: [
+                "Measurement", "PortbenchSchema", "Workload", "Kernels", "Reference", "TestSupport", "CReadStream",
+            ],
             exclude: ["Fixtures"]),
         .testTarget(name: "CCurlTests", dependencies: ["CCurl"]),
         .testTarget(name: "GzipTests", dependencies: ["Gzip"]),

@@ -1,3 +1,4 @@
+import CReadStream
 import Foundation
 import Kernels
 import PortbenchSchema
@@ -15,6 +16,13 @@ extension Calibration {
         c.memoryBufferBytes = bytes
         return c
     }
+    /// The buffer a decode case's bandwidth is re-measured over: its resident bytes, at least 4 MiB (so a pass
+    /// takes long enough to time) and at most 1 GiB (far past any cache: the memory itself).
+    public static func probeBytes(resident: Double) -> Int {
+        let bytes = Int(min(max(resident, Double(4 << 20)), Double(1 << 30)))
+        return bytes & ~4095
+    }
+
     /// Measures every shape not already known, the memory bandwidth and the peak fp32 rates (unless already measured).
     public static func measure(
         shapes: [GemmShape], repetitions: Int = 5, reuse: Calibration? = nil,
@@ -67,7 +75,7 @@ extension Calibration {
         let best = Double(samples.min()!) * 1e-9
         return GemmRate(shape: shape, seconds: best, gflops: shape.flops / best / 1e9)
     }
-    /// Streams a buffer of `bytes` with SIMD loads on every core; best and median GB/s over repetitions.
+    /// Streams a buffer of `bytes` with the CPU's widest loads (`CReadStream`) on every core; best and median GB/s over repetitions.
     public static func measureReadBandwidth(bytes: Int, repetitions: Int) -> (best: Double, median: Double) {
         let t = Tensor(shape: [bytes / 4])
         t.fill(1)
@@ -79,7 +87,7 @@ extension Calibration {
             let per = (count / Parallel.cores) & ~63
             DispatchQueue.concurrentPerform(iterations: Parallel.cores) { p in
                 let lo = p * per, hi = p == Parallel.cores - 1 ? count : lo + per
-                partial[p] = ReadStream.sum(t.data + lo, hi - lo)
+                partial[p] = creadstream_sum(t.data + lo, hi - lo)
             }
             for p in 0..<Parallel.cores { sink += partial[p] }
             partial.deallocate()

@@ -17,9 +17,18 @@ extension Ceiling {
             bound: compute >= memory ? .compute : .memory, computeSeconds: compute, memorySeconds: memory,
             gemmFlops: flops)
         memoryBandwidthGigabytesPerSecond = calibration.memoryReadGigabytesPerSecond
+        memoryBufferBytes = calibration.memoryBufferBytes
         if let peak = calibration.peakGflops, peak > 0 {
             peakGigaflopsPerSecond = peak
             physicalComputeSeconds = flops / (peak * 1e9)
         }
+    }
+}
+
+extension LayerGraph {
+    /// Bytes a repetition of the layer reads that stay resident between repetitions: its weights and KV caches.
+    public var residentBytes: Double {
+        let caches = [LayerGraph.keyCacheName, LayerGraph.valueCacheName].compactMap { value($0) }
+        return weightBytes + Double(caches.reduce(0) { $0 + $1.shape.reduce(1, *) }) * 4
     }
 }

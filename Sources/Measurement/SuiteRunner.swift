@@ -140,10 +140,12 @@ public struct SuiteRunner {
                 let graph = LayerGraph.lower(entry.workload.config, scenario)
                 let load = LoadAverage.oneMinute()
                 var reference: CaseResult?
-                // Decode is bound by weight reads: judge it against bandwidth measured right beside it.
+                // Decode is bound by weight reads: judge it against bandwidth measured right beside it, over as many
+                // bytes as it keeps resident, read warm as its repetitions read them (from cache where they fit).
                 let caseCalibration =
                     scenario.phase == .decode && options.remeasureBandwidth
-                    ? calibration.remeasuringBandwidth() : calibration
+                    ? calibration.remeasuringBandwidth(bytes: Calibration.probeBytes(resident: graph.residentBytes))
+                    : calibration
                 if options.reference {
                     if store == nil {
                         events(

@@ -13,6 +13,9 @@ public struct Ceiling: Codable, Equatable, Sendable {
     public var gemmFlops: Double
     /// The read bandwidth the memory bound used, GB/s.
     public var memoryBandwidthGigabytesPerSecond: Double?
+    /// The buffer that bandwidth was measured over, bytes: 1 GiB from calibration, or a decode case's resident
+    /// bytes (weights and KV caches), read warm, when it was re-measured beside the case.
+    public var memoryBufferBytes: Int?
     /// The machine's best peak fp32 rate (any instruction set), GFLOP/s; absent before physical ceilings.
     public var peakGigaflopsPerSecond: Double?
     /// The graph's GEMM FLOPs at that peak: the compute side of the physical roofline.
