@@ -5,54 +5,31 @@
 
 enum { AHEAD = 1024 };  // floats prefetched ahead of the loads (4 KiB)
 
-__attribute__((target("avx512f"))) static float sum_avx512(const float *p, long n) {
-    __m512 a0 = _mm512_setzero_ps(), a1 = a0, a2 = a0, a3 = a0;
-    long i = 0;
-    for (; i + 64 <= n; i += 64) {
-        _mm_prefetch((const char *)(p + i + AHEAD), _MM_HINT_T0);
-        a0 = _mm512_add_ps(a0, _mm512_loadu_ps(p + i));
-        a1 = _mm512_add_ps(a1, _mm512_loadu_ps(p + i + 16));
-        a2 = _mm512_add_ps(a2, _mm512_loadu_ps(p + i + 32));
-        a3 = _mm512_add_ps(a3, _mm512_loadu_ps(p + i + 48));
+// One read loop, instantiated per instruction set: vectors of BYTES bytes (GCC/Clang vector extensions, unaligned),
+// four independent accumulators, a prefetch AHEAD floats on, and a scalar tail.
+#define PB_READ_SUM(NAME, TARGET, BYTES)                                                                           \
+    typedef float NAME##_vector __attribute__((vector_size(BYTES), aligned(4)));                                   \
+    TARGET static float NAME(const float *p, long n) {                                                             \
+        enum { W = (BYTES) / 4 };                                                                                  \
+        NAME##_vector a0 = {0}, a1 = {0}, a2 = {0}, a3 = {0};                                                      \
+        long i = 0;                                                                                                \
+        for (; i + 4 * W <= n; i += 4 * W) {                                                                       \
+            _mm_prefetch((const char *)(p + i + AHEAD), _MM_HINT_T0);                                              \
+            a0 += *(const NAME##_vector *)(p + i);                                                                 \
+            a1 += *(const NAME##_vector *)(p + i + W);                                                             \
+            a2 += *(const NAME##_vector *)(p + i + 2 * W);                                                         \
+            a3 += *(const NAME##_vector *)(p + i + 3 * W);                                                         \
+        }                                                                                                          \
+        NAME##_vector lanes = (a0 + a1) + (a2 + a3);                                                               \
+        float s = 0;                                                                                               \
+        for (int k = 0; k < W; k++) s += lanes[k];                                                                 \
+        for (; i < n; i++) s += p[i];                                                                              \
+        return s;                                                                                                  \
     }
-    float s = _mm512_reduce_add_ps(_mm512_add_ps(_mm512_add_ps(a0, a1), _mm512_add_ps(a2, a3)));
-    for (; i < n; i++) s += p[i];
-    return s;
-}
 
-__attribute__((target("avx"))) static float sum_avx(const float *p, long n) {
-    __m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0;
-    long i = 0;
-    for (; i + 32 <= n; i += 32) {
-        _mm_prefetch((const char *)(p + i + AHEAD), _MM_HINT_T0);
-        a0 = _mm256_add_ps(a0, _mm256_loadu_ps(p + i));
-        a1 = _mm256_add_ps(a1, _mm256_loadu_ps(p + i + 8));
-        a2 = _mm256_add_ps(a2, _mm256_loadu_ps(p + i + 16));
-        a3 = _mm256_add_ps(a3, _mm256_loadu_ps(p + i + 24));
-    }
-    float t[8], s = 0;
-    _mm256_storeu_ps(t, _mm256_add_ps(_mm256_add_ps(a0, a1), _mm256_add_ps(a2, a3)));
-    for (int k = 0; k < 8; k++) s += t[k];
-    for (; i < n; i++) s += p[i];
-    return s;
-}
-
-static float sum_sse(const float *p, long n) {
-    __m128 a0 = _mm_setzero_ps(), a1 = a0, a2 = a0, a3 = a0;
-    long i = 0;
-    for (; i + 16 <= n; i += 16) {
-        _mm_prefetch((const char *)(p + i + AHEAD), _MM_HINT_T0);
-        a0 = _mm_add_ps(a0, _mm_loadu_ps(p + i));
-        a1 = _mm_add_ps(a1, _mm_loadu_ps(p + i + 4));
-        a2 = _mm_add_ps(a2, _mm_loadu_ps(p + i + 8));
-        a3 = _mm_add_ps(a3, _mm_loadu_ps(p + i + 12));
-    }
-    float t[4], s = 0;
-    _mm_storeu_ps(t, _mm_add_ps(_mm_add_ps(a0, a1), _mm_add_ps(a2, a3)));
-    for (int k = 0; k < 4; k++) s += t[k];
-    for (; i < n; i++) s += p[i];
-    return s;
-}
+PB_READ_SUM(sum_avx512, __attribute__((target("avx512f"))), 64)
+PB_READ_SUM(sum_avx, __attribute__((target("avx"))), 32)
+PB_READ_SUM(sum_sse, , 16)
 
 static int level(void) {
     __builtin_cpu_init();
