@@ -24,11 +24,3 @@ extension Ceiling {
         }
     }
 }
-
-extension LayerGraph {
-    /// Bytes a repetition of the layer reads that stay resident between repetitions: its weights and KV caches.
-    public var residentBytes: Double {
-        let caches = [LayerGraph.keyCacheName, LayerGraph.valueCacheName].compactMap { value($0) }
-        return weightBytes + Double(caches.reduce(0) { $0 + $1.shape.reduce(1, *) }) * 4
-    }
-}

@@ -61,4 +61,9 @@ public struct LayerGraph: Sendable {
     }
 
     public var weightBytes: Double { Double(weights.reduce(0) { $0 + $1.count }) * 4 }
+    /// Bytes a repetition of the layer reads that stay resident between repetitions: its weights and KV caches.
+    public var residentBytes: Double {
+        let caches = [Self.keyCacheName, Self.valueCacheName].compactMap { value($0) }
+        return weightBytes + Double(caches.reduce(0) { $0 + $1.shape.reduce(1, *) }) * 4
+    }
 }

@@ -25,18 +25,21 @@ public struct StableHLOEmitter {
     /// The cache parameters, in call order (also the order of the results after `out`).
     public static let caches = [LayerGraph.keyCacheName, LayerGraph.valueCacheName]
 
-    /// How a cache of the graph's layout [B, T, KVH, D] lives on the device: one [T, D] block per sequence and head,
-    /// keys transposed — keys [B·KVH, D, T], values [B·KVH, T, D] — the operand forms XLA's batched dots read in
-    /// place, so a run neither transposes nor copies the cache (as JAX decode code keeps its caches).
-    public static func deviceCacheShape(_ cache: String, _ shape: [Int]) -> [Int] {
-        let (B, T, KVH, D) = (shape[0], shape[1], shape[2], shape[3])
-        return cache == LayerGraph.keyCacheName ? [B * KVH, D, T] : [B * KVH, T, D]
-    }
-
-    /// The order the graph-layout axes [B, T, KVH, D] take on the device (before B and KVH merge).
+    /// The order the graph-layout cache axes [B, T, KVH, D] take on the device, where B and KVH then merge: one
+    /// [T, D] block per sequence and head, keys transposed — keys [B·KVH, D, T], values [B·KVH, T, D] — the operand
+    /// forms XLA's batched dots read in place, so a run neither transposes nor copies the cache (as JAX decode
+    /// code keeps its caches).
     static func devicePermutation(_ cache: String) -> [Int] {
         cache == LayerGraph.keyCacheName ? [0, 2, 3, 1] : [0, 2, 1, 3]
     }
+
+    public static func deviceCacheShape(_ cache: String, _ shape: [Int]) -> [Int] {
+        let p = devicePermutation(cache).map { shape[$0] }
+        return [p[0] * p[1], p[2], p[3]]
+    }
+
+    /// The device axis that holds the cache's positions (T).
+    static func devicePositionAxis(_ cache: String) -> Int { devicePermutation(cache).firstIndex(of: 1)! - 1 }
 
     /// A graph-layout cache tensor in its device layout (`deviceCacheShape`).
     public static func deviceCache(_ cache: String, _ t: Tensor) -> Tensor {
@@ -287,11 +290,11 @@ struct OpLowering {
     mutating func kvAppend(_ o: KVAppend) -> String {
         let perm = StableHLOEmitter.devicePermutation(o.cache)
         let rows = b.transpose(b.reshape(v(o.input), [o.batch, o.seq, o.kvHeads, o.headDim]), perm)
-        let device = b.shape(v(o.cache))
-        var update = device
-        update[o.cache == LayerGraph.keyCacheName ? 2 : 1] = o.seq
+        let axis = StableHLOEmitter.devicePositionAxis(o.cache)
+        var update = b.shape(v(o.cache))
+        update[axis] = o.seq
         var offsets = [0, 0, 0]
-        offsets[o.cache == LayerGraph.keyCacheName ? 2 : 1] = o.offset
+        offsets[axis] = o.offset
         return b.dynamicUpdateSlice(v(o.cache), b.reshape(rows, update), offsets: offsets)
     }
 }

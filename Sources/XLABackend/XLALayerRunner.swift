@@ -14,6 +14,8 @@ public final class XLALayerRunner {
     let client: PJRTClient
     let executable: PJRTExecutable
     var arguments: [PJRTBuffer] = []
+    /// Where the caches sit among the arguments, in `StableHLOEmitter.caches` order (the program's results 1…).
+    let cacheArguments: [Int]
 
     /// Emits, compiles (timed) and uploads weights plus the executor's current input and caches.
     public init(
@@ -28,7 +30,9 @@ public final class XLALayerRunner {
         let t0 = DispatchTime.now().uptimeNanoseconds
         executable = try client.compile(mlir: program)
         compileSeconds = Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9
-        arguments = try emitter.parameters.map { name in
+        let parameters = emitter.parameters
+        cacheArguments = StableHLOEmitter.caches.map { parameters.firstIndex(of: $0)! }
+        arguments = try parameters.map { name in
             if StableHLOEmitter.caches.contains(name) {
                 return try client.upload(StableHLOEmitter.deviceCache(name, inputs(name)))
             }
@@ -39,14 +43,9 @@ public final class XLALayerRunner {
     /// Runs once, waiting for completion (what the timer measures); the run's caches become the next run's.
     public func run() throws -> PJRTBuffer {
         let results = try executable.execute(arguments)
-        for (i, name) in StableHLOEmitter.caches.enumerated() {
-            arguments[Self.argumentIndex(of: name)] = results[i + 1]
-        }
+        for (i, argument) in cacheArguments.enumerated() { arguments[argument] = results[i + 1] }
         return results[0]
     }
-
-    /// Where a parameter sits in the call (`StableHLOEmitter.parameters` order).
-    static func argumentIndex(of name: String) -> Int { 1 + StableHLOEmitter.caches.firstIndex(of: name)! }
 
     /// Warm-up runs, then `repetitions` timed runs (each waits for completion); nanoseconds per run.
     public func time(warmup: Int, repetitions: Int) throws -> [UInt64] {
