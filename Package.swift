@@ -34,6 +34,8 @@ let package = Package(
         .target(name: "CPeakFlops", cSettings: [.unsafeFlags(["-O2"])]),
         // The memory-bandwidth probe's read loop with the widest loads the CPU has (target attributes).
         .target(name: "CReadStream", cSettings: [.unsafeFlags(["-O2"])]),
+        // Element-wise exp/tanh/erf, activations and softmax rows: one source built per instruction set.
+        .target(name: "CVectorMath", cSettings: [.unsafeFlags(["-O2"])]),
         .target(name: "PortbenchSchema"),
         .target(name: "PortbenchRender", dependencies: ["PortbenchSchema"]),
         .target(name: "Gzip", dependencies: ["CZlib"]),
@@ -44,7 +46,8 @@ let package = Package(
         .target(name: "Workload", dependencies: ["PortbenchSchema", .product(name: "Yams", package: "Yams")]),
         // The hot loops alone are built without overflow and precondition checks; parsers never are.
         .target(
-            name: "Kernels", dependencies: ["Workload", "COpenBLAS"], swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
+            name: "Kernels", dependencies: ["Workload", "COpenBLAS", "CVectorMath"],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(name: "Reference", dependencies: ["Kernels", "Workload", "PortbenchSchema", "COpenBLAS"]),
         .target(name: "DeviceModels", dependencies: ["PortbenchSchema", "Workload", "Kernels", "Reference"]),
         .target(

@@ -4,7 +4,7 @@ import Workload
 
 /// GELU (erf), GELU (tanh approximation, GPT-2's gelu_new), SiLU; optionally gated: f(x)·m (SwiGLU).
 public enum ActivationKernel {
-    /// One element through libm (`erff`, `tanhf`, `expf`); `run` uses the vector forms in `VectorMath` instead.
+    /// One element through libm (`erff`, `tanhf`, `expf`); `run` uses `VectorMath` instead.
     @inline(__always) public static func apply(_ f: ElementwiseFunction, _ x: Float) -> Float {
         switch f {
         case .gelu: return 0.5 * x * (1 + erff(x * 0.70710678118654752))
@@ -18,24 +18,9 @@ public enum ActivationKernel {
         multiplier: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>
     ) {
         Parallel.chunks(count, minPerChunk: 32768) { range in
-            switch f {
-            case .gelu: vectorRun(range, input, multiplier, output, VectorMath.gelu)
-            case .geluTanh: vectorRun(range, input, multiplier, output, VectorMath.geluTanh)
-            case .silu: vectorRun(range, input, multiplier, output, VectorMath.silu)
-            }
-        }
-    }
-
-    /// One chunk of `run` through `VectorMath` (`SIMD16<Float>` with a padded tail); agrees with `apply` to
-    /// within the bounds stated there.
-    @inline(__always) static func vectorRun(
-        _ range: Range<Int>, _ input: UnsafePointer<Float>, _ multiplier: UnsafePointer<Float>?,
-        _ output: UnsafeMutablePointer<Float>, _ f: (VectorMath.Vector) -> VectorMath.Vector
-    ) {
-        if let m = multiplier {
-            VectorMath.map(range, input, m, output, f)
-        } else {
-            VectorMath.map(range, input, output, f)
+            VectorMath.map(
+                VectorMath.Function(f), input + range.lowerBound, multiplier: multiplier.map { $0 + range.lowerBound },
+                output + range.lowerBound, count: range.count)
         }
     }
 

@@ -7,23 +7,13 @@ import XCTest
 
 /// `VectorMath` against Foundation's double-precision exp, tanh and erf: every 1e-3 on [−12, 12] (and exp over
 /// its whole finite range), special values, and the activation and softmax kernels on lengths that leave a tail.
-/// The bounds asserted here are the ones stated in `VectorMath`'s documentation.
+/// The bounds asserted here are the ones stated in `VectorMath`'s documentation; every instruction set this CPU
+/// runs must give the same bits as the portable build.
 final class VectorMathTests: XCTestCase {
-    typealias V = VectorMath.Vector
-
-    /// f on every element of `xs`, a vector at a time, the last vector padded with zeros.
-    func eval(_ f: (V) -> V, _ xs: [Float]) -> [Float] {
-        var out: [Float] = []
-        out.reserveCapacity(xs.count)
-        var i = 0
-        while i < xs.count {
-            var v = V()
-            let n = min(VectorMath.width, xs.count - i)
-            for k in 0..<n { v[k] = xs[i + k] }
-            let y = f(v)
-            for k in 0..<n { out.append(y[k]) }
-            i += VectorMath.width
-        }
+    /// f on every element of `xs` at `level` (the widest this CPU runs unless given).
+    func eval(_ f: VectorMath.Function, _ xs: [Float], level: VectorMath.Level = VectorMath.best) -> [Float] {
+        var out = [Float](repeating: .nan, count: xs.count)
+        VectorMath.map(f, xs, &out, count: xs.count, level: level)
         return out
     }
 
@@ -42,25 +32,25 @@ final class VectorMathTests: XCTestCase {
 
     func testExpRelativeErrorOverItsRange() {
         let xs = grid + (-8_700...8_872).map { Float(Double($0) * 1e-2) }
-        let e = errors(xs, eval(VectorMath.exp, xs), Foundation.exp, floor: Double(Float.leastNormalMagnitude))
+        let e = errors(xs, eval(.exp, xs), Foundation.exp, floor: Double(Float.leastNormalMagnitude))
         XCTAssertLessThanOrEqual(e.rel, 1e-7)
         // Results in the denormals (x in [−103.97, −87.34]): within two steps of the denormal grid.
         let tiny = (-10_400 ... -8_735).map { Float(Double($0) * 1e-2) }
-        let d = errors(tiny, eval(VectorMath.exp, tiny), Foundation.exp, floor: .infinity)
+        let d = errors(tiny, eval(.exp, tiny), Foundation.exp, floor: .infinity)
         XCTAssertLessThanOrEqual(d.abs, 2 * Double(Float.leastNonzeroMagnitude))
         print("exp: max relative error \(e.rel), denormal results max abs \(d.abs)")
     }
 
     func testTanhRelativeError() {
         let xs = grid.filter { $0 != 0 }
-        let e = errors(xs, eval(VectorMath.tanh, xs), Foundation.tanh, floor: 0)
+        let e = errors(xs, eval(.tanh, xs), Foundation.tanh, floor: 0)
         XCTAssertLessThanOrEqual(e.rel, 1.5e-7)
         print("tanh: max relative error \(e.rel)")
     }
 
     func testErfRelativeAndAbsoluteError() {
         let xs = grid.filter { $0 != 0 }
-        let got = eval(VectorMath.erf, xs)
+        let got = eval(.erf, xs)
         let e = errors(xs, got, Foundation.erf, floor: 0)
         let a = errors(xs, got, Foundation.erf, floor: .infinity)
         XCTAssertLessThanOrEqual(e.rel, 2e-7)
@@ -71,7 +61,7 @@ final class VectorMathTests: XCTestCase {
     func testSpecialValues() {
         let inf = Float.infinity, big = Float.greatestFiniteMagnitude, den = Float.leastNonzeroMagnitude
         let xs: [Float] = [.nan, 0, -0.0, inf, -inf, big, -big, 1e30, -1e30, 88.72, 88.73, den, -den, 1e-40, -1e-40]
-        let e = eval(VectorMath.exp, xs), t = eval(VectorMath.tanh, xs), r = eval(VectorMath.erf, xs)
+        let e = eval(.exp, xs), t = eval(.tanh, xs), r = eval(.erf, xs)
         XCTAssert(e[0].isNaN && t[0].isNaN && r[0].isNaN)
         XCTAssertEqual(e[1], 1)
         XCTAssertEqual(e[2], 1)
@@ -99,7 +89,7 @@ final class VectorMathTests: XCTestCase {
                 XCTAssertEqual(Double(v[k]), Double(xs[k]) * slope, accuracy: Double(den), "\(name)(\(xs[k]))")
             }
         }
-        let beyond = eval(VectorMath.tanh, [9, 10, 20, 1e5]) + eval(VectorMath.erf, [3.9, 4, 5, 1e5])
+        let beyond = eval(.tanh, [9, 10, 20, 1e5]) + eval(.erf, [3.9, 4, 5, 1e5])
         XCTAssert(beyond.allSatisfy { $0 <= 1 && $0 >= 0.9999 }, "\(beyond)")
     }
 
@@ -145,5 +135,29 @@ final class VectorMathTests: XCTestCase {
             for j in 0..<cols { XCTAssertEqual(Double(y[j]), e[j] / s, accuracy: 1e-6 * max(e[j] / s, 1e-3)) }
             XCTAssertEqual(y[cols...], [0, 0, 0])
         }
+    }
+
+    /// Each level this CPU runs against the portable build, bit for bit, on every function and on softmax rows
+    /// (the levels differ in vector width only; the arithmetic and its order are the same).
+    func testEveryInstructionSetGivesTheSameBits() {
+        let special: [Float] = [.nan, .infinity, -.infinity, 0, -0.0, 1e-40, -1e-40, 88.73, -104, 1e30, -1e30]
+        let xs = grid + special + (-8_700...8_872).map { Float(Double($0) * 1e-2) }
+        let levels = VectorMath.Level.allCases.filter(VectorMath.isSupported)
+        XCTAssert(levels.contains(.portable))
+        for level in levels where level != .portable {
+            for f in VectorMath.Function.allCases {
+                let a = eval(f, xs, level: .portable), b = eval(f, xs, level: level)
+                let same = zip(a, b).allSatisfy { $0.bitPattern == $1.bitPattern }
+                XCTAssert(same, "\(f) at \(level) differs from the portable build")
+            }
+            for cols in [1, 15, 16, 17, 100, 1000] {
+                let x = (0..<cols).map { Float(sin(Double($0) * 1.7) * 9) }
+                var y0 = [Float](repeating: .nan, count: cols + 2), y1 = y0
+                VectorMath.softmaxRow(x, &y0, valid: cols, cols: cols + 2, level: .portable)
+                VectorMath.softmaxRow(x, &y1, valid: cols, cols: cols + 2, level: level)
+                XCTAssertEqual(y0.map(\.bitPattern), y1.map(\.bitPattern), "softmax cols=\(cols) at \(level)")
+            }
+        }
+        print("VectorMath levels checked against portable: \(levels), kernels use \(VectorMath.best)")
     }
 }
