@@ -6,6 +6,8 @@ import Foundation
 enum SnakeCaseKeys {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var memo: [String: String] = [:]
+    /// Keys remembered at most: documents use a few hundred; uploads of made-up keys must not grow it without end.
+    static let memoLimit = 4096
 
     static let strategy = JSONDecoder.KeyDecodingStrategy.custom { path in
         let key = path[path.count - 1]
@@ -22,7 +24,7 @@ enum SnakeCaseKeys {
         lock.unlock()
         let converted = convert(key)
         lock.lock()
-        memo[key] = converted
+        if memo.count < memoLimit { memo[key] = converted }
         lock.unlock()
         return converted
     }
