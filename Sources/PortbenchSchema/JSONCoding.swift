@@ -12,13 +12,8 @@ public enum JSONCoding {
         return e
     }
 
-    public static func decoder() -> JSONDecoder {
-        let d = JSONDecoder()
-        d.keyDecodingStrategy = SnakeCaseKeys.strategy
-        d.nonConformingFloatDecodingStrategy = .convertFromString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return d
-    }
+    /// Foundation's `JSONDecoder` with `convertFromSnakeCase` and those strings, in effect, several times faster.
+    public static func decoder() -> DocumentDecoder { DocumentDecoder() }
 
     /// Compact single-line JSON with the same policy (worker requests and replies).
     public static func compactEncoder() -> JSONEncoder {

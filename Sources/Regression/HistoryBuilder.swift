@@ -75,4 +75,14 @@ extension CaseResult {
     public func metric(named key: String) -> Double? {
         metrics[key] ?? StaticFigure.allCases.first { $0.key == key }?.value(self)
     }
+
+    /// Every finite value `metric(named:)` answers, by key: the measured metrics, then the counted figures a
+    /// metric of the same key does not hide.
+    public var finiteMetrics: [String: Double] {
+        var values = metrics.filter { $0.value.isFinite }
+        for figure in StaticFigure.allCases where metrics[figure.key] == nil {
+            if let v = figure.value(self), v.isFinite { values[figure.key] = v }
+        }
+        return values
+    }
 }

@@ -55,9 +55,28 @@ enum Migrations {
 /// UTC time as the store keeps it (ISO 8601 with milliseconds, so arrival order is kept within a second): migration
 /// times, and the server's arrival times and generated documents.
 public enum Timestamp {
-    public static func now() -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f.string(from: Date())
+    public static func now() -> String { format(Date()) }
+
+    /// `2026-12-03T12:41:05.175Z`: what `ISO8601DateFormatter` writes with internet date-time and fractional seconds,
+    /// formatted directly (the formatter took a twentieth of the server's time per upload).
+    public static func format(_ date: Date) -> String {
+        let millis = Int64((date.timeIntervalSince1970 * 1000 + 0.5).rounded(.down))
+        var seconds = time_t(millis.floorQuotient(1000))
+        var t = tm()
+        gmtime_r(&seconds, &t)
+        func pad(_ v: Int32, _ width: Int) -> String {
+            let s = String(v)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        let date = "\(pad(t.tm_year + 1900, 4))-\(pad(t.tm_mon + 1, 2))-\(pad(t.tm_mday, 2))"
+        let time =
+            "\(pad(t.tm_hour, 2)):\(pad(t.tm_min, 2)):\(pad(t.tm_sec, 2)).\(pad(Int32(millis.floorRemainder(1000)), 3))"
+        return date + "T" + time + "Z"
     }
+}
+
+extension Int64 {
+    /// Floor division and its non-negative remainder (times before 1970 included).
+    fileprivate func floorQuotient(_ d: Int64) -> Int64 { (self - floorRemainder(d)) / d }
+    fileprivate func floorRemainder(_ d: Int64) -> Int64 { ((self % d) + d) % d }
 }

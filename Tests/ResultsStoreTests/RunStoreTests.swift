@@ -189,4 +189,36 @@ final class CaseMetricsTests: XCTestCase {
         XCTAssertEqual(try CaseMetrics.decode(text), cases)
         XCTAssertEqual(CaseMetrics.encode([]), "[]")
     }
+
+    /// Every case's column holds exactly the finite values `metric(named:)` answers for its metric keys and the
+    /// counted figures (the first case of a repeated workload, scenario and backend only).
+    func testColumnHoldsEveryFiniteMetricOfTheNightlyFixture() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("ResultsServerTests/Fixtures/nightly-run.json")
+        let doc = try ResultDocument.decode(json: Data(contentsOf: url))
+        let columns = CaseMetrics.of(doc)
+        XCTAssertEqual(columns.count, doc.cases.count)
+        for (c, column) in zip(doc.cases, columns) {
+            var expected: [String: Double] = [:]
+            for name in c.metrics.keys.sorted() + CaseResult.countedFigureKeys {
+                if let v = c.metric(named: name), v.isFinite, expected[name] == nil { expected[name] = v }
+            }
+            XCTAssertEqual(column.values, expected, "\(c.workload) \(c.scenario)")
+            XCTAssertGreaterThan(column.values.count, 5)
+        }
+    }
+}
+
+final class TimestampTests: XCTestCase {
+    /// The hand-formatted time is what `ISO8601DateFormatter` writes, to the nearest millisecond, before 1970 too.
+    func testFormatMatchesFoundationsFormatter() {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        var rng = SystemRandomNumberGenerator()
+        let fixed: [Double] = [0, 0.0005, 0.9994, 59.999, -0.001, -86_400.5, 951_782_400.123, 4_102_444_799.999]
+        for t in fixed + (0..<2000).map({ _ in Double.random(in: -2e9...4e9, using: &rng) }) {
+            let date = Date(timeIntervalSince1970: t)
+            XCTAssertEqual(Timestamp.format(date), f.string(from: date), "\(t)")
+        }
+    }
 }
