@@ -42,7 +42,8 @@ final class JSONTape {
     static let maximumDepth = 512
 
     let bytes: UnsafeMutableBufferPointer<UInt8>
-    let nodes: ContiguousArray<JSONNode>
+    /// The nodes, in memory of their own (read through a pointer: no reference counting in the decoder's loops).
+    let nodes: UnsafeMutableBufferPointer<JSONNode>
 
     init(_ data: Data) throws {
         guard data.count < Int(Int32.max) else {
@@ -52,17 +53,22 @@ final class JSONTape {
         _ = bytes.initialize(from: data)
         bytes[data.count] = 0
         var scanner = JSONScanner(bytes: bytes, count: data.count)
+        defer { scanner.open.deallocate() }
         do {
             try scanner.scan()
         } catch {
             bytes.deallocate()
+            scanner.nodes.deallocate()
             throw error
         }
         self.bytes = bytes
-        nodes = scanner.nodes
+        nodes = UnsafeMutableBufferPointer(start: scanner.nodes.baseAddress, count: scanner.used)
     }
 
-    deinit { bytes.deallocate() }
+    deinit {
+        bytes.deallocate()
+        nodes.deallocate()
+    }
 
     /// The bytes of a scalar node.
     func span(_ node: JSONNode) -> UnsafeBufferPointer<UInt8> { JSONScanner.span(node, in: bytes) }
@@ -73,14 +79,18 @@ private struct JSONScanner {
     let bytes: UnsafeMutableBufferPointer<UInt8>
     let count: Int
     var i = 0
-    var nodes: ContiguousArray<JSONNode> = []
-    /// Open containers: node index and members so far.
-    var open: [(node: Int32, count: Int32)] = []
+    /// The nodes so far (`used` of them), grown by doubling; the tape takes the buffer over.
+    var nodes: UnsafeMutableBufferPointer<JSONNode>
+    var used = 0
+    /// Open containers: node index and members so far (`depth` of them).
+    var open: UnsafeMutableBufferPointer<(node: Int32, count: Int32)>
+    var depth = 0
 
     init(bytes: UnsafeMutableBufferPointer<UInt8>, count: Int) {
         self.bytes = bytes
         self.count = count
-        nodes.reserveCapacity(count / 8 + 1)
+        nodes = .allocate(capacity: count / 8 + 16)
+        open = .allocate(capacity: JSONTape.maximumDepth + 1)
     }
 
     var byte: UInt8 { bytes[i] }  // the NUL after the last byte reads as 0
@@ -92,21 +102,30 @@ private struct JSONScanner {
     func span(_ node: JSONNode) -> UnsafeBufferPointer<UInt8> { Self.span(node, in: bytes) }
 
     mutating func append(_ node: JSONNode) -> Int32 {
-        nodes.append(node)
-        return Int32(nodes.count - 1)
+        if used == nodes.count {
+            let grown = UnsafeMutableBufferPointer<JSONNode>.allocate(capacity: nodes.count * 2)
+            _ = grown.initialize(from: nodes)
+            nodes.deallocate()
+            nodes = grown
+        }
+        nodes[used] = node
+        used += 1
+        return Int32(used - 1)
     }
 
     mutating func close(_ index: Int32, count: Int32) {
         nodes[Int(index)].length = count
-        nodes[Int(index)].end = Int32(nodes.count)
+        nodes[Int(index)].end = Int32(used)
     }
+
+    var top: (node: Int32, count: Int32)? { depth > 0 ? open[depth - 1] : nil }
 
     mutating func scan() throws {
         if count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3 }  // a UTF-8 BOM, ignored
         skipSpace()
         guard i < count else { throw error("the document is empty") }
         try value()
-        while let top = open.last {
+        while let top {
             skipSpace()
             let isObject = nodes[Int(top.node)].kind == .object
             switch byte {
@@ -117,7 +136,7 @@ private struct JSONScanner {
                 try value()
             case UInt8(ascii: "]") where !isObject, UInt8(ascii: "}") where isObject:
                 i += 1
-                open.removeLast()
+                depth -= 1
                 close(top.node, count: top.count)
             default:
                 throw error(
@@ -132,21 +151,22 @@ private struct JSONScanner {
     /// A value at `i`: a scalar, or an opened container (its first member read too).
     mutating func value() throws {
         skipSpace()
-        let parent = open.last?.node ?? -1
-        if !open.isEmpty { open[open.count - 1].count += 1 }
+        let parent = top?.node ?? -1
+        if depth > 0 { open[depth - 1].count += 1 }
         switch byte {
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             let isObject = byte == UInt8(ascii: "{")
-            guard open.count < JSONTape.maximumDepth else { throw error("nested deeper than \(JSONTape.maximumDepth)") }
+            guard depth < JSONTape.maximumDepth else { throw error("nested deeper than \(JSONTape.maximumDepth)") }
             let node = append(
                 JSONNode(
                     kind: isObject ? .object : .array, flags: 0, start: Int32(i), length: 0, end: 0, parent: parent))
             i += 1
-            open.append((node, 0))
+            open[depth] = (node, 0)
+            depth += 1
             skipSpace()
             if byte == UInt8(ascii: isObject ? "}" : "]") {
                 i += 1
-                open.removeLast()
+                depth -= 1
                 close(node, count: 0)
             } else {
                 if isObject { try key() }
@@ -166,7 +186,7 @@ private struct JSONScanner {
     /// An object member's key and its colon.
     mutating func key() throws {
         guard byte == UInt8(ascii: "\"") else { throw error("expected a string key") }
-        try string(parent: open[open.count - 1].node, isKey: true)
+        try string(parent: open[depth - 1].node, isKey: true)
         skipSpace()
         guard byte == UInt8(ascii: ":") else { throw error("expected ':' after an object key") }
         i += 1
@@ -190,7 +210,7 @@ private struct JSONScanner {
             }
         }
         let node = JSONNode(
-            kind: .string, flags: flags, start: Int32(start), length: Int32(i - start), end: Int32(nodes.count + 1),
+            kind: .string, flags: flags, start: Int32(start), length: Int32(i - start), end: Int32(used + 1),
             parent: parent)
         i += 1
         if flags & JSONNode.nonASCII != 0,
@@ -264,7 +284,7 @@ private struct JSONScanner {
         _ = append(
             JSONNode(
                 kind: .number, flags: integer ? JSONNode.integer : 0, start: Int32(start), length: Int32(i - start),
-                end: Int32(nodes.count + 1), parent: parent))
+                end: Int32(used + 1), parent: parent))
     }
 
     mutating func literal(_ word: StaticString, _ kind: JSONNode.Kind, _ flags: UInt8, _ parent: Int32) throws {
@@ -274,7 +294,7 @@ private struct JSONScanner {
         }
         _ = append(
             JSONNode(
-                kind: kind, flags: flags, start: Int32(i), length: Int32(n), end: Int32(nodes.count + 1),
+                kind: kind, flags: flags, start: Int32(i), length: Int32(n), end: Int32(used + 1),
                 parent: parent))
         i += n
     }

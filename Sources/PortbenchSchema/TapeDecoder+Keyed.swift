@@ -20,19 +20,21 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     /// The value node for a key; with repeated names, the first in the document (as Foundation).
     func find(_ key: Key) -> Int32? {
         var name = key.stringValue
+        let nodes = decoder.nodes
+        let bytes = decoder.tape.bytes.baseAddress!
         return name.withUTF8 { camel -> Int32? in
             let form = CamelForm(camel)
             var wanted: String?
-            var member = object + 1
-            for _ in 0..<decoder[object].length {
-                let k = decoder[member]
-                if form.isRegular && k.has(JSONNode.snakeKey) {
-                    if k.length == form.snakeLength && form.matches(decoder.tape.span(k)) { return member + 1 }
+            var member = Int(object) + 1
+            for _ in 0..<nodes[Int(object)].length {
+                let k = nodes[member]
+                if form.isRegular && k.flags & JSONNode.snakeKey != 0 {
+                    if k.length == form.snakeLength && form.matches(bytes + Int(k.start)) { return Int32(member + 1) }
                 } else {
                     if wanted == nil { wanted = String(decoding: camel, as: UTF8.self) }
-                    if SnakeCaseKeys.convert(decoder.text(k)) == wanted { return member + 1 }
+                    if SnakeCaseKeys.convert(decoder.text(k)) == wanted { return Int32(member + 1) }
                 }
-                member = decoder[member + 1].end
+                member = Int(nodes[member + 1].end)
             }
             return nil
         }
@@ -154,7 +156,7 @@ struct CamelForm {
     }
 
     /// Whether `snake` (a `snakeKey` of `snakeLength` bytes) is this name's snake_case form.
-    func matches(_ snake: UnsafeBufferPointer<UInt8>) -> Bool {
+    func matches(_ snake: UnsafePointer<UInt8>) -> Bool {
         var s = 0
         for b in camel {
             if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") {

@@ -5,6 +5,7 @@ import Foundation
 /// against the bytes without building strings or dictionaries, and the coding path is only built for an error.
 final class TapeDecoder: Decoder {
     let tape: JSONTape
+    let nodes: UnsafeMutableBufferPointer<JSONNode>
     /// The node being decoded.
     var node: Int32
     var userInfo: [CodingUserInfoKey: Any] { [:] }
@@ -13,9 +14,10 @@ final class TapeDecoder: Decoder {
     init(tape: JSONTape, node: Int32) {
         self.tape = tape
         self.node = node
+        nodes = tape.nodes
     }
 
-    subscript(_ index: Int32) -> JSONNode { tape.nodes[Int(index)] }
+    subscript(_ index: Int32) -> JSONNode { nodes[Int(index)] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         try expect(.object, at: node, as: [String: Any].self)
@@ -33,7 +35,7 @@ final class TapeDecoder: Decoder {
 
     /// A value of any type at a node (the decoder stands on that node while the value's initializer runs).
     func decode<T: Decodable>(_ type: T.Type, at index: Int32) throws -> T {
-        if let dictionary = T.self as? any StringKeyedDictionary.Type {
+        if self[index].kind == .object, let dictionary = T.self as? any StringKeyedDictionary.Type {
             return try dictionary.init(tape: self, object: index) as! T
         }
         let saved = node

@@ -1,11 +1,14 @@
 import CCurl
 import Foundation
 
-/// `HTTPTransport` over libcurl: one easy handle per request (so any number of threads may send at once), no
-/// signals, certificate and host verification always on, no redirects followed, the body sent with a Content-Length.
+/// `HTTPTransport` over libcurl: an easy handle per request in flight (so any number of threads may send at once),
+/// handed back to a small pool afterwards so later requests reuse its open connection (no TCP or TLS handshake per
+/// upload); no signals, certificate and host verification always on, no redirects followed, the body sent with a
+/// Content-Length.
 public struct CurlTransport: HTTPTransport {
     /// Responses larger than this are cut off and reported as a transport error.
     public var maxResponseBytes: Int
+    private let handles = CurlHandlePool()
 
     public init(maxResponseBytes: Int = 256 << 20) {
         _ = curlGlobalInit
@@ -13,8 +16,8 @@ public struct CurlTransport: HTTPTransport {
     }
 
     public func send(_ request: HTTPRequest) -> Result<HTTPResponse, TransportError> {
-        guard let handle = curl_easy_init() else { return .failure(TransportError(.other, "curl_easy_init failed")) }
-        defer { curl_easy_cleanup(handle) }
+        guard let handle = handles.take() else { return .failure(TransportError(.other, "curl_easy_init failed")) }
+        defer { handles.give(handle) }
         let sink = ResponseSink(limit: maxResponseBytes)
         let sinkPointer = Unmanaged.passRetained(sink)
         defer { sinkPointer.release() }
@@ -77,6 +80,31 @@ public struct CurlTransport: HTTPTransport {
         default: return .other
         }
     }
+}
+
+/// Idle easy handles with their connection caches. A handle is reset (options only: its connections stay open) as it
+/// comes back, so no pointer from the finished request (error buffer, sink) outlives it.
+private final class CurlHandlePool: @unchecked Sendable {
+    /// Idle handles kept at most (an upload session runs a few workers).
+    static let capacity = 16
+    private let lock = NSLock()
+    private var idle: [UnsafeMutableRawPointer] = []
+
+    func take() -> UnsafeMutableRawPointer? {
+        lock.withLock { idle.popLast() } ?? curl_easy_init()
+    }
+
+    func give(_ handle: UnsafeMutableRawPointer) {
+        curl_easy_reset(handle)
+        let kept = lock.withLock {
+            guard idle.count < Self.capacity else { return false }
+            idle.append(handle)
+            return true
+        }
+        if !kept { curl_easy_cleanup(handle) }
+    }
+
+    deinit { idle.forEach(curl_easy_cleanup) }
 }
 
 /// libcurl's process-wide setup, run once before the first handle (thread-safe: a global's lazy initialiser).

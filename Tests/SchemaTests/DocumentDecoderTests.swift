@@ -225,4 +225,35 @@ final class DocumentDecoderTests: XCTestCase {
         }
         return root
     }
+
+    /// Numbers read as Swift's own `Double(String)` and `Float(String)` read them, bit for bit: the fast path and
+    /// the library path, random values in every printed form, and the edges of the fast path.
+    func testNumbersReadAsSwiftReadsThem() throws {
+        var rng = SplitMix64(seed: 7)
+        var texts = [
+            "0", "-0", "0.0", "1", "-1", "0.1", "1e22", "1e23", "9007199254740992", "9007199254740993",
+            "9007199254740991.5", "123.456e-5", "4.9e-324", "2.2250738585072014e-308", "1.7976931348623157e308",
+            "16777216", "16777217", "3.4028235e38", "1e-10", "1E+10", "0.000000000000000000001", "12345678901234567890",
+        ]
+        for _ in 0..<5000 {
+            let d = Double(bitPattern: rng.next() >> 2) * (rng.next() % 2 == 0 ? 1 : -1)
+            let scale = pow(10, Double(Int(rng.next() % 40) - 20))
+            let f = Float(Double(Int64(bitPattern: rng.next()) % 10_000_000) * scale)
+            texts += [
+                "\(d)", "\(Double(Int64(bitPattern: rng.next()) % 100_000_000) * scale)", "\(f)",
+                String(format: "%.6e", d.isFinite ? d : 1), "\(Int64(bitPattern: rng.next()) % 1_000_000)",
+            ]
+        }
+        for text in texts where text.first != "n" && !text.contains("inf") {
+            let data = Data("[\(text)]".utf8)
+            let doubles = try JSONCoding.decoder().decode([Double].self, from: data)
+            let floats = try? JSONCoding.decoder().decode([Float].self, from: data)
+            XCTAssertEqual(doubles.first?.bitPattern, Double(text)?.bitPattern, text)
+            if let expected = Float(text), expected.isFinite {
+                XCTAssertEqual(floats?.first?.bitPattern, expected.bitPattern, text)
+            } else {
+                XCTAssertNil(floats, text)
+            }
+        }
+    }
 }
