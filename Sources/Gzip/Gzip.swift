@@ -26,37 +26,53 @@ public enum Gzip {
         return out
     }
 
-    /// Inflates one gzip member; refuses corrupt data, trailing garbage and output beyond `limit` bytes.
+    /// Inflates one gzip member; refuses corrupt data, trailing garbage and output beyond `limit` bytes. The output
+    /// is sized from the member's trailer (its length mod 2^32, a hint only: still capped, still grown if wrong) and
+    /// inflated in place, with no bounce buffer.
     public static func decompress(_ data: Data, limit: Int) throws -> Data {
         var stream = z_stream()
         guard pb_inflate_init_gzip(&stream) == Z_OK else { throw GzipError.corrupt("inflateInit2 failed") }
         defer { inflateEnd(&stream) }
-        var out = Data()
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        var out = Data(count: min(max(sizeHint(data) + 1, 4096), limit + 1))  // + 1: the end is seen in one call
+        var produced = 0
         let status: Int32 = data.withUnsafeBytes { src in
             stream.next_in = UnsafeMutablePointer(
                 mutating: src.bindMemory(to: Bytef.self).baseAddress ?? UnsafePointer(bitPattern: 1)!)
             stream.avail_in = uInt(src.count)
             var status = Z_OK
             while status == Z_OK {
-                status = chunk.withUnsafeMutableBufferPointer { buf in
-                    stream.next_out = buf.baseAddress
-                    stream.avail_out = uInt(buf.count)
+                if produced == out.count {
+                    guard out.count <= limit else { return Z_MEM_ERROR }
+                    out.count = min(out.count * 2, limit + 1)
+                }
+                status = out.withUnsafeMutableBytes { buf in
+                    let room = buf.count - produced
+                    stream.next_out = buf.bindMemory(to: Bytef.self).baseAddress! + produced
+                    stream.avail_out = uInt(room)
                     let s = inflate(&stream, Z_NO_FLUSH)
-                    out.append(buf.baseAddress!, count: buf.count - Int(stream.avail_out))
+                    produced += room - Int(stream.avail_out)
                     return s
                 }
-                if out.count > limit { return Z_MEM_ERROR }
+                if produced > limit { return Z_MEM_ERROR }
                 if status == Z_BUF_ERROR && stream.avail_in == 0 { break }
+                if status == Z_BUF_ERROR && produced == out.count { status = Z_OK }  // output full: grow, go on
             }
             return status
         }
-        if out.count > limit { throw GzipError.tooLarge(limit: limit) }
+        if produced > limit || status == Z_MEM_ERROR { throw GzipError.tooLarge(limit: limit) }
         guard status == Z_STREAM_END else {
             throw GzipError.corrupt(status == Z_BUF_ERROR ? "truncated gzip data" : "zlib status \(status)")
         }
         guard stream.avail_in == 0 else { throw GzipError.corrupt("data after the end of the gzip member") }
+        out.count = produced
         return out
+    }
+
+    /// ISIZE, the trailer's last four bytes (little-endian): the inflated length mod 2^32.
+    static func sizeHint(_ data: Data) -> Int {
+        guard data.count >= 18 else { return 0 }
+        let tail = data.suffix(4)
+        return tail.reversed().reduce(0) { $0 << 8 | Int($1) }
     }
 }
 

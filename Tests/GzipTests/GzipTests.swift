@@ -48,4 +48,20 @@ final class GzipTests: XCTestCase {
         flipped[flipped.count - 5] ^= 0xff  // the CRC-32 in the trailer
         XCTAssertThrowsError(try Gzip.decompress(flipped, limit: 1 << 20))
     }
+
+    /// The trailer's length only sizes the first buffer: a body that grows past it, or a trailer that lies, still
+    /// inflates to the same bytes or is refused, never cut short or read past the limit.
+    func testTheTrailersLengthIsOnlyAHint() throws {
+        let body = Data((0..<300_000).map { i in UInt8(truncatingIfNeeded: (i &* 2_654_435_761) >> 13 % 40) })
+        let packed = Gzip.compress(body)
+        XCTAssertEqual(try Gzip.decompress(packed, limit: 300_000), body, "exactly at the limit")
+        for lie: UInt32 in [0, 1, 4096, 299_999, 300_001, .max] {
+            var tampered = packed
+            withUnsafeBytes(of: lie.littleEndian) { tampered.replaceSubrange((packed.count - 4)..., with: $0) }
+            XCTAssertThrowsError(try Gzip.decompress(tampered, limit: 1 << 20), "ISIZE \(lie)")
+            XCTAssertThrowsError(try Gzip.decompress(tampered, limit: 1000), "ISIZE \(lie)") { error in
+                XCTAssertEqual(error as? GzipError, .tooLarge(limit: 1000))
+            }
+        }
+    }
 }
