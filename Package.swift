@@ -98,8 +98,9 @@ let package = Package(
         // Fuzzing: seeded mutation (for the tests) and the driver ci/fuzz.sh builds with libFuzzer.
         .target(name: "FuzzSupport", dependencies: ["Kernels", "PortbenchSchema"]),
         .executableTarget(
-            name: "PortbenchFuzz", dependencies: ["Kernels", "Reference", "Workload", "DeviceModels", "FuzzSupport"]),
-        .testTarget(name: "SchemaTests", dependencies: ["PortbenchSchema"], exclude: ["Fixtures"]),
+            name: "PortbenchFuzz",
+            dependencies: ["Kernels", "Reference", "Workload", "DeviceModels", "FuzzSupport", "PortbenchSchema"]),
+        .testTarget(name: "SchemaTests", dependencies: ["PortbenchSchema", "FuzzSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "RegressionTests", dependencies: ["Regression", "PortbenchSchema", "TestSupport"],
             exclude: ["Fixtures"]),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes the parsers portbench reads untrusted files with: safetensors (SafeTensorsFile + tensor), .npy (NPY.read)
-# and YAML (WorkloadSpec, DeviceProfile and Suite parsing). Builds Sources/PortbenchFuzz with libFuzzer (and
+# Fuzzes the parsers portbench reads untrusted input with: safetensors (SafeTensorsFile + tensor), .npy (NPY.read),
+# YAML (WorkloadSpec, DeviceProfile and Suite parsing) and result JSON (ResultDocument.decode, the upload reader). Builds Sources/PortbenchFuzz with libFuzzer (and
 # AddressSanitizer) into .build-fuzz, seeds it with small valid files (ci/fuzz/make_seeds.py), runs each parser for
 # RUNS inputs with a per-input timeout and memory limits, and prints inputs run, wall time and crashes per parser.
 # Exits non-zero on any crash, hang or out-of-memory; reproducers are left in .build-fuzz/work/artifacts/PARSER/.
@@ -8,7 +8,7 @@
 # Not part of ci/test.sh (it takes minutes).
 #
 # Usage: bash ci/fuzz.sh [RUNS]            RUNS defaults to 1000000 per parser
-# Environment: FUZZ_TARGETS="safetensors npy yaml"   the parsers to fuzz
+# Environment: FUZZ_TARGETS="safetensors npy yaml json"   the parsers to fuzz
 #              FUZZ_SANITIZERS=fuzzer,address          or "fuzzer" alone (faster, no malloc limit)
 #              FUZZ_TIMEOUT=1                          seconds one input may take before it counts as a hang
 #              FUZZ_RSS_MB=2048  FUZZ_MALLOC_MB=2048   memory limits (process RSS; one allocation)
@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=${1:-${FUZZ_RUNS:-1000000}}
-TARGETS=${FUZZ_TARGETS:-safetensors npy yaml}
+TARGETS=${FUZZ_TARGETS:-safetensors npy yaml json}
 SANITIZERS=${FUZZ_SANITIZERS:-fuzzer,address}
 TIMEOUT=${FUZZ_TIMEOUT:-1}
 RSS_MB=${FUZZ_RSS_MB:-2048}
@@ -36,7 +36,7 @@ BIN=$SCRATCH/release/PortbenchFuzz
 
 python3 ci/fuzz/make_seeds.py "$WORK/seeds"
 
-declare -A MAX_LEN=([safetensors]=8192 [npy]=4096 [yaml]=4096)
+declare -A MAX_LEN=([safetensors]=8192 [npy]=4096 [yaml]=4096 [json]=16384)
 failed=0
 summary=()
 for t in $TARGETS; do

@@ -72,6 +72,7 @@ public enum FuzzSeeds {
         case .safetensors: folders = [("Tests/ReferenceTests/Fixtures", "safetensors")]
         case .npy: folders = [("Tests/ReferenceTests/Fixtures", "npy")]
         case .yaml: folders = [("Workloads", "yaml"), ("Workloads/suites", "yaml"), ("Devices", "yaml")]
+        case .json: folders = [("Tests/SchemaTests/Fixtures", "json")]
         }
         var out: [[UInt8]] = []
         for (folder, ext) in folders {
@@ -114,6 +115,7 @@ public enum FuzzSeeds {
         case .safetensors: return smallSafetensors + repositoryFiles(.safetensors, root: root)
         case .npy: return smallNPY + repositoryFiles(.npy, root: root)
         case .yaml: return repositoryFiles(.yaml, root: root)
+        case .json: return repositoryFiles(.json, root: root, maxBytes: 16384)
         }
     }
 }

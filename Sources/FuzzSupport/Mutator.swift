@@ -16,7 +16,7 @@ extension SplitMix64 {
 }
 
 public enum FuzzFormat: String, CaseIterable, Sendable {
-    case safetensors, npy, yaml
+    case safetensors, npy, yaml, json
 }
 
 /// Mutates seed files of one format. Binary formats are split into their parts (length field, text header, data) so
@@ -44,6 +44,12 @@ public struct Mutator {
     ]
 
     static let tokens: [FuzzFormat: [String]] = [
+        .json: [
+            "\"schema\"", "\"portbench.result\"", "\"schema_version\"", "\"run_id\"", "\"cases\"", "\"samples_ns\"",
+            "\"metrics\"", "\"stats\"", "\"nan\"", "\"inf\"", "\"-inf\"", "1e999", "-0", "0.5", "18446744073709551616",
+            "\"\\u0000\"", "\"\\ud83d\\ude00\"", "\"\\ud800\"", "\"\\uZZZZ\"", "[]", "{}", "null", "true", "false", ",",
+            ":", "[", "]", "{", "}", " ", "\u{00}", "\u{FF}", "é",
+        ],
         .safetensors: [
             "\"dtype\"", "\"shape\"", "\"data_offsets\"", "\"__metadata__\"", "\"F32\"", "\"F16\"",
             "\"BF16\"", "\"I64\"", "\"F64\"", "\"BOOL\"", "\"U8\"", "[]", "{}", "null", "true", "false",
@@ -186,6 +192,7 @@ public struct Mutator {
         case .safetensors: unit = rng.pick(["[", "{\"a\":", "[{\"a\":"])
         case .npy: unit = rng.pick(["(", "{'a':", "["])
         case .yaml: unit = rng.pick(["[", "{", "{a: ", "- ", "? ", "&a [", "!!seq ["])
+        case .json: unit = rng.pick(["[", "{\"a\":", "[{\"run_id\":"])
         }
         var piece = Array(String(repeating: unit, count: depth).utf8)
         if rng.chance(50) {
@@ -246,7 +253,7 @@ struct Document {
         self.format = format
         (prefix, header, data, isStructured) = ([], bytes, [], false)
         switch format {
-        case .yaml: break
+        case .yaml, .json: break
         case .safetensors:
             guard bytes.count >= 8 else { return }
             let n = bytes[0..<8].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
@@ -280,7 +287,7 @@ struct Document {
     func assemble(fixLength: Bool, rng: inout FuzzRandom) -> [UInt8] {
         guard isStructured else { return header }
         switch format {
-        case .yaml:
+        case .yaml, .json:
             return header
         case .safetensors:
             var n = UInt64(header.count)

@@ -1,20 +1,21 @@
-// The fuzz driver for the parsers portbench reads untrusted files with (see ci/fuzz.sh).
+// The fuzz driver for the parsers portbench reads untrusted files and uploads with (see ci/fuzz.sh).
 //
 // Built by ci/fuzz.sh with `-sanitize=fuzzer -D PORTBENCH_LIBFUZZER`, it is a libFuzzer binary:
-//     PORTBENCH_FUZZ_TARGET=safetensors|npy|yaml PortbenchFuzz [libFuzzer flags] [corpus dirs]
+//     PORTBENCH_FUZZ_TARGET=safetensors|npy|yaml|json PortbenchFuzz [libFuzzer flags] [corpus dirs]
 // Built plainly (as `swift build` does), it replays inputs, e.g. a crash libFuzzer wrote, or runs the seeded
 // mutation loop of FuzzSupport (where libFuzzer is not available):
-//     PortbenchFuzz safetensors|npy|yaml FILE|DIR...
-//     PortbenchFuzz mutate safetensors|npy|yaml COUNT [SEED]
+//     PortbenchFuzz safetensors|npy|yaml|json FILE|DIR...
+//     PortbenchFuzz mutate safetensors|npy|yaml|json COUNT [SEED]
 // Every input must parse or throw the parser's own error type; anything else (a trap, another error type) is a crash.
 import DeviceModels
 import Foundation
 import FuzzSupport
+import PortbenchSchema
 import Reference
 import Workload
 
 enum FuzzTarget: String, CaseIterable {
-    case safetensors, npy, yaml
+    case safetensors, npy, yaml, json
 }
 
 /// Where `Suite` entries resolve relative workload paths: the repository's suites folder, so seeds that name real
@@ -83,6 +84,16 @@ func runOne(_ target: FuzzTarget, _ data: Data) -> Bool {
             }
         }
         return parsed
+    case .json:
+        // The results server's upload reader: JSONTape and TapeDecoder behind `ResultDocument.decode(json:)`.
+        do {
+            _ = try ResultDocument.decode(json: data)
+            return true
+        } catch is DocumentDecodeError {
+            return false
+        } catch {
+            unexpected(error, parser: "json")
+        }
     }
 }
 
@@ -120,7 +131,8 @@ func runOne(_ target: FuzzTarget, _ data: Data) -> Bool {
     let args = Array(CommandLine.arguments.dropFirst())
     if args.first == "mutate" {
         guard args.count >= 3, let target = FuzzTarget(rawValue: args[1]), let count = Int(args[2]) else {
-            FileHandle.standardError.write(Data("usage: PortbenchFuzz mutate safetensors|npy|yaml COUNT [SEED]\n".utf8))
+            FileHandle.standardError.write(
+                Data("usage: PortbenchFuzz mutate safetensors|npy|yaml|json COUNT [SEED]\n".utf8))
             exit(2)
         }
         let seed = args.count > 3 ? UInt64(args[3]) ?? 1 : 1
@@ -151,7 +163,7 @@ func runOne(_ target: FuzzTarget, _ data: Data) -> Bool {
     guard let first = args.first, let target = FuzzTarget(rawValue: first), args.count > 1 else {
         FileHandle.standardError.write(
             Data(
-                "usage: PortbenchFuzz \(FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")) FILE|DIR...\n       PortbenchFuzz mutate safetensors|npy|yaml COUNT [SEED]\n"
+                "usage: PortbenchFuzz \(FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")) FILE|DIR...\n       PortbenchFuzz mutate safetensors|npy|yaml|json COUNT [SEED]\n"
                     .utf8))
         exit(2)
     }

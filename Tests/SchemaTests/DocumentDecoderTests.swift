@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import XCTest
 
 @testable import PortbenchSchema
@@ -255,5 +256,26 @@ final class DocumentDecoderTests: XCTestCase {
                 XCTAssertNil(floats, text)
             }
         }
+    }
+
+    /// Seeded mutations of the result fixtures (the long libFuzzer run is `FUZZ_TARGETS=json ci/fuzz.sh`): every
+    /// input is read or refused with the reader's own error, never a trap or another error type.
+    func testMutatedDocumentsAreReadOrRefusedWithTheReadersError() {
+        let repo = Self.root.deletingLastPathComponent()
+        var mutator = Mutator(format: .json, seeds: FuzzSeeds.all(.json, root: repo), seed: 0x5EED_0050)
+        var read = 0
+        var refused = 0
+        for _ in 0..<5_000 {
+            do {
+                _ = try ResultDocument.decode(json: Data(mutator.next()))
+                read += 1
+            } catch is DocumentDecodeError {
+                refused += 1
+            } catch {
+                XCTFail("an error of another type: \(error)")
+            }
+        }
+        XCTAssertGreaterThan(read, 50, "the mutations should leave some documents valid")
+        XCTAssertGreaterThan(refused, 2_500, "the mutations should break most documents")
     }
 }

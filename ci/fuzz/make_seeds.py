@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the fuzz seeds for ci/fuzz.sh: small valid files of each format, plus the repository's own.
 
-Usage: make_seeds.py OUT_DIR  ->  OUT_DIR/{safetensors,npy,yaml}/*
+Usage: make_seeds.py OUT_DIR  ->  OUT_DIR/{safetensors,npy,yaml,json}/*
 Safetensors fixtures are 40-180 kB, so each is seeded as a miniature: its header (names, dtypes, rank, metadata)
 with every dimension cut to at most 2, and data to match. Standard library only.
 """
@@ -64,7 +64,7 @@ def write(path, data):
 
 
 def main(out):
-    for sub in ("safetensors", "npy", "yaml"):
+    for sub in ("safetensors", "npy", "yaml", "json"):
         shutil.rmtree(os.path.join(out, sub), ignore_errors=True)
         os.makedirs(os.path.join(out, sub))
     st = os.path.join(out, "safetensors")
@@ -114,6 +114,12 @@ def main(out):
         for path in sorted(glob.glob(os.path.join(ROOT, pattern))):
             name = os.path.relpath(path, ROOT).replace("/", "-")
             shutil.copy(path, os.path.join(yd, name))
+
+    jd = os.path.join(out, "json")
+    for path in sorted(glob.glob(os.path.join(ROOT, "Tests/SchemaTests/Fixtures/v1-run*.json"))):
+        shutil.copy(path, os.path.join(jd, os.path.basename(path)))
+    write(os.path.join(jd, "hostile-deep.json"), ("[" * 600 + "]" * 600).encode())
+    write(os.path.join(jd, "escapes.json"), b'{"schema": "portbench.result", "run_id": "a\\u00e9\\ud83d\\ude00", "x": [1e999, -0, 1.5e-7]}')
 
 
 if __name__ == "__main__":
