@@ -26,11 +26,8 @@ extension ResultDocument {
         let doc: ResultDocument
         do {
             doc = try JSONCoding.decoder().decode(ResultDocument.self, from: data)
-        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
-            let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            throw DocumentDecodeError.malformedJSON(detail ?? context.debugDescription)
         } catch let error as DecodingError {
-            throw DocumentDecodeError(error)
+            throw DocumentDecodeError(decoding: error)
         }
         guard doc.schema == schemaName else {
             throw DocumentDecodeError.invalidField(field: "schema", message: "expected \"\(schemaName)\"")
@@ -48,6 +45,17 @@ extension ResultDocument {
 }
 
 extension DocumentDecodeError {
+    /// The reader's error in the documents' terms: bytes that are not JSON (with where), or the field that is wrong
+    /// and what it should have been.
+    public init(decoding error: DecodingError) {
+        if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+            let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+            self = .malformedJSON(detail ?? context.debugDescription)
+        } else {
+            self.init(error)
+        }
+    }
+
     init(_ error: DecodingError) {
         switch error {
         case .keyNotFound(let key, let context):

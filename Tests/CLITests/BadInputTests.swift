@@ -451,7 +451,9 @@ final class BadInputTests: XCTestCase {
             ["memory_read_gigabytes_per_second", "inf"]),
         calibration(
             "zero-row GEMM shape", { $0.replacingFirst(#""m" : "#, with: #""m" : 0, "z" : "#) }, ["gemm[0].shape"]),
-        calibration("not a calibration", { _ in "{\"schema\": 1}" }, ["not a portbench calibration file"]),
+        calibration(
+            "not a calibration", { _ in "{\"schema\": 1}" },
+            ["not a portbench calibration file", "schema: expected a string"]),
     ]
 
     static let outputCases: [Case] = [
@@ -635,7 +637,9 @@ final class BadInputTests: XCTestCase {
         merge(
             "merge: a shard missing", second: shardText(2) { $0.shard = Shard(index: 2, count: 3) },
             ["$D/b.json", "shard.count"]),
-        merge("merge: not a result document", second: .text("{}"), ["$D/b.json", "not a portbench.result document"]),
+        merge(
+            "merge: not a result document", second: .text("{}"),
+            ["$D/b.json", "not a portbench.result document", "schema: missing"]),
         Case(
             name: "merge: shard 2 of 2 missing", files: ["a.json": shardText(1)],
             args: ["merge", "$D/a.json", "--out", "$D/out/m.json"], expect: ["$D/a.json", "shard.count", "2/2"]),
