@@ -59,7 +59,7 @@ public enum Gzip {
             }
             return status
         }
-        if produced > limit || status == Z_MEM_ERROR { throw GzipError.tooLarge(limit: limit) }
+        if produced > limit { throw GzipError.tooLarge(limit: limit) }
         guard status == Z_STREAM_END else {
             throw GzipError.corrupt(status == Z_BUF_ERROR ? "truncated gzip data" : "zlib status \(status)")
         }

@@ -9,11 +9,9 @@ extension CalibrationFile {
         let file: CalibrationFile
         do {
             file = try JSONCoding.decoder().decode(CalibrationFile.self, from: Data(contentsOf: url))
-        } catch let error as DecodingError {
-            throw ResultDocumentError(
-                file: url.path, message: "not a portbench calibration file: \(DocumentDecodeError(decoding: error))")
         } catch {
-            throw ResultDocumentError(file: url.path, message: "not a portbench calibration file: \(error)")
+            throw ResultDocumentError(
+                file: url.path, message: "not a portbench calibration file: \(DocumentDecodeError.describing(error))")
         }
         if let problem = file.calibration.problem() { throw ResultDocumentError(file: url.path, message: problem) }
         guard checkMachine else { return file.calibration }

@@ -33,21 +33,29 @@ enum JSONScalars {
             case UInt8(ascii: "r"): out.append(0x0D)
             case UInt8(ascii: "t"): out.append(0x09)
             case UInt8(ascii: "u"):
-                var scalar = UInt32(hex4(bytes, k))
+                // The scanner checked the four hex digits and the surrogate pairs, so the scalar is valid.
+                var scalar = UInt32(hex4(bytes, at: k) ?? 0xFFFD)
                 k += 4
                 if (0xD800...0xDBFF).contains(scalar) {
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (UInt32(hex4(bytes, k + 2)) - 0xDC00)
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (UInt32(hex4(bytes, at: k + 2) ?? 0xDC00) - 0xDC00)
                     k += 6
                 }
-                out.append(contentsOf: String(Character(Unicode.Scalar(scalar)!)).utf8)
+                out.append(contentsOf: String(Unicode.Scalar(scalar) ?? "\u{FFFD}").utf8)
             default: out.append(e)  // \" \\ \/
             }
         }
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, _ k: Int) -> UInt16 {
-        (0..<4).reduce(0) { $0 << 4 | UInt16(hexValue(bytes[k + $1])!) }
+    /// The four hex digits of a `\u` escape at `k`; nil when they run past the bytes or are not hex.
+    static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, at k: Int) -> UInt16? {
+        guard k >= 0, k + 4 <= bytes.count else { return nil }
+        var v: UInt16 = 0
+        for d in bytes[k..<(k + 4)] {
+            guard let x = hexValue(d) else { return nil }
+            v = v << 4 | UInt16(x)
+        }
+        return v
     }
 
     /// A JSON number as a binary floating-point value, correctly rounded; nil when a finite literal does not fit

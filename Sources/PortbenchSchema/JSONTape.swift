@@ -247,12 +247,8 @@ private struct JSONScanner {
     }
 
     func hex4(at p: Int) throws -> UInt16 {
-        var v: UInt16 = 0
-        for k in 0..<4 {
-            guard p + k < count, let d = JSONScalars.hexValue(bytes[p + k]) else {
-                throw error("\\u must be followed by four hex digits")
-            }
-            v = v << 4 | UInt16(d)
+        guard let v = JSONScalars.hex4(UnsafeBufferPointer(rebasing: bytes[..<count]), at: p) else {
+            throw error("\\u must be followed by four hex digits")
         }
         return v
     }

@@ -56,6 +56,11 @@ extension DocumentDecodeError {
         }
     }
 
+    /// A reading error as a message: the reader's in the documents' terms, any other (a file error) as it is.
+    public static func describing(_ error: any Error) -> String {
+        (error as? DecodingError).map { "\(DocumentDecodeError(decoding: $0))" } ?? "\(error)"
+    }
+
     init(_ error: DecodingError) {
         switch error {
         case .keyNotFound(let key, let context):

@@ -10,11 +10,9 @@ public enum SchemaDocument {
         let doc: T
         do {
             doc = try JSONCoding.decoder().decode(T.self, from: Data(contentsOf: url))
-        } catch let error as DecodingError {
-            throw ResultDocumentError(
-                file: url.path, message: "not a \(schema) document: \(DocumentDecodeError(decoding: error))")
         } catch {
-            throw ResultDocumentError(file: url.path, message: "not a \(schema) document: \(error)")
+            throw ResultDocumentError(
+                file: url.path, message: "not a \(schema) document: \(DocumentDecodeError.describing(error))")
         }
         let (name, version) = header(doc)
         guard name == schema, versions.contains(version) else {

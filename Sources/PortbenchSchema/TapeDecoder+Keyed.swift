@@ -8,13 +8,8 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let object: Int32
     var codingPath: [any CodingKey] { decoder.path(to: object) }
 
-    /// Member key nodes, in document order (each value is the node after its key).
-    var members: some Sequence<Int32> {
-        sequence(first: object + 1) { [decoder] in decoder[$0 + 1].end }.prefix(Int(decoder[object].length))
-    }
-
     var allKeys: [Key] {
-        members.compactMap { Key(stringValue: SnakeCaseKeys.convert(decoder.text(decoder[$0]))) }
+        decoder.members(of: object).compactMap { Key(stringValue: SnakeCaseKeys.convert(decoder.text(decoder[$0]))) }
     }
 
     /// The value node for a key; with repeated names, the first in the document (as Foundation).

@@ -36,7 +36,10 @@ final class TapeDecoder: Decoder {
     /// A value of any type at a node (the decoder stands on that node while the value's initializer runs).
     func decode<T: Decodable>(_ type: T.Type, at index: Int32) throws -> T {
         if self[index].kind == .object, let dictionary = T.self as? any StringKeyedDictionary.Type {
-            return try dictionary.init(tape: self, object: index) as! T
+            guard let value = try dictionary.init(tape: self, object: index) as? T else {
+                throw typeMismatch(T.self, at: index)
+            }
+            return value
         }
         let saved = node
         node = index
@@ -90,6 +93,11 @@ final class TapeDecoder: Decoder {
     }
 
     func text(_ n: JSONNode) -> String { String(decoding: tape.span(n), as: UTF8.self) }
+
+    /// An object's member key nodes, in document order (each value is the node after its key).
+    func members(of object: Int32) -> some Sequence<Int32> {
+        sequence(first: object + 1) { [self] in self[$0 + 1].end }.prefix(Int(self[object].length))
+    }
 }
 
 /// `[String: Value]`: decoded with its keys exactly as written (the key strategy is for property names only, as
@@ -102,11 +110,8 @@ extension Dictionary: StringKeyedDictionary where Key == String, Value: Decodabl
     init(tape decoder: TapeDecoder, object: Int32) throws {
         try decoder.expect(.object, at: object, as: [String: Any].self)
         self.init(minimumCapacity: Int(decoder[object].length))
-        var member = object + 1
-        for _ in 0..<decoder[object].length {
-            let key = try decoder.decodeString(at: member)
-            self[key] = try decoder.decode(Value.self, at: member + 1)
-            member = decoder[member + 1].end
+        for member in decoder.members(of: object) {
+            self[try decoder.decodeString(at: member)] = try decoder.decode(Value.self, at: member + 1)
         }
     }
 }
