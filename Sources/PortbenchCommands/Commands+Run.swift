@@ -96,7 +96,12 @@ extension Commands {
             try r.checkInstrumentPolicy(policy, suite: suite)
             if !r.instrumentChild { return try runInstrumented(r, suite: suite, policy: policy, note: note) }
         }
-        let inputs = SpecPaths.files(of: suite) + [r.weights, r.input, r.calibration].compactMap { $0 }
+        let modelCatalog = suite.modelledDevices.isEmpty ? nil : try r.paths.catalog()
+        let modelled =
+            try modelCatalog?.modelledDevices(suite.modelledDevices, suiteFile: suite.file ?? suite.name) ?? []
+        let inputs =
+            SpecPaths.files(of: suite) + [r.weights, r.input, r.calibration].compactMap { $0 }
+            + (modelCatalog?.files ?? [])
         var options = RunOptions(
             policy: policy, seed: r.seed, perOp: r.perOp, weightsFile: r.weights, layerIndex: r.layerIndex,
             weightPrefix: r.weightPrefix, inputFile: r.input,
@@ -131,6 +136,7 @@ extension Commands {
             note(ProgressLine.text($0))
         }
         doc.minimumEffect = suite.minimumEffect
+        if let modelCatalog { doc.recordModelled(suite: suite, devices: modelled, catalog: modelCatalog) }
         try doc.write(to: outFile)
         note("wrote \(outFile.path)")
         automaticUpload([outFile.path], enabled: r.upload && !r.instrumentChild, note: note)

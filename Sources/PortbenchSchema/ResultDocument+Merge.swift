@@ -81,13 +81,19 @@ extension ResultDocument {
             let all = docs.flatMap { part($0) ?? [] }
             return all.isEmpty ? nil : all
         }
-        return ResultDocument(
+        var merged = ResultDocument(
             runId: runId, created: created, tool: first.tool, suite: first.suite, policy: first.policy,
             seed: first.seed, machine: machine, calibration: mergedCalibration(docs.compactMap(\.calibration)),
             metrics: first.metrics, cases: docs.flatMap(\.cases), goals: docs.flatMap(\.goals),
             migrations: joined(\.migrations), failures: joined(\.failures),
             measuredMigrations: joined(\.measuredMigrations), nonfiniteInputs: joined(\.nonfiniteInputs),
             mergedFrom: docs.map(\.runId))
+        merged.minimumEffect = first.minimumEffect
+        merged.modelledDevices = joined(\.modelledDevices).map { all in
+            var seen = Set<String>()
+            return all.filter { seen.insert($0.name).inserted }
+        }
+        return merged
     }
 
     /// The first shard's calibration, with the GEMM shapes only later shards measured added.

@@ -51,6 +51,9 @@ public struct CaseResult: Codable, Equatable, Sendable {
     public var instrument: InstrumentCounts?
     /// With the `below-physical` flag: why the OpenBLAS ceiling sits far under the physical roofline.
     public var physicalGapCauses: [PhysicalGapCause]?
+    /// Device-model predictions for this case's layer (suites with `modelled_devices`; on the first case of each
+    /// workload and scenario in the run).
+    public var modelled: [ModelledFigure]?
 
     public func metric(_ m: Metric) -> Double? { metrics[m.rawValue] }
     public func flagged(_ f: CaseFlag) -> Bool { flags?.contains(f) ?? false }
@@ -204,6 +207,8 @@ public struct ResultDocument: Codable, Equatable, Sendable {
     public var mergedFrom: [String]?
     /// With `run --instrument`: what the counts are and why the document's times must not be compared.
     public var instrumentNote: String?
+    /// The inputs of the device models behind the cases' `modelled` figures (absent when there are none).
+    public var modelledDevices: [ModelledDevice]?
 
     public static let toolVersion = "portbench 0.1.0"
 

@@ -26,10 +26,13 @@ struct CaseUnits {
     /// Cases on both sides, in a stable order.
     var keys: [CaseKey]
     var unmatched: [UnmatchedCase]
+    /// What each side's device models read, to name the input behind a modelled figure that moved.
+    var modelInputs: ModelInputs
 
     init(baseline a: [ResultDocument], candidate b: [ResultDocument]) {
         baseline = Self.index(a)
         candidate = Self.index(b)
+        modelInputs = ModelInputs(baseline: a, candidate: b)
         let both = Set(baseline.keys).intersection(candidate.keys)
         keys = both.sorted()
         let onlyA = Set(baseline.keys).subtracting(both).sorted().map { ($0, "baseline") }

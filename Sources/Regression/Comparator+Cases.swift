@@ -29,6 +29,7 @@ extension Comparator {
         out += StaticFigure.allCases.compactMap { $0.compare(key, a, b) }.filter {
             $0.verdict != .unchanged || $0.provenance != .counted
         }
+        out += ModelledFigureRule.compare(key, a, b, inputs: units.modelInputs)
         return out
     }
 

@@ -60,7 +60,8 @@ public enum Comparator {
                 mode, options, separate: mode == .separateRuns,
                 instrumented: (baseline.documents + candidate.documents).contains {
                     $0.cases.contains { $0.instrument != nil }
-                }),
+                },
+                modelled: cases.contains { $0.provenance == .modelled }),
             differentMachine: !machine.isEmpty, machineDifferences: machine,
             settingsDifferences: a.machine.settingsDifferences(b.machine).map(\.recorded), cases: cases,
             unmatched: units.unmatched)
@@ -93,7 +94,8 @@ public enum Comparator {
     }
 
     static func ruleDescription(
-        _ mode: ComparisonMode, _ o: ComparisonOptions, separate: Bool, instrumented: Bool = false
+        _ mode: ComparisonMode, _ o: ComparisonOptions, separate: Bool, instrumented: Bool = false,
+        modelled: Bool = false
     ) -> DecisionRule {
         let noise: NoiseSource
         let test: String
@@ -126,6 +128,10 @@ public enum Comparator {
                     + "repetition's count a sample and the noise profile's entry for that metric; their median_s is "
                     + "not compared (times under valgrind describe its emulation, not the machine), nor is a case "
                     + "counted on one side only" : "")
+            + (modelled
+                ? ". Modelled figures (modelled_s[DEVICE]: the device model's layer time for the suite's "
+                    + "modelled_devices) must match within a relative 1e-9; one that moved names the model input, the "
+                    + "layer graph or the adapter that moved it" : "")
         return DecisionRule(
             minimumEffect: r.minimumEffect, alpha: r.alpha, power: r.power, mode: mode, noise: noise,
             noiseProfile: mode == .separateRuns ? o.noisePath : nil, text: text)

@@ -32,6 +32,8 @@ public struct Suite: Equatable, Sendable {
     public var adaptive = AdaptiveSettings()
     /// The smallest relative change a comparison of this suite's results calls a regression (`minimum_effect`).
     public var minimumEffect: Double?
+    /// Devices whose model predictions each case records (`modelled_devices`), compared exactly across runs.
+    public var modelledDevices: [String] = []
     public var entries: [SuiteEntry]
     public var goals: [SpeedGoal]
     public var file: String?
@@ -86,7 +88,7 @@ public struct Suite: Equatable, Sendable {
     /// Validates an already-composed suite document read from `url`.
     public static func parse(_ root: SpecNode, url: URL) throws -> Suite {
         let m = try root.mapping(
-            allowed: ["name", "description", "repetitions", "warmup", "minimum_effect", "entries"]
+            allowed: ["name", "description", "repetitions", "warmup", "minimum_effect", "modelled_devices", "entries"]
                 + AdaptiveSettings.keys)
         let name = try root.required(m, "name").identifier()
         let description = try m["description"]?.string() ?? ""
@@ -113,6 +115,11 @@ public struct Suite: Equatable, Sendable {
             entries: entries, goals: goals, file: url.path)
         suite.adaptive = adaptive
         suite.minimumEffect = minimumEffect
+        for item in try m["modelled_devices"]?.sequence() ?? [] {
+            let device = try item.identifier()
+            guard !suite.modelledDevices.contains(device) else { throw item.fail("'\(device)' is listed twice") }
+            suite.modelledDevices.append(device)
+        }
         return suite
     }
 

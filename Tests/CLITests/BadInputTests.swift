@@ -114,6 +114,14 @@ final class BadInputTests: XCTestCase {
 
     static let suiteCases: [Case] = [
         suite(
+            "suite models an unknown device",
+            "name: s\nmodelled_devices: [h100-sxm, no-such-gpu]\nentries:\n  - workload: ../w.yaml\n",
+            ["modelled_devices[1]", "unknown device 'no-such-gpu'"]),
+        suite(
+            "suite models a device twice",
+            "name: s\nmodelled_devices: [h100-sxm, h100-sxm]\nentries:\n  - workload: ../w.yaml\n",
+            ["modelled_devices[1]", "listed twice"]),
+        suite(
             "suite names itself", "name: s\nentries:\n  - workload: s.yaml\n",
             ["entries[0].workload", "this suite itself"]),
         suite(

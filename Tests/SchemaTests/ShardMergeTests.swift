@@ -39,6 +39,20 @@ final class ShardMergeTests: XCTestCase {
         XCTAssertTrue(json.contains("\"shard\" : {"), json)
     }
 
+    /// The suite's minimum effect and the device models' inputs survive a merge, each device once.
+    func testMergeKeepsMinimumEffectAndModelInputs() throws {
+        var shards = try Self.shards()
+        let h100 = ModelledDevice(name: "h100-sxm", style: ExecutionStyle(rawValue: "cuda"), inputs: ["x": 1])
+        let v5e = ModelledDevice(name: "tpu-v5e", style: ExecutionStyle(rawValue: "xla"), inputs: ["y": 2])
+        for i in shards.indices {
+            shards[i].document.minimumEffect = 0.05
+            shards[i].document.modelledDevices = [h100, v5e]
+        }
+        let merged = try merge(shards)
+        XCTAssertEqual(merged.minimumEffect, 0.05)
+        XCTAssertEqual(merged.modelledDevices, [h100, v5e])
+    }
+
     func testRefusals() throws {
         func refused(
             _ why: String, _ edit: (inout [(file: String, document: ResultDocument)]) -> Void, file: String,
