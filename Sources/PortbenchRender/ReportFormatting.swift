@@ -27,6 +27,7 @@ enum ReportFormatting {
         case "flops": return (1e-9, "GFLOP")
         case "bytes", "weight_bytes", "program_bytes": return (1e-6, "MB")
         case "relative_l2", "fusions": return (1, "")
+        case _ where metric.hasPrefix("modelled_s["): return (1e6, "µs")
         default: return (1, Metric(rawValue: metric)?.descriptor.unit ?? "")
         }
     }
@@ -40,6 +41,8 @@ enum ReportFormatting {
             text = String(format: "%.2e", x)
         } else if unit == "ms" {
             text = fmt(x, 3)
+        } else if unit == "µs" {
+            text = String(format: "%.5g", x)
         } else if x == x.rounded() && abs(x) < 1e15 {
             text = String(format: "%.0f", x)
         } else {

@@ -19,7 +19,7 @@ enum ModelledFigureRule {
             let moved = abs(y.seconds - x.seconds) > relativeTolerance * abs(x.seconds)
             let reason =
                 moved
-                ? String(format: "%.6g → %.6g ms: ", x.seconds * 1e3, y.seconds * 1e3)
+                ? String(format: "%.6g → %.6g µs: ", x.seconds * 1e6, y.seconds * 1e6)
                     + cause(y, a, b, inputs: inputs)
                 : "identical within 1e-9 (deterministic rule)"
             return CaseComparison(
