@@ -36,10 +36,12 @@ if [ -n "${PORTBENCH_ENDPOINT:-}" ]; then
   "$BIN" upload --flush-spool || echo "nightly.sh: warning: spooled runs are still undelivered (see above); they stay spooled" >&2
 fi
 if [ -n "$AB" ]; then
-  # Both sides are built in their own scratch folders (.build-ab-<commit>/); rounds alternate A B, B A, ...
+  # Last night's revision is built in its own scratch folder (.build-ab-<commit>/) and runs in its own checkout
+  # (its commit, suites and device profiles); tonight's side is the release binary just built here. Rounds alternate
+  # A B, B A, ...
   ROUNDS_DIR="results/ab/$COMMIT"
   rm -rf "$ROUNDS_DIR"
-  "$BIN" ab --a "$AB" --b "$COMMIT" "$AB_SUITE" --rounds "$ROUNDS" --keep "$ROUNDS_DIR" --format md --out "$MD" \
+  "$BIN" ab --a "$AB" --b "$BIN" "$AB_SUITE" --rounds "$ROUNDS" --keep "$ROUNDS_DIR" --format md --out "$MD" \
     ${EXTRA[@]+"${EXTRA[@]}"} || status=$?
   if [ "$status" -eq 0 ] || [ "$status" -ge 3 ]; then
     ARGS=()
