@@ -62,33 +62,42 @@ extension CaseResult {
     ) -> CaseResult {
         let stats = SampleStatistics(samplesNs.map { Double($0) * 1e-9 })
         let cost = graph.totalCost
-        let ceiling = Ceiling(graph: graph, calibration: calibration)
         let s = graph.scenario
         let metrics: [Metric: Double] = [
             .medianSeconds: stats.median,
             .tokensPerSecond: Double(s.tokens) / stats.median,
             .gflops: cost.flops / stats.median / 1e9,
             .weightReadGBps: cost.weightBytes / stats.median / 1e9,
-            .ceilingFraction: ceiling.fraction(measuredSeconds: stats.median),
             .cv: stats.cv,
         ]
-        let physical = ceiling.physicalSeconds.map { [Metric.physicalFraction: $0 / stats.median] } ?? [:]
-        let blas = OpenBLASInfo.current()
-        let causes = PhysicalGapCause.diagnose(
-            ceiling: ceiling, medianSeconds: stats.median, corename: blas.corename, threads: blas.threads,
-            cores: Parallel.cores, bestISA: CPUFeatures.current().bestISA)
-        let flags =
-            (ceiling.fraction(measuredSeconds: stats.median) > 1 ? [CaseFlag.aboveCeiling] : [])
-            + (sampling?.isNoisy == true ? [.noisy] : []) + (causes != nil ? [.belowPhysical] : [])
-        return CaseResult(
+        var result = CaseResult(
             workload: workload, scenario: s.name, backend: backend, provenance: .measured,
             phase: s.phase, batch: s.batch, seq: s.seq, context: s.context, tokens: s.tokens,
             flops: cost.flops, weightBytes: cost.weightBytes, bytes: cost.bytes, weights: weights,
             samplesNs: samplesNs, stats: stats,
-            metrics: Dictionary(
-                uniqueKeysWithValues: metrics.merging(physical) { a, _ in a }.map { ($0.key.rawValue, $0.value) }),
-            ceiling: ceiling, ops: ops, backendDetails: details, flags: flags.isEmpty ? nil : flags,
-            warmupCount: sampling?.warmupCount, stopReason: sampling?.stopReason, physicalGapCauses: causes)
+            metrics: Dictionary(uniqueKeysWithValues: metrics.map { ($0.key.rawValue, $0.value) }),
+            ceiling: Ceiling(graph: graph, calibration: calibration), ops: ops, backendDetails: details,
+            flags: sampling?.isNoisy == true ? [.noisy] : nil, warmupCount: sampling?.warmupCount,
+            stopReason: sampling?.stopReason)
+        result.judge(graph: graph, calibration: calibration)
+        return result
+    }
+
+    /// Sets everything that depends on the ceilings: the ceiling, its fractions, the `above-ceiling` and
+    /// `below-physical` flags and their causes (other flags are kept).
+    public mutating func judge(graph: LayerGraph, calibration: Calibration) {
+        let ceiling = Ceiling(graph: graph, calibration: calibration)
+        self.ceiling = ceiling
+        metrics[Metric.ceilingFraction.rawValue] = ceiling.fraction(measuredSeconds: stats.median)
+        metrics[Metric.physicalFraction.rawValue] = ceiling.physicalSeconds.map { $0 / stats.median }
+        let blas = OpenBLASInfo.current()
+        physicalGapCauses = PhysicalGapCause.diagnose(
+            ceiling: ceiling, medianSeconds: stats.median, corename: blas.corename, threads: blas.threads,
+            cores: Parallel.cores, bestISA: CPUFeatures.current().bestISA)
+        var set = Set((flags ?? []).filter { $0 != .aboveCeiling && $0 != .belowPhysical })
+        if ceiling.fraction(measuredSeconds: stats.median) > 1 { set.insert(.aboveCeiling) }
+        if physicalGapCauses != nil { set.insert(.belowPhysical) }
+        flags = set.isEmpty ? nil : CaseFlag.allCases.filter(set.contains)
     }
 }
 

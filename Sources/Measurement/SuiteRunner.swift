@@ -21,6 +21,9 @@ public struct RunOptions {
     public var reference: Bool = true
     /// Re-measure memory bandwidth beside each decode case (off in tests that inject a fixed calibration).
     public var remeasureBandwidth: Bool = true
+    /// Re-measure the ceiling of a case that ran faster than it, and judge the case again (off under callgrind and in
+    /// tests that inject a fixed calibration).
+    public var recheckCeilings: Bool = true
     /// The run's id, in the document and its default file name.
     public var runId: String = UUID().uuidString.lowercased()
     /// Run even when a weight or the input holds NaN or ±Inf (the document then lists them in `nonfinite_inputs`).
@@ -126,7 +129,7 @@ public struct SuiteRunner {
         let all = graphs
         let (input, nonFinite) = try preflight(all)
         let shapes = all.flatMap(\.graph.gemmShapes)
-        let calibration = Calibration.measure(shapes: shapes, repetitions: options.policy.repetitions, reuse: reuse) {
+        var calibration = Calibration.measure(shapes: shapes, repetitions: options.policy.repetitions, reuse: reuse) {
             events(.calibrating($0))
         }
         var cases: [CaseResult] = []
@@ -142,7 +145,7 @@ public struct SuiteRunner {
                 var reference: CaseResult?
                 // Decode is bound by weight reads: judge it against bandwidth measured right beside it, over as many
                 // bytes as it keeps resident, read warm as its repetitions read them (from cache where they fit).
-                let caseCalibration =
+                var caseCalibration =
                     scenario.phase == .decode && options.remeasureBandwidth
                     ? calibration.remeasuringBandwidth(bytes: Calibration.probeBytes(resident: graph.residentBytes))
                     : calibration
@@ -165,6 +168,7 @@ public struct SuiteRunner {
                                 of: options.policy.repetitionCap, seconds: Double(ns) * 1e-9))
                     }
                     result.loadAverage = load
+                    recheck(&result, graph: graph, calibration: &caseCalibration, events: events)
                     if let dir = options.dumpOutputs { try dump(executor, to: dir, workload: name.0, scenario: name.1) }
                     cases.append(result)
                     reference = result
@@ -183,6 +187,7 @@ public struct SuiteRunner {
                             graph: graph, workload: name.0, backend: external.name, samplesNs: sampling.samplesNs,
                             weights: origin, calibration: caseCalibration, ops: nil, details: nil, sampling: sampling)
                         result.loadAverage = externalLoad
+                        recheck(&result, graph: graph, calibration: &caseCalibration, events: events)
                         details.speedupOverReference = reference.map { $0.stats.median / result.stats.median }
                         result.backendDetails = details
                         cases.append(result)
@@ -194,6 +199,8 @@ public struct SuiteRunner {
                         events(.failed(failure))
                     }
                 }
+                // GEMM rates a re-check found faster serve the later cases and the document's table.
+                for rate in caseCalibration.gemm { calibration.keepFaster(rate) }
             }
         }
         return ResultDocument(
@@ -203,6 +210,26 @@ public struct SuiteRunner {
             cases: cases, goals: evaluate(goals: suite.goals, cases: cases.filter { $0.backend == .cpuReference }),
             migrations: nil, failures: failures.isEmpty ? nil : failures, measuredMigrations: nil,
             nonfiniteInputs: nonFinite.isEmpty ? nil : nonFinite.map(\.description), shard: options.shard)
+    }
+
+    /// A case that ran faster than its ceiling: the side it beat is re-measured at once (the faster of the two kept)
+    /// and the case judged again; it stays flagged `above-ceiling` only if it still beats it.
+    func recheck(
+        _ result: inout CaseResult, graph: LayerGraph, calibration: inout Calibration, events: (RunEvent) -> Void
+    ) {
+        guard options.recheckCeilings, result.flagged(.aboveCeiling) else { return }
+        let fraction = (result.metric(.ceilingFraction) ?? 0) * 100
+        events(
+            .calibrating(
+                "\(result.workload)/\(result.scenario) on \(result.backend.rawValue) ran at "
+                    + String(format: "%.1f%%", fraction) + " of its ceiling: re-measuring it"))
+        calibration = calibration.recheck(
+            graph, medianSeconds: result.stats.median,
+            probeBytes: Calibration.probeBytes(resident: graph.residentBytes),
+            repetitions: options.policy.repetitions
+        ) { events(.calibrating($0)) }
+        result.judge(graph: graph, calibration: calibration)
+        result.ceiling.rechecked = true
     }
 
     func loadWeights(_ graph: LayerGraph) throws -> WeightStore {

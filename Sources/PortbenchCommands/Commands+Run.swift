@@ -111,6 +111,7 @@ extension Commands {
         if r.instrumentChild {
             options.region = CallgrindRegion()
             options.remeasureBandwidth = false
+            options.recheckCeilings = false
         }
         options.memory = .current(explicitBytes: r.maxMemoryGB.map { $0 * 1e9 })
         let outFile = try output(r.out ?? defaultResultPath(suite: suite.name, runId: options.runId), inputs: inputs)!

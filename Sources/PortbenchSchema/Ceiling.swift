@@ -20,6 +20,9 @@ public struct Ceiling: Codable, Equatable, Sendable {
     public var peakGigaflopsPerSecond: Double?
     /// The graph's GEMM FLOPs at that peak: the compute side of the physical roofline.
     public var physicalComputeSeconds: Double?
+    /// The case first ran faster than this ceiling, so the side it beat (its GEMM shapes, or the bandwidth) was
+    /// re-measured right after it and the faster of the two measurements kept (absent when not needed).
+    public var rechecked: Bool?
 
     public var seconds: Double { max(computeSeconds, memorySeconds) }
     /// The physical roofline: GEMM FLOPs at the peak FMA rate, or the weight bytes at the read bandwidth.

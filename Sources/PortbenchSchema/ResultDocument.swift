@@ -94,10 +94,10 @@ public struct CaseResult: Codable, Equatable, Sendable {
 }
 
 /// A noise or trust flag on a measured case.
-public enum CaseFlag: String, Codable, Sendable {
-    /// The case ran faster than the ceiling measured for it (a fraction above 100%): the ceilings are OpenBLAS's own
-    /// rates under this machine's settings, other backends bring their own kernels, and a shared host can run faster
-    /// during a case than during calibration.
+public enum CaseFlag: String, Codable, CaseIterable, Sendable {
+    /// The case ran faster than the ceiling measured for it (a fraction above 100%), even after the ceiling was
+    /// re-measured right after the case: the ceilings are OpenBLAS's own rates under this machine's settings and other
+    /// backends bring their own kernels.
     case aboveCeiling = "above-ceiling"
     /// An adaptive case stopped on its budget or repetition cap before its median interval reached the target width.
     case noisy

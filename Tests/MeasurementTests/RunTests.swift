@@ -29,6 +29,7 @@ final class RunTests: XCTestCase {
             policy: RepetitionPolicy(warmup: 1, repetitions: 3), perOp: true,
             dumpOutputs: try OutputFolder.check(dir.appendingPathComponent("dump").path, role: "test"))
         options.remeasureBandwidth = false
+        options.recheckCeilings = false
         let runner = SuiteRunner(suite: suite, options: options)
         var events = 0
         let doc = try runner.run(calibration: fixedCalibration(runner.graphs.flatMap(\.graph.gemmShapes))) { _ in

@@ -55,6 +55,7 @@ final class ShardTests: XCTestCase {
         let docs = try (1...2).map { i -> (file: String, document: ResultDocument) in
             var options = RunOptions(policy: policy)
             options.remeasureBandwidth = false
+            options.recheckCeilings = false
             options.shard = Shard(index: i, count: 2)
             let part = suite.sharded(options.shard!)
             let runner = SuiteRunner(suite: part, options: options)
