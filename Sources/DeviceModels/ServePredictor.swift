@@ -76,7 +76,8 @@ public struct ServePredictor {
         let compile =
             adapter.compileSeconds(ops: LayerGraph.lower(shard, .decode("c", batch: 1, context: 1)).ops.count * 2) ?? 0
         let ttft = ttftQuantiles(w, model: model, shard: shard, tp: tp, stages: stages, s, opts: opts)
-        return ServePrediction(
+        let admitted = Double(s.batch - 1) / Double(s.outputLen)
+        var prediction = ServePrediction(
             workload: w.name, scenario: s.name, device: device.name, style: device.style, precision: p, chips: n,
             tensorParallel: tp,
             pipelineStages: stages, memoryNeededGB: need / 1e9, fits: need <= perChipCapacity * Double(n),
@@ -86,6 +87,12 @@ public struct ServePredictor {
             joulesPerToken: device.powerW.value * Double(n) * total / tokens,
             dollarsPerMillionTokens: device.pricePerChipHour.map { $0.value * Double(n) / 3600 * total / tokens * 1e6 },
             compileSeconds: compile, ttftP50Seconds: ttft?.0, ttftP99Seconds: ttft?.1, hazards: hazards)
+        prediction.decodeStepSeconds = decode
+        // Continuous: the prefills interleaved per step take tpot − decode for `admitted` requests; alone (batch 1)
+        // or static, the prefill is the first token's wait, shared by the batch.
+        prediction.prefillSecondsPerRequest =
+            batching == .continuous && s.batch > 1 ? (tpot - decode) / admitted : ttftSeconds / Double(s.batch)
+        return prediction
     }
 
     /// Time to first token and time per output token under the predictor's batching. Static: the batch's prompts

@@ -186,6 +186,10 @@ public struct ServePrediction: Codable, Equatable, Sendable {
     /// Time to first token over the scenario's input-length distribution (XLA pads to buckets), when it has one.
     public var ttftP50Seconds: Double?
     public var ttftP99Seconds: Double?
+    /// One decode step of the whole batch, without the prefills interleaved with it (what output tokens cost).
+    public var decodeStepSeconds: Double?
+    /// Chip time one request's prefill takes (what its input tokens cost).
+    public var prefillSecondsPerRequest: Double?
     public var hazards: [String]
 
     /// `memoryNeededGB` is spelt so the snake_case strategies map `memory_needed_gb` both ways.
@@ -212,6 +216,8 @@ public struct ServePrediction: Codable, Equatable, Sendable {
         case compileSeconds
         case ttftP50Seconds
         case ttftP99Seconds
+        case decodeStepSeconds
+        case prefillSecondsPerRequest
         case hazards
     }
 

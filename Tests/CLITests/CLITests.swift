@@ -166,6 +166,31 @@ final class DeviceModelCLITests: XCTestCase {
         let t = try Binary.run(["validate-models", "--table", "/nonexistent.yaml"])
         XCTAssertEqual(t.code, 2)
     }
+
+    func testCostPricesEachDeviceAndRefusesBadInput() throws {
+        let r = try Binary.run(["cost", "llama-3.3-70b", "--format", "json"])
+        XCTAssertEqual(r.code, 0, r.err)
+        let report = try JSONCoding.decoder().decode(CostReport.self, from: Data(r.out.utf8))
+        XCTAssertEqual(report.provenance, .modelled)
+        XCTAssertEqual(report.maxTpotSeconds, 1.0 / 30, accuracy: 1e-12)
+        XCTAssertTrue(report.options.contains { $0.device == "h100-sxm" })
+        let table = try Binary.run(["cost", "llama-3.3-70b", "--max-tpot-ms", "20"])
+        XCTAssertEqual(table.code, 0, table.err)
+        XCTAssertTrue(table.out.contains("MODELLED") && table.out.contains("tpu-v6e ÷ h100-sxm"), table.out)
+        let cases: [([String], String)] = [
+            (["cost", "llama-3.3-70b", "--min-tokens-per-second", "0"], "--min-tokens-per-second"),
+            (["cost", "llama-3.3-70b", "--max-tpot-ms", "-1"], "--max-tpot-ms"),
+            (["cost", "llama-3.3-70b", "--input", "0"], "--input"),
+            (["cost", "llama-3.3-70b", "--relative-to", "h900"], "unknown device 'h900'"),
+            (["cost", "llama-3.3-70b", "--format", "xml"], "--format"),
+            (["cost", "tiny-llama"], "model"),
+        ]
+        for (args, expect) in cases {
+            let bad = try Binary.run(args)
+            XCTAssertEqual(bad.code, 2, "\(args): \(bad.err)")
+            XCTAssertTrue(bad.err.contains(expect), "\(args): \(bad.err)")
+        }
+    }
 }
 
 /// The XLA backend from the command line (the tests that run it skip when ci/install-pjrt.sh has not fetched the plugin).
