@@ -12,6 +12,8 @@ extension Adapter {
     public func parallelism(chips: Int, layerBytes: Double) -> (tensorParallel: Int, pipelineStages: Int) { (chips, 1) }
     public func stepOverheadSeconds(activationBytes: Double, pipelineStages: Int) -> Double { 0 }
     public func compileSeconds(ops: Int) -> Double? { nil }
+    public var kvBlockTokens: Int { 1 }
+    public var memoryUtilization: Double { 1 }
     public func bucketsLengths(_ options: AdapterOptions) -> Bool { false }
     public func fusedAttentionKernel(_ options: AdapterOptions) -> String? { nil }
 

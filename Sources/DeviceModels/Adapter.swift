@@ -15,6 +15,10 @@ public protocol Adapter {
 
     /// Bytes of model (weights and KV cache) one chip holds: its HBM, or the usable share of its SRAM.
     var capacityPerChip: Double { get }
+    /// The KV cache's allocation unit in tokens: a sequence holds whole blocks (default 1, no paging).
+    var kvBlockTokens: Int { get }
+    /// The fraction of `capacityPerChip` a serving engine fills with weights, activations and KV cache (default 1).
+    var memoryUtilization: Double { get }
     /// The fewest chips that hold `bytes` of model as this style deploys them.
     func chipsToHold(_ bytes: Double) -> Int
     /// How `chips` chips split a model whose layers need `layerBytes` each (default: all tensor-parallel, one stage).

@@ -86,7 +86,7 @@ public struct CostPlanner {
         let serve = predictor(adapter, p, chips: chips)
         func meets(_ b: Int) throws -> ServePrediction? {
             let s = try serve.predict(workload, scenario(batch: b))
-            return s.fits && s.tpotSeconds <= maxTpotSeconds ? s : nil
+            return s.fits && s.batchUsed == b && s.tpotSeconds <= maxTpotSeconds ? s : nil
         }
         guard var good = try meets(1) else { return nil }
         var low = 1, high: Int?
@@ -106,9 +106,8 @@ public struct CostPlanner {
 
     /// Why the next batch size fails: memory, or the speed constraint.
     func limitedBy(_ next: ServePrediction, batch: Int) -> String {
-        if !next.fits {
-            return String(
-                format: "memory (batch %d needs %.0f GB on %d chip(s))", batch, next.memoryNeededGB, next.chips)
+        if !next.fits || next.batchUsed != batch {
+            return "memory (\(next.batchUsed ?? 0) of \(batch) sequences fit on \(next.chips) chip(s))"
         }
         return String(
             format: "speed (batch %d runs %.1f ms per output token, over %.1f ms)", batch, next.tpotSeconds * 1e3,

@@ -149,7 +149,7 @@ public struct ValidationTable: Sendable {
         let predicted = row.metric.value(of: p)
         let outcome = ValidationOutcome(
             row: row, style: device.style, predicted: predicted, error: (predicted - row.value) / row.value,
-            batchUsed: s.batch, engine: row.batching.rawValue + " batching")
+            batchUsed: p.batchUsed ?? s.batch, engine: row.batching.rawValue + " batching")
         return (outcome, predictor, spec)
     }
 

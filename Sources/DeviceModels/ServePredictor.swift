@@ -32,15 +32,38 @@ public struct ServePredictor {
         options.chips ?? adapter.chipsToHold(need)
     }
 
-    public func predict(_ w: WorkloadSpec, _ s: ServeScenario) throws -> ServePrediction {
+    /// Sequences whose KV cache fits beside the weights and one request's prefill activations in the memory the
+    /// serving engine uses on `chips` chips; a paged cache gives each sequence whole blocks of `kvBlockTokens`.
+    public func sequencesThatFit(
+        _ w: WorkloadSpec, model: ModelShape, chips: Int, _ s: ServeScenario, precision p: Precision
+    )
+        -> Int
+    {
+        let c = w.config
+        let usable = adapter.capacityPerChip * adapter.memoryUtilization * Double(chips)
+        let weights = memoryNeeded(w, model: model, batch: 0, tokens: 0, precision: p)
+        let activations = Double(s.inputLen * (4 * c.hidden + 2 * c.ffn)) * p.storage.bytes
+        let block = adapter.kvBlockTokens
+        let tokens = (s.inputLen + s.outputLen + block - 1) / block * block
+        let perSequence = Double(tokens * model.layers * 2 * c.kvDim) * p.kvCache.bytes
+        let room = usable - weights - activations
+        return room <= 0 ? 0 : Int(min(room / perSequence, Double(SpecLimits.batch.upperBound)))
+    }
+
+    /// The scenario's batch is the offered concurrency: the model runs as many of those sequences as fit.
+    public func predict(_ w: WorkloadSpec, _ offered: ServeScenario) throws -> ServePrediction {
         guard let model = w.model else {
             throw SpecError(
                 file: w.file ?? w.name, path: "model",
                 message: "serving predictions need a 'model' block (layers, vocab)")
         }
         let (p, hazard) = adapter.effectivePrecision(options.precision)
-        let need = memoryNeeded(w, model: model, batch: s.batch, tokens: s.inputLen + s.outputLen, precision: p)
-        let n = chips(need: need)
+        let length = offered.inputLen + offered.outputLen
+        let n = chips(need: memoryNeeded(w, model: model, batch: offered.batch, tokens: length, precision: p))
+        let fit = sequencesThatFit(w, model: model, chips: n, offered, precision: p)
+        var s = offered
+        s.batch = max(1, min(offered.batch, fit))
+        let need = memoryNeeded(w, model: model, batch: s.batch, tokens: length, precision: p)
         let perChipCapacity = adapter.capacityPerChip
         let (tp, stages) = adapter.parallelism(chips: n, layerBytes: need / Double(model.layers))
         let shard = w.config.shard(tp)
@@ -67,6 +90,13 @@ public struct ServePredictor {
         let flops = modelFlops(w, model: model, s)
         let peakAll = adapter.peak(p) * Double(n)
         var hazards = hazard.map { [$0] } ?? []
+        if fit < offered.batch {
+            hazards.append(
+                fit == 0
+                    ? "the weights leave no room for one sequence's KV cache in \(memoryShare(n)): predicted at batch 1"
+                    : "only \(fit) of the \(offered.batch) offered sequences fit in \(memoryShare(n)): ran batch \(fit)"
+            )
+        }
         if need > perChipCapacity * Double(n) {
             hazards.append(
                 String(
@@ -80,19 +110,28 @@ public struct ServePredictor {
         var prediction = ServePrediction(
             workload: w.name, scenario: s.name, device: device.name, style: device.style, precision: p, chips: n,
             tensorParallel: tp,
-            pipelineStages: stages, memoryNeededGB: need / 1e9, fits: need <= perChipCapacity * Double(n),
+            pipelineStages: stages, memoryNeededGB: need / 1e9, fits: fit >= 1 && need <= perChipCapacity * Double(n),
             ttftSeconds: ttftSeconds,
             tpotSeconds: tpot, totalSeconds: total, outputTokensPerSecond: tokens / total,
             outputTokensPerSecondPerChip: tokens / total / Double(n), modelFlopsUtilization: flops / total / peakAll,
             joulesPerToken: device.powerW.value * Double(n) * total / tokens,
             dollarsPerMillionTokens: device.pricePerChipHour.map { $0.value * Double(n) / 3600 * total / tokens * 1e6 },
             compileSeconds: compile, ttftP50Seconds: ttft?.0, ttftP99Seconds: ttft?.1, hazards: hazards)
+        prediction.batchOffered = offered.batch
+        prediction.batchUsed = s.batch
         prediction.decodeStepSeconds = decode
         // Continuous: the prefills interleaved per step take tpot − decode for `admitted` requests; alone (batch 1)
         // or static, the prefill is the first token's wait, shared by the batch.
         prediction.prefillSecondsPerRequest =
             batching == .continuous && s.batch > 1 ? (tpot - decode) / admitted : ttftSeconds / Double(s.batch)
         return prediction
+    }
+
+    /// "80% of 2 × 80 GB (paged KV, 16-token blocks)": the memory a fit is judged in.
+    func memoryShare(_ chips: Int) -> String {
+        String(
+            format: "%.0f%% of %d × %.0f GB", adapter.memoryUtilization * 100, chips, adapter.capacityPerChip / 1e9)
+            + (adapter.kvBlockTokens > 1 ? " (paged KV, \(adapter.kvBlockTokens)-token blocks)" : "")
     }
 
     /// Time to first token and time per output token under the predictor's batching. Static: the batch's prompts

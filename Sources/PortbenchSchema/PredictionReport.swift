@@ -186,6 +186,10 @@ public struct ServePrediction: Codable, Equatable, Sendable {
     /// Time to first token over the scenario's input-length distribution (XLA pads to buckets), when it has one.
     public var ttftP50Seconds: Double?
     public var ttftP99Seconds: Double?
+    /// The scenario's batch: the concurrency offered.
+    public var batchOffered: Int?
+    /// The sequences that ran: the offered ones, or as many as fit in memory.
+    public var batchUsed: Int?
     /// One decode step of the whole batch, without the prefills interleaved with it (what output tokens cost).
     public var decodeStepSeconds: Double?
     /// Chip time one request's prefill takes (what its input tokens cost).
@@ -216,6 +220,8 @@ public struct ServePrediction: Codable, Equatable, Sendable {
         case compileSeconds
         case ttftP50Seconds
         case ttftP99Seconds
+        case batchOffered
+        case batchUsed
         case decodeStepSeconds
         case prefillSecondsPerRequest
         case hazards
