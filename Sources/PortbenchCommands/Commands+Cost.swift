@@ -27,10 +27,7 @@ public struct CostRequest: Sendable {
         if let t = maxTpotMilliseconds, !(t > 0 && t <= 1e6) {
             throw UsageError("--max-tpot-ms: expected a time above 0 ms, got \(t)")
         }
-        for (flag, n) in [("--input", inputLen), ("--output", outputLen)] where !SpecLimits.tokens.contains(n) {
-            throw UsageError(
-                "\(flag): expected \(SpecLimits.tokens.lowerBound)...\(SpecLimits.tokens.upperBound), got \(n)")
-        }
+        try checkQueryLengths(input: inputLen, output: outputLen)
         let limits = [minTokensPerSecond.map { 1 / $0 }, maxTpotMilliseconds.map { $0 / 1e3 }].compactMap { $0 }
         return limits.min() ?? 1 / 30
     }
@@ -53,5 +50,13 @@ extension Commands {
         planner.outputLen = r.outputLen
         let report = try planner.report()
         return CommandOutput(f == .json ? try OutputFormat.json(report) : report.renderTable(relativeTo: reference))
+    }
+}
+
+/// `--input` and `--output` of the serving commands: token counts within the spec limits.
+func checkQueryLengths(input: Int, output: Int) throws {
+    for (flag, n) in [("--input", input), ("--output", output)] where !SpecLimits.tokens.contains(n) {
+        throw UsageError(
+            "\(flag): expected \(SpecLimits.tokens.lowerBound)...\(SpecLimits.tokens.upperBound), got \(n)")
     }
 }

@@ -11,7 +11,7 @@ struct PortBench: ParsableCommand {
         discussion: "Exit codes: \(ExitStatus.table).",
         subcommands: [
             List.self, Validate.self, Run.self, Merge.self, Calibrate.self, Devices.self, Plan.self, Predict.self,
-            Cost.self,
+            Cost.self, MLPerf.self,
             Migrate.self, ValidateModels.self, Compare.self, AB.self, Report.self, Baseline.self, Noise.self,
             History.self, Upload.self, UploadBench.self, Export.self, XLAWorkerCommand.self,
             OpenBLASCheckCommand.self,

@@ -167,6 +167,32 @@ final class DeviceModelCLITests: XCTestCase {
         XCTAssertEqual(t.code, 2)
     }
 
+    func testMLPerfScenariosAndBadInput() throws {
+        let r = try Binary.run([
+            "mlperf", "llama-2-70b", "--device", "h200", "--precision", "fp8-e4m3", "--chips", "1", "--system-chips",
+            "8", "--input", "218", "--output", "294", "--samples", "300", "--format", "json",
+        ])
+        XCTAssertEqual(r.code, 0, r.err)
+        let report = try JSONCoding.decoder().decode(MLPerfReport.self, from: Data(r.out.utf8))
+        XCTAssertEqual(report.provenance, .modelled)
+        XCTAssertEqual(report.copies, 8)
+        XCTAssertEqual(
+            report.offline.outputTokensPerSecondPerChip * 8, report.offline.outputTokensPerSecond, accuracy: 1e-6)
+        XCTAssertLessThanOrEqual(report.server.tpotP99Seconds, 0.2)
+        let cases: [([String], String)] = [
+            (["mlperf", "llama-2-70b", "--device", "h200", "--chips", "2", "--system-chips", "3"], "--system-chips"),
+            (["mlperf", "llama-2-70b", "--device", "h200", "--samples", "5"], "--samples"),
+            (["mlperf", "llama-2-70b", "--device", "h200", "--tpot-p99-ms", "0"], "--tpot-p99-ms"),
+            (["mlperf", "llama-2-70b", "--device", "h900"], "unknown device 'h900'"),
+            (["mlperf", "tiny-llama", "--device", "h200"], "model"),
+        ]
+        for (args, expect) in cases {
+            let bad = try Binary.run(args)
+            XCTAssertEqual(bad.code, 2, "\(args): \(bad.err)")
+            XCTAssertTrue(bad.err.contains(expect), "\(args): \(bad.err)")
+        }
+    }
+
     func testCostPricesEachDeviceAndRefusesBadInput() throws {
         let r = try Binary.run(["cost", "llama-3.3-70b", "--format", "json"])
         XCTAssertEqual(r.code, 0, r.err)
