@@ -15,6 +15,12 @@ public struct CUDAAdapter: StyleAdapter {
     }
 
     public func effectivePrecision(_ requested: Precision) -> (Precision, String?) {
+        if requested.blockSize != nil, device.peak(requested) == nil {
+            let fallback: Precision = device.peak(.fp8e4m3) != nil ? .fp8e4m3 : .bf16
+            return (
+                fallback, "\(device.name) has no \(requested.rawValue) tensor cores: runs \(fallback.rawValue)"
+            )
+        }
         if requested == .fp8e4m3 || requested == .fp8e5m2, device.peak(requested) == nil {
             return (.bf16, "\(device.name) has no fp8 tensor cores: runs bf16")
         }

@@ -3,7 +3,7 @@ import PortbenchSchema
 import Workload
 
 extension DeviceProfile {
-    static let peakKeys = ["fp32", "tf32", "bf16", "fp16", "fp8", "int8"]
+    static let peakKeys = ["fp32", "tf32", "bf16", "fp16", "fp8", "int8", "nvfp4", "mxfp4"]
 
     /// Reads and validates a device profile: every figure is `{value, source}` and every source is cited; its style
     /// must be in `registry`, whose adapter says which optional figures that style needs.

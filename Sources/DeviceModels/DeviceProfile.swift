@@ -20,7 +20,7 @@ public struct DeviceProfile: Codable, Equatable, Sendable {
     public var name: String
     public var display: String
     public var style: ExecutionStyle
-    /// Dense peak rates in TFLOP/s (TOP/s for int8), keyed fp32, tf32, bf16, fp16, fp8, int8.
+    /// Dense peak rates in TFLOP/s (TOP/s for int8), keyed fp32, tf32, bf16, fp16, fp8, int8, nvfp4, mxfp4.
     public var peakTFLOPS: [String: Sourced]
     /// Off-chip memory (HBM); absent for SRAM-only chips.
     public var memoryGB: Sourced?

@@ -19,6 +19,8 @@ public struct LPUAdapter: StyleAdapter {
         case .fp16: return (.fp16, nil)
         case .fp8e4m3, .fp8e5m2:
             return (requested, "fp8 weights are stored at 1 byte and computed on the int8/fp8 path")
+        case .nvfp4, .mxfp4:
+            return (.fp8e4m3, "the LPU has no fp4 path: \(requested.rawValue) weights run as fp8 on its 8-bit path")
         case .bf16:
             return (.fp16, "the LPU computes fp16, not bf16: values beyond ±65504 overflow, small ones lose range")
         case .fp32, .tf32: return (.fp16, "the LPU has no fp32 matrix path: fp32 models are cast to fp16")

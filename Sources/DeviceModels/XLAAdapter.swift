@@ -34,6 +34,11 @@ public struct XLAAdapter: StyleAdapter {
             return (requested, nil)
         case .bf16:
             return (.bf16, nil)
+        case .nvfp4, .mxfp4:
+            let fallback: Precision = device.peak(.fp8e4m3) != nil ? .fp8e4m3 : .bf16
+            return (
+                fallback, "\(device.name) has no fp4 matrix path: \(requested.rawValue) runs as \(fallback.rawValue)"
+            )
         }
     }
 

@@ -26,13 +26,28 @@ public enum Precision: String, CaseIterable, Codable, Sendable {
     case fp32, tf32, bf16, fp16
     case fp8e4m3 = "fp8-e4m3"
     case fp8e5m2 = "fp8-e5m2"
+    /// NVIDIA's NVFP4: E2M1 values, an FP8 E4M3 scale per 16, an FP32 scale per tensor.
+    case nvfp4
+    /// OCP MX v1.0 MXFP4: E2M1 values, a power-of-two (E8M0) scale per 32.
+    case mxfp4
 
-    /// Bytes a value of this format occupies in memory (tf32 is stored as fp32).
+    /// Bytes a value of this format occupies in memory (tf32 is stored as fp32; fp4 counts its block scales).
     public var bytes: Double {
         switch self {
         case .fp32, .tf32: return 4
         case .bf16, .fp16: return 2
         case .fp8e4m3, .fp8e5m2: return 1
+        case .nvfp4: return 0.5 + 1.0 / 16
+        case .mxfp4: return 0.5 + 1.0 / 32
+        }
+    }
+
+    /// Values that share one scale (fp4 block formats only).
+    public var blockSize: Int? {
+        switch self {
+        case .nvfp4: return 16
+        case .mxfp4: return 32
+        default: return nil
         }
     }
 
@@ -44,13 +59,15 @@ public enum Precision: String, CaseIterable, Codable, Sendable {
         case .bf16: return "bf16"
         case .fp16: return "fp16"
         case .fp8e4m3, .fp8e5m2: return "fp8"
+        case .nvfp4: return "nvfp4"
+        case .mxfp4: return "mxfp4"
         }
     }
 
     /// Where activations are kept between ops when GEMM operands use this format (fp8 models keep bf16 activations).
     public var storage: Precision {
         switch self {
-        case .fp8e4m3, .fp8e5m2: return .bf16
+        case .fp8e4m3, .fp8e5m2, .nvfp4, .mxfp4: return .bf16
         case .tf32: return .fp32
         default: return self
         }
@@ -60,6 +77,7 @@ public enum Precision: String, CaseIterable, Codable, Sendable {
     public var kvCache: Precision {
         switch self {
         case .fp8e4m3, .fp8e5m2: return self
+        case .nvfp4, .mxfp4: return .fp8e4m3
         default: return storage
         }
     }
@@ -69,6 +87,7 @@ public enum Precision: String, CaseIterable, Codable, Sendable {
         switch self {
         case .fp8e4m3: return 448
         case .fp8e5m2: return 57344
+        case .nvfp4, .mxfp4: return 6
         default: return nil
         }
     }

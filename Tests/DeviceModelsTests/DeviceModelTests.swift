@@ -21,7 +21,7 @@ final class DeviceProfileTests: XCTestCase {
         XCTAssertEqual(
             Set(c.devices.map(\.name)),
             [
-                "a100-80gb", "h100-sxm", "h200", "b200", "mi300x", "tpu-v4", "tpu-v5e", "tpu-v5p",
+                "a100-80gb", "h100-sxm", "h200", "b200", "gb200", "mi300x", "tpu-v4", "tpu-v5e", "tpu-v5p",
                 "tpu-v6e", "tpu-v7", "groq-lpu",
             ])
         for d in c.devices {
