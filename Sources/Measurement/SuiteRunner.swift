@@ -145,6 +145,7 @@ public struct SuiteRunner {
                 var reference: CaseResult?
                 // Decode is bound by weight reads: judge it against bandwidth measured right beside it, over as many
                 // bytes as it keeps resident, read warm as its repetitions read them (from cache where they fit).
+                var remeasured = false
                 var caseCalibration =
                     scenario.phase == .decode && options.remeasureBandwidth
                     ? calibration.remeasuringBandwidth(bytes: Calibration.probeBytes(resident: graph.residentBytes))
@@ -168,7 +169,7 @@ public struct SuiteRunner {
                                 of: options.policy.repetitionCap, seconds: Double(ns) * 1e-9))
                     }
                     result.loadAverage = load
-                    recheck(&result, graph: graph, calibration: &caseCalibration, events: events)
+                    recheck(&result, graph: graph, calibration: &caseCalibration, done: &remeasured, events: events)
                     if let dir = options.dumpOutputs { try dump(executor, to: dir, workload: name.0, scenario: name.1) }
                     cases.append(result)
                     reference = result
@@ -187,7 +188,7 @@ public struct SuiteRunner {
                             graph: graph, workload: name.0, backend: external.name, samplesNs: sampling.samplesNs,
                             weights: origin, calibration: caseCalibration, ops: nil, details: nil, sampling: sampling)
                         result.loadAverage = externalLoad
-                        recheck(&result, graph: graph, calibration: &caseCalibration, events: events)
+                        recheck(&result, graph: graph, calibration: &caseCalibration, done: &remeasured, events: events)
                         details.speedupOverReference = reference.map { $0.stats.median / result.stats.median }
                         result.backendDetails = details
                         cases.append(result)
@@ -213,11 +214,17 @@ public struct SuiteRunner {
     }
 
     /// A case that ran faster than its ceiling: the side it beat is re-measured at once (the faster of the two kept)
-    /// and the case judged again; it stays flagged `above-ceiling` only if it still beats it.
+    /// and the case judged again; it stays flagged `above-ceiling` only if it still beats it. A scenario's ceiling is
+    /// re-measured once (`done`): a second backend beating the ceiling its reference case was just rechecked against
+    /// is judged against that, not measured again.
     func recheck(
-        _ result: inout CaseResult, graph: LayerGraph, calibration: inout Calibration, events: (RunEvent) -> Void
+        _ result: inout CaseResult, graph: LayerGraph, calibration: inout Calibration, done: inout Bool,
+        events: (RunEvent) -> Void
     ) {
         guard options.recheckCeilings, result.flagged(.aboveCeiling) else { return }
+        result.ceiling.rechecked = true
+        if done { return }
+        done = true
         let fraction = (result.metric(.ceilingFraction) ?? 0) * 100
         events(
             .calibrating(
@@ -226,7 +233,7 @@ public struct SuiteRunner {
         calibration = calibration.recheck(
             graph, medianSeconds: result.stats.median,
             probeBytes: Calibration.probeBytes(resident: graph.residentBytes),
-            repetitions: options.policy.repetitions
+            repetitions: Swift.min(options.policy.repetitions, 5)
         ) { events(.calibrating($0)) }
         result.judge(graph: graph, calibration: calibration)
         result.ceiling.rechecked = true
