@@ -84,24 +84,25 @@ public struct CostPlanner {
     /// already misses it.
     func largestBatch(_ adapter: Adapter, _ d: DeviceProfile, _ p: Precision, chips: Int) throws -> CostOption? {
         let serve = predictor(adapter, p, chips: chips)
-        func meets(_ b: Int) throws -> ServePrediction? {
-            let s = try serve.predict(workload, scenario(batch: b))
-            return s.fits && s.batchUsed == b && s.tpotSeconds <= maxTpotSeconds ? s : nil
+        func predict(_ b: Int) throws -> (batch: Int, prediction: ServePrediction) {
+            (b, try serve.predict(workload, scenario(batch: b)))
         }
-        guard var good = try meets(1) else { return nil }
-        var low = 1, high: Int?
-        while high == nil, low * 2 <= maxBatch {
-            if let s = try meets(low * 2) { (low, good) = (low * 2, s) } else { high = low * 2 }
+        func meets(_ t: (batch: Int, prediction: ServePrediction)) -> Bool {
+            t.prediction.fits && t.prediction.batchUsed == t.batch && t.prediction.tpotSeconds <= maxTpotSeconds
         }
-        if var hi = high {
-            while hi - low > 1 {
-                let mid = (low + hi) / 2
-                if let s = try meets(mid) { (low, good) = (mid, s) } else { hi = mid }
-            }
-            high = hi
+        var good = try predict(1)
+        guard meets(good) else { return nil }
+        var failed: (batch: Int, prediction: ServePrediction)?
+        while failed == nil, good.batch * 2 <= maxBatch {
+            let next = try predict(good.batch * 2)
+            if meets(next) { good = next } else { failed = next }
         }
-        let limit = try high.map { try limitedBy(serve.predict(workload, scenario(batch: $0)), batch: $0) }
-        return price(good, batch: low, d, limitedBy: limit ?? "the batch cap (\(maxBatch))")
+        while let f = failed, f.batch - good.batch > 1 {
+            let mid = try predict((good.batch + f.batch) / 2)
+            if meets(mid) { good = mid } else { failed = mid }
+        }
+        let limit = failed.map { limitedBy($0.prediction, batch: $0.batch) } ?? "the batch cap (\(maxBatch))"
+        return price(good.prediction, batch: good.batch, d, limitedBy: limit)
     }
 
     /// Why the next batch size fails: memory, or the speed constraint.

@@ -38,10 +38,16 @@ public struct MLPerfScenarios {
             SimulationOutcome.quantile(o.ttft, 0.99) <= ttftP99Limit
                 && (o.tpot.isEmpty || SimulationOutcome.quantile(o.tpot, 0.99) <= tpotP99Limit)
         }
+        func found(_ rate: Double, _ o: SimulationOutcome, bound: String) -> MLPerfScenarioResult {
+            result(
+                o, samplesPerSecond: rate,
+                note: String(format: "Poisson arrivals at %.4g queries/s per copy, bounded by %@", rate, bound))
+        }
+        let top = simulate(offlineRate)
+        if meets(top) { return found(offlineRate, top, bound: "the Offline rate") }
         var low = 0.0, high = offlineRate
         var best: (rate: Double, outcome: SimulationOutcome)?
-        if case let top = simulate(high), meets(top) { best = (high, top) }
-        for _ in 0..<30 where best?.rate != high {
+        for _ in 0..<30 {
             let mid = (low + high) / 2
             let o = simulate(mid)
             if meets(o) { (low, best) = (mid, (mid, o)) } else { high = mid }
@@ -52,10 +58,7 @@ public struct MLPerfScenarios {
             return result(
                 o, samplesPerSecond: 0, note: "no arrival rate meets the limits (one query alone misses them)")
         }
-        let limit = best.rate == offlineRate ? "the Offline rate" : "the 99th-percentile limits"
-        return result(
-            best.outcome, samplesPerSecond: best.rate,
-            note: String(format: "Poisson arrivals at %.4g queries/s per copy, bounded by %@", best.rate, limit))
+        return found(best.rate, best.outcome, bound: "the 99th-percentile limits")
     }
 
     /// Per-copy figures scaled to the system.

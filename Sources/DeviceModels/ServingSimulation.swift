@@ -69,7 +69,7 @@ public struct ServingSimulation {
         var ttft = [Double](repeating: 0, count: arrivals.count)
         var tpot = [Double](repeating: 0, count: arrivals.count)
         var running: [(id: Int, produced: Int, first: Double)] = []
-        var t = 0.0, next = 0, done = 0, busy = 0.0, inFlightArea = 0.0
+        var t = 0.0, next = 0, done = 0, inFlightArea = 0.0
         while done < arrivals.count {
             if running.isEmpty, next < arrivals.count { t = max(t, arrivals[next]) }
             var admitted: [Int] = []
@@ -82,7 +82,6 @@ public struct ServingSimulation {
                 + (running.isEmpty ? 0 : decodeSeconds(running.count))
             inFlightArea += step * Double(running.count + admitted.count)
             t += step
-            busy += step
             running = running.compactMap { r in
                 guard r.produced + 1 < outputLen else {
                     tpot[r.id] = (t - r.first) / Double(outputLen - 1)
@@ -97,7 +96,7 @@ public struct ServingSimulation {
             }
         }
         return SimulationOutcome(
-            ttft: ttft, tpot: outputLen > 1 ? tpot : [], makespan: t, busySeconds: busy,
+            ttft: ttft, tpot: outputLen > 1 ? tpot : [], makespan: t,
             meanInFlight: t > 0 ? inFlightArea / t : 0, outputTokens: arrivals.count * outputLen)
     }
 }

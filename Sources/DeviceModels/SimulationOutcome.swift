@@ -5,7 +5,6 @@ public struct SimulationOutcome: Sendable {
     public var ttft: [Double]
     public var tpot: [Double]
     public var makespan: Double
-    public var busySeconds: Double
     /// Time-averaged sequences in flight (admitted, not finished).
     public var meanInFlight: Double
     public var outputTokens: Int

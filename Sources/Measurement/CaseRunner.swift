@@ -63,6 +63,7 @@ extension CaseResult {
         let stats = SampleStatistics(samplesNs.map { Double($0) * 1e-9 })
         let cost = graph.totalCost
         let s = graph.scenario
+        let ceiling = Ceiling(graph: graph, calibration: calibration)
         let metrics: [Metric: Double] = [
             .medianSeconds: stats.median,
             .tokensPerSecond: Double(s.tokens) / stats.median,
@@ -76,17 +77,16 @@ extension CaseResult {
             flops: cost.flops, weightBytes: cost.weightBytes, bytes: cost.bytes, weights: weights,
             samplesNs: samplesNs, stats: stats,
             metrics: Dictionary(uniqueKeysWithValues: metrics.map { ($0.key.rawValue, $0.value) }),
-            ceiling: Ceiling(graph: graph, calibration: calibration), ops: ops, backendDetails: details,
+            ceiling: ceiling, ops: ops, backendDetails: details,
             flags: sampling?.isNoisy == true ? [.noisy] : nil, warmupCount: sampling?.warmupCount,
             stopReason: sampling?.stopReason)
-        result.judge(graph: graph, calibration: calibration)
+        result.judge(against: ceiling)
         return result
     }
 
-    /// Sets everything that depends on the ceilings: the ceiling, its fractions, the `above-ceiling` and
+    /// Sets everything that depends on the ceiling: the ceiling, its fractions, the `above-ceiling` and
     /// `below-physical` flags and their causes (other flags are kept).
-    public mutating func judge(graph: LayerGraph, calibration: Calibration) {
-        let ceiling = Ceiling(graph: graph, calibration: calibration)
+    public mutating func judge(against ceiling: Ceiling) {
         self.ceiling = ceiling
         metrics[Metric.ceilingFraction.rawValue] = ceiling.fraction(measuredSeconds: stats.median)
         metrics[Metric.physicalFraction.rawValue] = ceiling.physicalSeconds.map { $0 / stats.median }

@@ -222,7 +222,7 @@ public struct SuiteRunner {
         events: (RunEvent) -> Void
     ) {
         guard options.recheckCeilings, result.flagged(.aboveCeiling) else { return }
-        result.ceiling.rechecked = true
+        defer { result.ceiling.rechecked = true }
         if done { return }
         done = true
         let fraction = (result.metric(.ceilingFraction) ?? 0) * 100
@@ -235,8 +235,7 @@ public struct SuiteRunner {
             probeBytes: Calibration.probeBytes(resident: graph.residentBytes),
             repetitions: Swift.min(options.policy.repetitions, 5)
         ) { events(.calibrating($0)) }
-        result.judge(graph: graph, calibration: calibration)
-        result.ceiling.rechecked = true
+        result.judge(against: Ceiling(graph: graph, calibration: calibration))
     }
 
     func loadWeights(_ graph: LayerGraph) throws -> WeightStore {
