@@ -80,3 +80,13 @@ public struct DeviceCatalog: Sendable {
         }
     }
 }
+
+extension DeviceCatalog {
+    /// This catalog with some of `style`'s parameters set to other values (a fit's trial).
+    public func overriding(_ style: ExecutionStyle, _ values: [String: Double]) throws -> DeviceCatalog {
+        guard let section = styles[style] else { return self }
+        var out = self
+        out.styles[style] = try section.overriding(values, registry: registry)
+        return out
+    }
+}

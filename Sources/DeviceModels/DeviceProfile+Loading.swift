@@ -62,8 +62,10 @@ extension DeviceProfile {
         }
     }
 
-    static func sourced(_ node: SpecNode, ids: Set<String>, range: (ClosedRange<Double>, Bool)) throws -> Sourced {
-        let m = try node.mapping(allowed: ["value", "source"])
+    static func sourced(
+        _ node: SpecNode, ids: Set<String>, range: (ClosedRange<Double>, Bool), extraKeys: [String] = []
+    ) throws -> Sourced {
+        let m = try node.mapping(allowed: ["value", "source"] + extraKeys)
         let value = try node.required(m, "value").double(in: range.0, openLower: range.1)
         let source = try node.required(m, "source").string()
         guard ids.contains(source) else {

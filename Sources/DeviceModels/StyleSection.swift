@@ -8,6 +8,8 @@ public struct StyleSection: Sendable {
     public var parameters: any StyleParameters
     public var figures: [(key: String, value: Sourced)]
     public var citations: [Citation]
+    /// The parameters `validate-models --fit` fits to the validation table instead of citing a value.
+    public var free: [FreeParameter] = []
 }
 
 extension StyleSection {
@@ -19,12 +21,28 @@ extension StyleSection {
         let ids = Set(citations.map(\.id))
         var out: [ExecutionStyle: StyleSection] = [:]
         for type in registry.types {
-            let reader = StyleSectionReader(node: try root.required(m, type.style.rawValue), ids: ids)
+            let reader = StyleSectionReader(
+                node: try root.required(m, type.style.rawValue), ids: ids, style: type.style)
             let parameters = type.readParameters(reader)
             try reader.finish()
             out[type.style] = StyleSection(
-                style: type.style, parameters: parameters, figures: reader.figures, citations: citations)
+                style: type.style, parameters: parameters, figures: reader.figures, citations: citations,
+                free: reader.free)
         }
+        return out
+    }
+
+    /// This section with some parameters set to other values (a fit's trial): every other figure as read.
+    public func overriding(_ values: [String: Double], registry: AdapterRegistry) throws -> StyleSection {
+        guard let type = registry.adapterType(for: style) else {
+            throw SpecError(file: "styles.yaml", path: style.rawValue, message: "no adapter is registered for it")
+        }
+        let reader = StyleSectionReader(section: self, overrides: values)
+        let parameters = type.readParameters(reader)
+        try reader.finish()
+        var out = self
+        out.parameters = parameters
+        out.figures = reader.figures
         return out
     }
 }

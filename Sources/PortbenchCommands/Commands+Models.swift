@@ -4,15 +4,34 @@ import PortbenchRender
 import PortbenchSchema
 
 extension Commands {
+    /// What `validate-models` reports besides the table of errors.
+    public enum ValidationMode: Sendable {
+        case errors
+        case explain(String)
+        /// Fit every style's free parameters to the table.
+        case fit
+        /// Leave-one-source-out error per style.
+        case crossValidate
+    }
+
     /// Predicts a table of published results and reports each error and the MAPE per style (`format`: table or
-    /// json); with `explain`, why one row's prediction is what it is.
+    /// json); or why one row's prediction is what it is; or the fit of the free parameters; or cross-validation.
     public static func validateModels(
-        table: String, format text: String = "table", explain: String? = nil, paths: SpecPaths
+        table: String, format text: String = "table", mode: ValidationMode = .errors, paths: SpecPaths
     ) throws -> CommandOutput {
         let f = try format(text, allowed: [.table, .json])
         let catalog = try paths.catalog()
         let t = try ValidationTable.load(url: URL(fileURLWithPath: table))
-        if let id = explain {
+        switch mode {
+        case .fit:
+            let r = try ParameterFit(table: t, catalog: catalog) { try paths.workload($0) }.report()
+            return CommandOutput(f == .json ? try OutputFormat.json(r) : r.renderTable())
+        case .crossValidate:
+            let r = try ParameterFit(table: t, catalog: catalog) { try paths.workload($0) }.crossValidate()
+            return CommandOutput(f == .json ? try OutputFormat.json(r) : r.renderTable())
+        case .errors, .explain: break
+        }
+        if case .explain(let id) = mode {
             let e = try t.explain(id, catalog: catalog) { try paths.workload($0) }
             return CommandOutput(f == .json ? try OutputFormat.json(e) : e.renderText())
         }

@@ -156,6 +156,39 @@ final class DeviceModelCLITests: XCTestCase {
         XCTAssertEqual(bad.code, 2)
     }
 
+    func testValidateModelsFitsAndCrossValidatesFreeParameters() throws {
+        // Two CUDA rows from two sources only, so the binary's fit runs in seconds.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fitcli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let shipped = try String(
+            contentsOf: Repo.root.appendingPathComponent("Validation/published.yaml"), encoding: .utf8)
+        let lines = shipped.split(separator: "\n", omittingEmptySubsequences: false)
+        let rowsAt = lines.firstIndex { $0.hasPrefix("rows:") }!
+        let picked = lines[(rowsAt + 1)...].filter {
+            $0.contains("{id: nemo-llama7b-h100-tp8-b1,") || $0.contains("{id: trtllm-llama70b-h100-ttft,")
+        }
+        XCTAssertEqual(picked.count, 2)
+        let table = dir.appendingPathComponent("t.yaml")
+        try (lines[..<rowsAt].joined(separator: "\n") + "\nrows:\n" + picked.joined(separator: "\n") + "\n")
+            .write(to: table, atomically: true, encoding: .utf8)
+        let fit = try Binary.run(["validate-models", "--table", table.path, "--fit", "--format", "json"])
+        XCTAssertEqual(fit.code, 0, fit.err)
+        let doc = try JSONSerialization.jsonObject(with: Data(fit.out.utf8)) as! [String: Any]
+        let styles = doc["styles"] as! [[String: Any]]
+        XCTAssertEqual(styles.map { $0["style"] as? String }, ["cuda"])
+        XCTAssertLessThanOrEqual(styles[0]["mape_fitted"] as! Double, styles[0]["mape_committed"] as! Double)
+        XCTAssertFalse((styles[0]["parameters"] as! [Any]).isEmpty)
+        let cv = try Binary.run(["validate-models", "--table", table.path, "--cross-validate"])
+        XCTAssertEqual(cv.code, 0, cv.err)
+        for text in ["leaving each source out", "nemo-llama2-inference", "trtllm-perf"] {
+            XCTAssertTrue(cv.out.contains(text), cv.out)
+        }
+        let both = try Binary.run(["validate-models", "--fit", "--cross-validate"])
+        XCTAssertEqual(both.code, 2)
+        XCTAssertTrue(both.err.contains("at most one of --explain, --fit and --cross-validate"), both.err)
+    }
+
     func testBadDeviceAndPrecisionAreInputErrors() throws {
         let d = try Binary.run(["predict", "llama-3-8b", "--device", "h900"])
         XCTAssertEqual(d.code, 2)

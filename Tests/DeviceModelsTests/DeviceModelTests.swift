@@ -117,7 +117,9 @@ final class AdapterTests: XCTestCase {
         let plan = a.lower(g, options: AdapterOptions(precision: .bf16))
         let weightSeconds = g.weightBytes / 2 / (3350e9 * 0.92)
         XCTAssertGreaterThan(plan.seconds, weightSeconds)
-        XCTAssertLessThan(plan.seconds, weightSeconds * 1.25, "weights dominate a batch-1 decode step")
+        // Weights are at least two thirds of the step; the rest is the fitted per-kernel launch cost of a captured
+        // graph (graph_launch_overhead_us, about 3 µs over ~15 kernels per layer).
+        XCTAssertLessThan(plan.seconds, weightSeconds * 1.5, "weights dominate a batch-1 decode step")
     }
 
     func testXLAPadsToTheMatrixUnitAndFusesElementwiseOps() throws {
@@ -230,7 +232,7 @@ final class VarianceAndNumericsTests: XCTestCase {
         // A ratchet, not the goal: issue 13 asks for <= 15% per style (and <= 20% leaving each source out), which
         // the models do not reach yet. Each style's MAPE must not get worse than the figure the last model change
         // reached on this table (validate-models); lower these figures whenever a change improves them.
-        let reached: [ExecutionStyle: Double] = [.cuda: 23.9, .xla: 79.6, .lpu: 65.9]
+        let reached: [ExecutionStyle: Double] = [.cuda: 19.8, .xla: 79.6, .lpu: 65.9]
         for (style, m) in mape { XCTAssertLessThanOrEqual(m, reached[style]! + 0.05, "\(style) MAPE \(m)%") }
     }
 
