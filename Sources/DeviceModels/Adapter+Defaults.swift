@@ -9,7 +9,13 @@ extension Adapter {
         device.peak(p) ?? device.peak(.bf16) ?? device.peak(.fp16)!
     }
 
-    public func parallelism(chips: Int, layerBytes: Double) -> (tensorParallel: Int, pipelineStages: Int) { (chips, 1) }
+    public func parallelism(chips: Int, layerBytes: Double, layers: Int) -> (tensorParallel: Int, pipelineStages: Int) {
+        (chips, 1)
+    }
+    public func allReduceSeconds(bytes: Double, chips: Int) -> Double {
+        ringAllReduceSeconds(
+            bytes: bytes, chips: chips, linkGBps: device.interconnectGBps.value, latencySeconds: linkLatencySeconds)
+    }
     public func stepOverheadSeconds(activationBytes: Double, pipelineStages: Int) -> Double { 0 }
     public func compileSeconds(ops: Int) -> Double? { nil }
     public var kvBlockTokens: Int { 1 }

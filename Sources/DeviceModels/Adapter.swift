@@ -21,10 +21,13 @@ public protocol Adapter {
     var memoryUtilization: Double { get }
     /// The fewest chips that hold `bytes` of model as this style deploys them.
     func chipsToHold(_ bytes: Double) -> Int
-    /// How `chips` chips split a model whose layers need `layerBytes` each (default: all tensor-parallel, one stage).
-    func parallelism(chips: Int, layerBytes: Double) -> (tensorParallel: Int, pipelineStages: Int)
+    /// How `chips` chips split a model of `layers` layers that need `layerBytes` each (default: all tensor-parallel,
+    /// one stage).
+    func parallelism(chips: Int, layerBytes: Double, layers: Int) -> (tensorParallel: Int, pipelineStages: Int)
     /// Latency of one step over the chip-to-chip link, in seconds.
     var linkLatencySeconds: Double { get }
+    /// One all-reduce of `bytes` over `chips` tensor-parallel chips (default: a ring over the interconnect).
+    func allReduceSeconds(bytes: Double, chips: Int) -> Double
     /// Fixed time a whole-model step adds after its layers: program overhead, hops between pipeline stages (default 0).
     func stepOverheadSeconds(activationBytes: Double, pipelineStages: Int) -> Double
     /// Seconds to compile one program of `ops` ops; nil (the default) for styles that run any shape without compiling it.

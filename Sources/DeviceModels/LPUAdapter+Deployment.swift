@@ -14,10 +14,12 @@ extension LPUAdapter {
     public func chipsToHold(_ bytes: Double) -> Int { max(1, Int((bytes / capacityPerChip).rounded(.up))) }
     public var linkLatencySeconds: Double { parameters.chipToChipLatencyMicroseconds.value * 1e-6 }
 
-    /// Layers are pipelined across chips; a layer is split over several only when it does not fit one.
-    public func parallelism(chips: Int, layerBytes: Double) -> (tensorParallel: Int, pipelineStages: Int) {
-        let tp = max(1, Int((layerBytes / capacityPerChip).rounded(.up)))
-        return (tp, max(1, chips / tp))
+    /// Layers are pipelined across chips, at most one stage per layer; each stage's layers are split over as many
+    /// chips as the count allows (at least enough to hold one layer), so no chip sits idle.
+    public func parallelism(chips: Int, layerBytes: Double, layers: Int) -> (tensorParallel: Int, pipelineStages: Int) {
+        let least = max(1, Int((layerBytes / capacityPerChip).rounded(.up)))
+        let stages = max(1, min(layers, chips / least))
+        return (max(least, chips / stages), stages)
     }
 
     /// The activations' hops between pipeline stages.
@@ -25,9 +27,25 @@ extension LPUAdapter {
         Double(max(0, pipelineStages - 1)) * hopSeconds(activationBytes: activationBytes)
     }
 
-    /// One chip-to-chip transfer of `activationBytes`.
+    /// One link's bandwidth each way, bytes per second.
+    var linkBytesPerSecond: Double {
+        device.interconnectGBps.value * 1e9 / parameters.chipToChipLinks.value / 2
+    }
+
+    /// One chip-to-chip transfer of `activationBytes` over one link.
     func hopSeconds(activationBytes: Double) -> Double {
-        activationBytes / (device.interconnectGBps.value * 1e9 / 2) + linkLatencySeconds
+        activationBytes / linkBytesPerSecond + linkLatencySeconds
+    }
+
+    /// Over direct links (a node's chips form a cube, Linley 2020): ⌈log2 n⌉ hops of latency, as recursive doubling
+    /// takes, and the bandwidth-optimal 2(n−1)/n of the message leaving each chip, spread over its ⌈log2 n⌉ links
+    /// to the cube's other chips. Per-token messages are latency-bound (where a ring pays 2(n−1) latencies);
+    /// prefill's are bandwidth-bound.
+    public func allReduceSeconds(bytes: Double, chips: Int) -> Double {
+        guard chips > 1 else { return 0 }
+        let n = Double(chips)
+        let steps = log2(n).rounded(.up)
+        return steps * linkLatencySeconds + 2 * (n - 1) / n * bytes / (linkBytesPerSecond * steps)
     }
 
     public func migrationHazards(

@@ -9,10 +9,16 @@ public struct LPUParameters: StyleParameters, Equatable {
     public var sramUsableFraction: Sourced
     /// Latency of one chip-to-chip transfer.
     public var chipToChipLatencyMicroseconds: Sourced
+    /// Chip-to-chip links per chip; a link carries interconnect_gbps ÷ links ÷ 2 each way.
+    public var chipToChipLinks: Sourced
+    /// Fixed time the static schedule spends per layer beyond its matrix, vector and link work (fitted).
+    public var layerOverheadMicroseconds: Sourced
 
     public init(_ s: StyleSectionReader) {
         computeEfficiency = s.fraction("compute_efficiency")
         sramUsableFraction = s.fraction("sram_usable_fraction")
         chipToChipLatencyMicroseconds = s.microseconds("c2c_latency_us")
+        chipToChipLinks = s.value("c2c_links", in: 1...1_024)
+        layerOverheadMicroseconds = s.microseconds("layer_overhead_us")
     }
 }

@@ -36,6 +36,7 @@ public struct LPUAdapter: StyleAdapter {
         let (p, hazard) = effectivePrecision(options.precision)
         let rate = peak(p)
         var kernels: [PlannedKernel] = []
+        let layerOverhead = parameters.layerOverheadMicroseconds.value * 1e-6
         for op in graph.ops {
             let bytes = scaledBytes(op.cost, p)
             let t = roofline(
@@ -46,6 +47,12 @@ public struct LPUAdapter: StyleAdapter {
                     name: op.name, ops: [op.name], kind: op.gemmShapes.isEmpty ? "vector" : "matrix",
                     flops: op.cost.flops, executedFlops: op.cost.flops, bytes: bytes, launches: 0,
                     seconds: t.seconds, bound: t.bound, note: "scheduled statically"))
+        }
+        // The schedule's fixed cost per layer goes on the layer's first unit.
+        if !kernels.isEmpty {
+            kernels[0].overheadSeconds += layerOverhead
+            kernels[0].seconds += layerOverhead
+            kernels[0].note += " + fixed per-layer schedule overhead"
         }
         let layerBytes =
             graph.totalCost.weightBytes * p.bytes / 4 + Double((graph.value(LayerGraph.keyCacheName)?.count ?? 0) * 2)

@@ -65,7 +65,7 @@ public struct ServePredictor {
         s.batch = max(1, min(offered.batch, fit))
         let need = memoryNeeded(w, model: model, batch: s.batch, tokens: length, precision: p)
         let perChipCapacity = adapter.capacityPerChip
-        let (tp, stages) = adapter.parallelism(chips: n, layerBytes: need / Double(model.layers))
+        let (tp, stages) = adapter.parallelism(chips: n, layerBytes: need / Double(model.layers), layers: model.layers)
         let shard = w.config.shard(tp)
         let opts = options
 
@@ -239,7 +239,6 @@ public struct ServePredictor {
         let plan = adapter.lower(LayerGraph.lower(shard, scenario), options: opts)
         let p = plan.precision
         let activation = Double(scenario.tokens * w.config.hidden) * p.storage.bytes
-        let latency = adapter.linkLatencySeconds
         // A layer inside the whole-model program: its fixed per-program overhead is paid once per step below.
         var cost = StepCost(plan: plan, layers: model.layers)
         for k in plan.kernels {
@@ -250,10 +249,7 @@ public struct ServePredictor {
                 cost.layerMemorySeconds += k.seconds - k.overheadSeconds
             }
         }
-        cost.layerCommunicationSeconds =
-            2
-            * ringAllReduceSeconds(
-                bytes: activation, chips: tp, linkGBps: device.interconnectGBps.value, latencySeconds: latency)
+        cost.layerCommunicationSeconds = 2 * adapter.allReduceSeconds(bytes: activation, chips: tp)
         // LM head on the last position of each sequence, split over the tensor-parallel chips.
         let head = LayerGraph.lmHead(rows: lmRows, hidden: w.config.hidden, vocab: (model.vocab + tp - 1) / tp)
         let headPlan = adapter.lower(head, options: opts)

@@ -35,7 +35,8 @@ public struct ServingSimulation {
         let need = predictor.memoryNeeded(w, model: model, batch: 1, tokens: inputLen + outputLen, precision: p)
         chips = predictor.chips(need: need)
         let fit = predictor.sequencesThatFit(w, model: model, chips: chips, one, precision: p)
-        (tp, stages) = predictor.adapter.parallelism(chips: chips, layerBytes: need / Double(model.layers))
+        (tp, stages) = predictor.adapter.parallelism(
+            chips: chips, layerBytes: need / Double(model.layers), layers: model.layers)
         shard = w.config.shard(tp)
         self.predictor = predictor
         self.workload = w
