@@ -19,7 +19,14 @@ extension Commands {
     public static func validateModels(
         table: String, format text: String = "table", mode: ValidationMode = .errors, paths: SpecPaths
     ) throws -> CommandOutput {
-        let f = try format(text, allowed: [.table, .json])
+        // html is the table of errors as a page with a chart; everything else prints a table or JSON.
+        let html = text == "html"
+        if case .errors = mode {
+        } else if html {
+            throw UsageError(
+                "--format html draws the table of errors; --explain, --fit and --cross-validate print table or json")
+        }
+        let f = html ? .table : try format(text, allowed: [.table, .json], extra: ["html"])
         let catalog = try paths.catalog()
         let t = try ValidationTable.load(url: URL(fileURLWithPath: table))
         switch mode {
@@ -37,6 +44,7 @@ extension Commands {
         }
         let outcomes = try t.validate(catalog: catalog) { try paths.workload($0) }
         let report = ValidationTable.report(table: table, outcomes)
+        if html { return CommandOutput(report.renderHTML()) }
         return CommandOutput(f == .json ? try OutputFormat.json(report) : report.renderTable())
     }
 

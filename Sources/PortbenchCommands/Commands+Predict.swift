@@ -30,9 +30,10 @@ public struct ModelRequest: Sendable {
 }
 
 /// A format name from the command line, among the ones a command offers.
-func format(_ text: String, allowed: [OutputFormat]) throws -> OutputFormat {
+func format(_ text: String, allowed: [OutputFormat], extra: [String] = []) throws -> OutputFormat {
     guard let f = OutputFormat(rawValue: text), allowed.contains(f) else {
-        throw UsageError("--format: expected \(allowed.map(\.rawValue).joined(separator: ", ")), got '\(text)'")
+        let names = allowed.map(\.rawValue) + extra
+        throw UsageError("--format: expected \(names.joined(separator: ", ")), got '\(text)'")
     }
     return f
 }

@@ -7,7 +7,7 @@ struct ValidateModels: ParsableCommand {
         abstract: "Predict a table of published (or your own) results and report each error and the MAPE per style.")
     @OptionGroup var specs: SpecOptions
     @Option(help: "Validation table (format: Validation/README.md).") var table: String = "Validation/published.yaml"
-    @Option(help: "table or json.") var format: String = "table"
+    @Option(help: "table, json, or html (the errors as a page with a log-log chart).") var format: String = "table"
     @Option(
         help: "Row id: print why its prediction is what it is (prefill/decode split, per-layer time, batch, chips).")
     var explain: String?

@@ -154,6 +154,24 @@ final class DeviceModelCLITests: XCTestCase {
         XCTAssertTrue(missing.err.contains("no row 'no-such-row'"), missing.err)
         let bad = try Binary.run(["validate-models", "--format", "markdown"])
         XCTAssertEqual(bad.code, 2)
+        XCTAssertTrue(bad.err.contains("expected table, json, html"), bad.err)
+    }
+
+    func testValidateModelsDrawsALogLogChartPerStyle() throws {
+        let r = try Binary.run(["validate-models", "--format", "html"])
+        XCTAssertEqual(r.code, 0, r.err)
+        XCTAssertTrue(r.out.hasPrefix("<!DOCTYPE html>"))
+        let json = try Binary.run(["validate-models", "--format", "json"])
+        let rows = (try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as! [String: Any])["rows"] as! [Any]
+        XCTAssertEqual(
+            r.out.components(separatedBy: "<circle cx=").count - 1, rows.count + 3, "a point per row + legend")
+        for text in ["cuda: MAPE", "xla: MAPE", "lpu: MAPE", "published (log scale)", "#1f77b4", "#e67e22", "#8e44ad"] {
+            XCTAssertTrue(r.out.contains(text), text)
+        }
+        XCTAssertFalse(r.out.contains("<script"), "a page that runs nothing")
+        let fit = try Binary.run(["validate-models", "--fit", "--format", "html"])
+        XCTAssertEqual(fit.code, 2)
+        XCTAssertTrue(fit.err.contains("--format html draws the table of errors"), fit.err)
     }
 
     func testValidateModelsFitsAndCrossValidatesFreeParameters() throws {
