@@ -37,15 +37,16 @@ extension LPUAdapter {
         activationBytes / linkBytesPerSecond + linkLatencySeconds
     }
 
-    /// Over direct links (a node's chips form a cube, Linley 2020): ⌈log2 n⌉ hops of latency, as recursive doubling
-    /// takes, and the bandwidth-optimal 2(n−1)/n of the message leaving each chip, spread over its ⌈log2 n⌉ links
-    /// to the cube's other chips. Per-token messages are latency-bound (where a ring pays 2(n−1) latencies);
-    /// prefill's are bandwidth-bound.
+    /// Over direct links: a node's chips are fully connected (Hot Chips 34), so a reduce-scatter and an all-gather
+    /// take one hop each and the bandwidth-optimal 2(n−1)/n of the message leaving a chip spreads over its links to
+    /// the other n−1; beyond a node each phase also crosses the global links (two more hops). Per-token messages
+    /// are latency-bound (where a ring pays 2(n−1) latencies); prefill's are bandwidth-bound.
     public func allReduceSeconds(bytes: Double, chips: Int) -> Double {
         guard chips > 1 else { return 0 }
         let n = Double(chips)
-        let steps = log2(n).rounded(.up)
-        return steps * linkLatencySeconds + 2 * (n - 1) / n * bytes / (linkBytesPerSecond * steps)
+        let hops = chips <= Int(parameters.nodeChips.value) ? 2.0 : 4.0
+        let links = min(n - 1, parameters.chipToChipLinks.value)
+        return hops * linkLatencySeconds + 2 * (n - 1) / n * bytes / (linkBytesPerSecond * links)
     }
 
     public func migrationHazards(

@@ -11,6 +11,8 @@ public struct LPUParameters: StyleParameters, Equatable {
     public var chipToChipLatencyMicroseconds: Sourced
     /// Chip-to-chip links per chip; a link carries interconnect_gbps ÷ links ÷ 2 each way.
     public var chipToChipLinks: Sourced
+    /// Chips of a node, fully connected by direct links.
+    public var nodeChips: Sourced
     /// Fixed time the static schedule spends per layer beyond its matrix, vector and link work (fitted).
     public var layerOverheadMicroseconds: Sourced
 
@@ -19,6 +21,7 @@ public struct LPUParameters: StyleParameters, Equatable {
         sramUsableFraction = s.fraction("sram_usable_fraction")
         chipToChipLatencyMicroseconds = s.microseconds("c2c_latency_us")
         chipToChipLinks = s.value("c2c_links", in: 1...1_024)
+        nodeChips = s.value("node_chips", in: 1...1_024)
         layerOverheadMicroseconds = s.microseconds("layer_overhead_us")
     }
 }

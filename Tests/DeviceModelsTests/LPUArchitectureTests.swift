@@ -40,12 +40,16 @@ final class LPUArchitectureTests: XCTestCase {
         let link = 480e9 / 16 / 2
         XCTAssertEqual(a.linkBytesPerSecond, link, accuracy: 1)
         let token = 8192.0 * 2
-        let expected = 3 * latency + 2 * 7.0 / 8 * token / (link * 3)
+        // Inside a node of 8 fully connected chips: two hops, each chip's 7/8 of the message twice over 7 links.
+        let expected = 2 * latency + 2 * 7.0 / 8 * token / (link * 7)
         XCTAssertEqual(a.allReduceSeconds(bytes: token, chips: 8), expected, accuracy: 1e-12)
         let ring = ringAllReduceSeconds(bytes: token, chips: 8, linkGBps: 480, latencySeconds: latency)
-        XCTAssertLessThan(a.allReduceSeconds(bytes: token, chips: 8), ring / 3, "3 hops, not a ring's 14")
+        XCTAssertLessThan(a.allReduceSeconds(bytes: token, chips: 8), ring / 6, "2 hops, not a ring's 14")
+        // Beyond a node: two more hops over the global links, the bytes over all 16 links at most.
+        let wide = 4 * latency + 2 * 15.0 / 16 * token / (link * 15)
+        XCTAssertEqual(a.allReduceSeconds(bytes: token, chips: 16), wide, accuracy: 1e-12)
         let prompt = 550 * token
-        XCTAssertGreaterThan(2 * 7.0 / 8 * prompt / (link * 3), 10 * 3 * latency, "a prompt is bandwidth-bound")
+        XCTAssertGreaterThan(2 * 7.0 / 8 * prompt / (link * 7), 10 * 2 * latency, "a prompt is bandwidth-bound")
         XCTAssertEqual(a.allReduceSeconds(bytes: prompt, chips: 1), 0)
     }
 
@@ -60,14 +64,14 @@ final class LPUArchitectureTests: XCTestCase {
         XCTAssertEqual(p.tensorParallel, 2)
         XCTAssertEqual(p.pipelineStages, 16)
         // By hand: per layer, half the 8-bit weights streamed from SRAM at 80 TB/s on each chip, two all-reduces of
-        // one hidden vector (fp16) between the pair (one hop each), the fixed schedule overhead; per token, 15 hops
+        // one hidden vector (fp16) between the pair (two hops each), the fixed schedule overhead; per token, 15 hops
         // of that vector between stages.
         let sram = a.device.sramGBps!.value * 1e9
         let weights = Double(w.config.parameterCount) / 2 / sram
         let overhead = a.parameters.layerOverheadMicroseconds.value * 1e-6
         let vector = Double(w.config.hidden) * 2
         let hop = vector / a.linkBytesPerSecond + a.linkLatencySeconds
-        let allReduce = a.linkLatencySeconds + vector / 2 / a.linkBytesPerSecond
+        let allReduce = 2 * a.linkLatencySeconds + vector / 2 / a.linkBytesPerSecond
         let byHand = Double(model.layers) * (weights + 2 * allReduce + overhead) + 15 * hop
         XCTAssertEqual(p.decodeStepSeconds!, byHand, accuracy: byHand * 0.05)
         XCTAssertGreaterThan(p.decodeStepSeconds!, byHand)
