@@ -157,7 +157,8 @@ public struct ValidationTable: Sendable {
     public static func report(table: String, _ outcomes: [ValidationOutcome]) -> ValidationReport {
         ValidationReport(
             table: table, rows: outcomes.map(\.report),
-            mape: Dictionary(uniqueKeysWithValues: mape(outcomes).map { ($0.key.rawValue, $0.value) }))
+            mape: Dictionary(uniqueKeysWithValues: mape(outcomes).map { ($0.key.rawValue, $0.value) }),
+            ranking: ranking(outcomes))
     }
 
     /// Mean absolute percentage error per style.

@@ -50,6 +50,9 @@ extension ValidationReport {
                         "Table \(table). Every modelled figure is a prediction (MODELLED); "
                             + "each point is one row, whatever its metric (tokens/s or ms)."), class: "meta"),
                 SVGChart.scatter(points, legend: legend, xTitle: "published", yTitle: "modelled"),
+                HTML.element(
+                    "p", rankingLines().filter { !$0.isEmpty }.map(HTML.escape).joined(separator: "<br>"),
+                    class: "meta"),
                 HTML.element("h2", "Rows"), rowsTable,
             ])
     }

@@ -19,7 +19,28 @@ extension ValidationReport {
             let n = rows.filter { $0.style.rawValue == style }.count
             lines.append("MAPE \(style): \(fmt(m, 1))% over \(n) row(s)")
         }
-        return lines.joined(separator: "\n")
+        return (lines + rankingLines()).joined(separator: "\n")
+    }
+}
+
+extension ValidationReport {
+    /// The per-chip ranking check: how many comparable pairs the model orders as published, and each one it does not.
+    func rankingLines() -> [String] {
+        guard !ranking.isEmpty else {
+            return ["", "per-chip ranking: no two rows on different devices share a workload and its settings"]
+        }
+        let wrong = ranking.filter { !$0.agrees }
+        var lines = [
+            "",
+            "per-chip ranking (same workload, metric, precision, batch and lengths; latencies at equal chips): "
+                + "\(ranking.count - wrong.count) of \(ranking.count) pairs ordered as published",
+        ]
+        for p in wrong {
+            lines.append(
+                "  disagrees: \(p.faster) faster than \(p.slower) by \(fmt(p.publishedRatio, 2))× published, "
+                    + "\(fmt(p.modelledRatio, 2))× modelled")
+        }
+        return lines
     }
 }
 

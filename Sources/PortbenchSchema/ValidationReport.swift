@@ -9,11 +9,35 @@ public struct ValidationReport: Codable, Equatable, Sendable {
     public var rows: [ValidationRow]
     /// Mean absolute percentage error per style (keyed by the style's name).
     public var mape: [String: Double]
+    /// Every pair of rows on different devices the table lets compare per chip, and whether the model orders them
+    /// as the publications do.
+    public var ranking: [RankingPair] = []
 
-    public init(table: String, rows: [ValidationRow], mape: [String: Double]) {
+    public init(table: String, rows: [ValidationRow], mape: [String: Double], ranking: [RankingPair] = []) {
         self.table = table
         self.rows = rows
         self.mape = mape
+        self.ranking = ranking
+    }
+}
+
+/// Two rows with the same workload, metric and serving settings on different devices: which one is faster per chip,
+/// as published and as modelled.
+public struct RankingPair: Codable, Equatable, Sendable {
+    /// The row that is faster per chip as published, then the slower one.
+    public var faster: String
+    public var slower: String
+    /// Published and modelled ratio of per-chip speed, faster ÷ slower (> 1 when the model agrees).
+    public var publishedRatio: Double
+    public var modelledRatio: Double
+    public var agrees: Bool
+
+    public init(faster: String, slower: String, publishedRatio: Double, modelledRatio: Double) {
+        self.faster = faster
+        self.slower = slower
+        self.publishedRatio = publishedRatio
+        self.modelledRatio = modelledRatio
+        agrees = modelledRatio > 1
     }
 }
 

@@ -131,6 +131,7 @@ final class DeviceModelCLITests: XCTestCase {
         let r = try Binary.run(["validate-models"])
         XCTAssertEqual(r.code, 0, r.err)
         for style in ["cuda", "xla", "lpu"] { XCTAssertTrue(r.out.contains("MAPE \(style): "), r.out) }
+        XCTAssertTrue(r.out.contains("pairs ordered as published"), r.out)
     }
 
     func testValidateModelsJSONAndExplain() throws {
@@ -143,6 +144,11 @@ final class DeviceModelCLITests: XCTestCase {
             XCTAssertNotNil(rows[0][key], key)
         }
         XCTAssertEqual(Set((doc["mape"] as! [String: Double]).keys), ["cuda", "xla", "lpu"])
+        let ranking = doc["ranking"] as! [[String: Any]]
+        XCTAssertFalse(ranking.isEmpty, "the table has rows on different devices with the same settings")
+        for key in ["faster", "slower", "published_ratio", "modelled_ratio", "agrees"] {
+            XCTAssertNotNil(ranking[0][key])
+        }
         let e = try Binary.run(["validate-models", "--explain", "trtllm-llama70b-h100-ttft"])
         XCTAssertEqual(e.code, 0, e.err)
         for text in ["prefill step: batch 1, prompt 128", "decode step:", "per layer µs: compute", "tensor parallel 4"]

@@ -234,6 +234,10 @@ final class VarianceAndNumericsTests: XCTestCase {
         // reached on this table (validate-models); lower these figures whenever a change improves them.
         let reached: [ExecutionStyle: Double] = [.cuda: 19.8, .xla: 81.5, .lpu: 33.2]
         for (style, m) in mape { XCTAssertLessThanOrEqual(m, reached[style]! + 0.05, "\(style) MAPE \(m)%") }
+        // Issue 13's goal: wherever the table lets two devices be compared per chip, the model orders them as published.
+        let ranking = ValidationTable.ranking(outcomes)
+        XCTAssertGreaterThanOrEqual(ranking.count, 7)
+        XCTAssertEqual(ranking.filter { !$0.agrees }.map { "\($0.faster) > \($0.slower)" }, [])
     }
 
     func testMigrationReportsHazardsAndRatios() throws {
