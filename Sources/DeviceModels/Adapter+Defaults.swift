@@ -18,8 +18,6 @@ extension Adapter {
     }
     public func stepOverheadSeconds(activationBytes: Double, pipelineStages: Int) -> Double { 0 }
     public func compileSeconds(ops: Int) -> Double? { nil }
-    public var kvBlockTokens: Int { 1 }
-    public var memoryUtilization: Double { 1 }
     public func bucketsLengths(_ options: AdapterOptions) -> Bool { false }
     public func fusedAttentionKernel(_ options: AdapterOptions) -> String? { nil }
 

@@ -15,10 +15,8 @@ public protocol Adapter {
 
     /// Bytes of model (weights and KV cache) one chip holds: its HBM, or the usable share of its SRAM.
     var capacityPerChip: Double { get }
-    /// The KV cache's allocation unit in tokens: a sequence holds whole blocks (default 1, no paging).
-    var kvBlockTokens: Int { get }
-    /// The fraction of `capacityPerChip` a serving engine fills with weights, activations and KV cache (default 1).
-    var memoryUtilization: Double { get }
+    /// The serving engine's KV-cache figures: block size and the share of memory it fills.
+    var engine: EngineFigures { get set }
     /// The fewest chips that hold `bytes` of model as this style deploys them.
     func chipsToHold(_ bytes: Double) -> Int
     /// How `chips` chips split a model of `layers` layers that need `layerBytes` each (default: all tensor-parallel,
@@ -59,5 +57,7 @@ public func makeAdapter(for device: DeviceProfile, catalog: DeviceCatalog) -> Ad
     guard let type = catalog.registry.adapterType(for: device.style), let section = catalog.styles[device.style] else {
         preconditionFailure("\(device.name): no adapter is registered for style '\(device.style.rawValue)'")
     }
-    return type.make(device: device, parameters: section.parameters)
+    var adapter = type.make(device: device, parameters: section.parameters)
+    if let figures = catalog.engines[ServingEngine.defaultEngine(for: device.style)] { adapter.engine = figures }
+    return adapter
 }

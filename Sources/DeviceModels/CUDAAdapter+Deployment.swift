@@ -12,8 +12,6 @@ extension CUDAAdapter {
     public func chipsToHold(_ bytes: Double) -> Int { powerOfTwoChips(toHold: bytes) }
     public var linkLatencySeconds: Double { parameters.linkLatencyMicroseconds.value * 1e-6 }
     /// vLLM's paged KV cache and memory share (TensorRT-LLM pages its cache too).
-    public var kvBlockTokens: Int { Int(parameters.kvBlockTokens.value) }
-    public var memoryUtilization: Double { parameters.memoryUtilization.value }
 
     /// FlashAttention-style kernels are CUDA code: other styles need their own.
     public func fusedAttentionKernel(_ options: AdapterOptions) -> String? {

@@ -15,10 +15,6 @@ public struct CUDAParameters: StyleParameters, Equatable {
     /// Per-kernel overhead when the step is captured as a CUDA graph.
     public var graphLaunchOverheadMicroseconds: Sourced
     public var linkLatencyMicroseconds: Sourced
-    /// Tokens per block of the paged KV cache (a sequence holds whole blocks).
-    public var kvBlockTokens: Sourced
-    /// Fraction of device memory the serving engine uses for weights, activations and KV cache.
-    public var memoryUtilization: Sourced
 
     public init(_ s: StyleSectionReader) {
         gemmEfficiency = s.fraction("gemm_efficiency")
@@ -28,7 +24,5 @@ public struct CUDAParameters: StyleParameters, Equatable {
         launchOverheadMicroseconds = s.microseconds("launch_overhead_us")
         graphLaunchOverheadMicroseconds = s.microseconds("graph_launch_overhead_us")
         linkLatencyMicroseconds = s.microseconds("link_latency_us")
-        kvBlockTokens = s.value("kv_block_tokens", in: 1...4_096)
-        memoryUtilization = s.fraction("memory_utilization")
     }
 }

@@ -8,6 +8,8 @@ public struct CUDAAdapter: StyleAdapter {
     public static let style = ExecutionStyle.cuda
     public let device: DeviceProfile
     public let parameters: CUDAParameters
+    /// The serving engine's KV-cache figures (the style's default engine when built from a catalog).
+    public var engine = EngineFigures.unpaged
 
     public init(device: DeviceProfile, parameters: CUDAParameters) {
         self.device = device

@@ -6,6 +6,8 @@ import Workload
 public struct DeviceCatalog: Sendable {
     public var devices: [DeviceProfile]
     public var styles: [ExecutionStyle: StyleSection]
+    /// Each serving engine's KV-cache figures (Devices/styles.yaml, `engines`).
+    public var engines: [ServingEngine: EngineFigures] = [:]
     /// The styles this catalog knows and the adapter type of each.
     public let registry: AdapterRegistry
     /// Every file the catalog was read from (profiles and styles.yaml): outputs must never overwrite them.
@@ -31,7 +33,8 @@ public struct DeviceCatalog: Sendable {
         let stylesFile = directory.appendingPathComponent("styles.yaml")
         let styles = try StyleSection.loadAll(url: stylesFile, registry: registry)
         return DeviceCatalog(
-            devices: devices, styles: styles, registry: registry, files: profiles.map(\.path) + [stylesFile.path])
+            devices: devices, styles: styles, engines: try StyleSection.loadEngines(url: stylesFile),
+            registry: registry, files: profiles.map(\.path) + [stylesFile.path])
     }
 
     /// A device by name, optionally as `style:name` (the style must match); a short name (`h100`, `v6e`, `groq`)

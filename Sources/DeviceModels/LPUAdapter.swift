@@ -8,6 +8,8 @@ public struct LPUAdapter: StyleAdapter {
     public static let style = ExecutionStyle.lpu
     public let device: DeviceProfile
     public let parameters: LPUParameters
+    /// The serving engine's KV-cache figures (the style's default engine when built from a catalog).
+    public var engine = EngineFigures.unpaged
 
     public init(device: DeviceProfile, parameters: LPUParameters) {
         self.device = device

@@ -34,6 +34,8 @@ public struct PublishedResult: Codable, Equatable, Sendable {
     /// How the engine batched requests (optional in the table; default `continuous` for every style, see
     /// `defaultBatching`).
     public var batching: Batching = ValidationTable.defaultBatching
+    /// The serving engine the source names (optional in the table; default per style, `ServingEngine.defaultEngine`).
+    public var engine: ServingEngine? = nil
 }
 
 /// A row's prediction and its error.
@@ -78,7 +80,7 @@ public struct ValidationTable: Sendable {
         let rows = try root.required(m, "rows").sequence().map { item -> PublishedResult in
             let r = try item.mapping(allowed: [
                 "id", "workload", "batch", "input_len", "output_len", "device", "chips", "precision",
-                "metric", "value", "source", "note", "batching",
+                "metric", "value", "source", "note", "batching", "engine",
             ])
             let id = try item.required(r, "id").identifier()
             guard seen.insert(id).inserted else { throw r["id"]!.fail("duplicate row id '\(id)'") }
@@ -98,7 +100,8 @@ public struct ValidationTable: Sendable {
                 metric: try item.required(r, "metric").choice(ServeMetric.self),
                 value: try item.required(r, "value").double(in: SpecLimits.positive, openLower: true), source: source,
                 note: try r["note"]?.string() ?? "",
-                batching: try r["batching"]?.choice(Batching.self) ?? Self.defaultBatching)
+                batching: try r["batching"]?.choice(Batching.self) ?? Self.defaultBatching,
+                engine: try r["engine"]?.choice(ServingEngine.self))
         }
         guard !rows.isEmpty else {
             throw m["rows"]!.fail("expected at least one row; an empty table validates nothing")
@@ -142,14 +145,16 @@ public struct ValidationTable: Sendable {
         {
             throw SpecError(file: file, path: "rows[\(i)]", message: problem)
         }
-        let adapter = makeAdapter(for: device, catalog: catalog)
+        var adapter = makeAdapter(for: device, catalog: catalog)
+        let engine = row.engine ?? ServingEngine.defaultEngine(for: device.style)
+        if let figures = catalog.engines[engine] { adapter.engine = figures }
         let options = AdapterOptions(precision: row.precision, chips: row.chips)
         let predictor = ServePredictor(adapter: adapter, options: options, batching: row.batching)
         let p = try predictor.predict(spec, row.scenario)
         let predicted = row.metric.value(of: p)
         let outcome = ValidationOutcome(
             row: row, style: device.style, predicted: predicted, error: (predicted - row.value) / row.value,
-            batchUsed: p.batchUsed ?? s.batch, engine: row.batching.rawValue + " batching")
+            batchUsed: p.batchUsed ?? s.batch, engine: "\(engine.rawValue), \(row.batching.rawValue) batching")
         return (outcome, predictor, spec)
     }
 

@@ -40,13 +40,13 @@ public struct ServePredictor {
         -> Int
     {
         let c = w.config
-        let usable = adapter.capacityPerChip * adapter.memoryUtilization * Double(chips)
         let weights = memoryNeeded(w, model: model, batch: 0, tokens: 0, precision: p)
         let activations = Double(s.inputLen * (4 * c.hidden + 2 * c.ffn)) * p.storage.bytes
-        let block = adapter.kvBlockTokens
+        let block = adapter.engine.kvBlockTokens
         let tokens = (s.inputLen + s.outputLen + block - 1) / block * block
         let perSequence = Double(tokens * model.layers * 2 * c.kvDim) * p.kvCache.bytes
-        let room = usable - weights - activations
+        let room = adapter.engine.kvBudget(
+            capacity: adapter.capacityPerChip * Double(chips), resident: weights + activations)
         return room <= 0 ? 0 : Int(min(room / perSequence, Double(SpecLimits.batch.upperBound)))
     }
 
@@ -127,11 +127,11 @@ public struct ServePredictor {
         return prediction
     }
 
-    /// "80% of 2 × 80 GB (paged KV, 16-token blocks)": the memory a fit is judged in.
+    /// "90% of 2 × 80 GB (trt-llm: paged KV, 64-token blocks)": the memory a fit is judged in.
     func memoryShare(_ chips: Int) -> String {
-        String(
-            format: "%.0f%% of %d × %.0f GB", adapter.memoryUtilization * 100, chips, adapter.capacityPerChip / 1e9)
-            + (adapter.kvBlockTokens > 1 ? " (paged KV, \(adapter.kvBlockTokens)-token blocks)" : "")
+        let e = adapter.engine
+        return "\(e.memoryRule) \(chips) × " + String(format: "%.0f GB", adapter.capacityPerChip / 1e9)
+            + " (\(e.engine.rawValue)" + (e.kvBlockTokens > 1 ? ": paged KV, \(e.kvBlockTokens)-token blocks)" : ")")
     }
 
     /// Time to first token and time per output token under the predictor's batching. Static: the batch's prompts

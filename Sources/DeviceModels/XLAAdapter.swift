@@ -8,6 +8,8 @@ public struct XLAAdapter: StyleAdapter {
     public static let style = ExecutionStyle.xla
     public let device: DeviceProfile
     public let parameters: XLAParameters
+    /// The serving engine's KV-cache figures (the style's default engine when built from a catalog).
+    public var engine = EngineFigures.unpaged
 
     public init(device: DeviceProfile, parameters: XLAParameters) {
         self.device = device

@@ -261,6 +261,12 @@ final class BadInputTests: XCTestCase {
             "  c2c_latency_us: {value: 1, source: unverified}\n  gemm_tile:",
             ["cuda.c2c_latency_us", "unknown key"]),
         devices(
+            "engine block not whole", "styles.yaml", "kv_block_tokens: {value: 64,", "kv_block_tokens: {value: 64.5,",
+            ["engines.trt-llm.kv_block_tokens", "whole number"]),
+        devices(
+            "engine memory basis", "styles.yaml", "memory_of: free", "memory_of: spare",
+            ["engines.trt-llm.memory_of", "spare"]),
+        devices(
             "negative overhead", "styles.yaml", "step_overhead_us: {value: 10.0", "step_overhead_us: {value: -10",
             ["xla.step_overhead_us.value"]),
     ]
@@ -286,6 +292,9 @@ final class BadInputTests: XCTestCase {
             "batch: 0, input_len: 128, output_len: 128, device: h100-sxm, chips: 1",
             ["rows[0].batch", "got 0"]),
         table("unknown precision", "precision: fp16", "precision: fp7", ["rows[5].precision", "fp7"]),
+        table(
+            "unknown engine", "engine: vllm, note:", "engine: sglang, note:",
+            ["].engine", "sglang", "trt-llm, vllm, jetstream, groq"]),
         table(
             "serving setting too large", "batch: 1024, input_len: 128, output_len: 128, device: h100-sxm, chips: 1",
             "batch: 65536, input_len: 4194304, output_len: 128, device: h100-sxm, chips: 1", ["rows[0]", "2^48"]),

@@ -25,6 +25,7 @@ struct NPUAdapter: StyleAdapter {
     static let style = ExecutionStyle(rawValue: "npu")
     let device: DeviceProfile
     let parameters: NPUParameters
+    var engine = EngineFigures.unpaged
 
     init(device: DeviceProfile, parameters: NPUParameters) {
         self.device = device

@@ -21,17 +21,27 @@ final class ServeMemoryFitTests: XCTestCase {
     }
 
     /// The fit computed here by hand from the published shapes: Llama 2 70B (80 layers, hidden 8192, FFN 28672,
-    /// 8 KV heads of 128, vocabulary 32000) in fp8 on one 80 GB H100 at vLLM's 0.9 and 16-token blocks.
+    /// 8 KV heads of 128, vocabulary 32000) in fp8 on one 80 GB H100, served by TensorRT-LLM (the CUDA style's
+    /// default engine: 0.9 of the memory the weights and activations leave, 64-token blocks) and by vLLM (0.9 of all
+    /// the memory, 16-token blocks).
     func testTheBatchIsWhatFitsBesideTheWeights() throws {
         let w = try spec("llama-2-70b")
         let c = w.config, model = try XCTUnwrap(w.model)
         let layerParams = Double(c.parameterCount)
         let weights = (layerParams * 80 + Double(model.vocab * c.hidden) * (model.tiedEmbeddings ? 1 : 2)) * 1
         let activations = Double(2040 * (4 * 8192 + 2 * 28672)) * Precision.fp8e4m3.storage.bytes
-        let tokens = 4096.0  // 2040 + 2040 = 4080, rounded up to 256 blocks of 16
+        let tokens = 4096.0  // 2040 + 2040 = 4080, rounded up to 64 blocks of 64 or 256 blocks of 16
         let perSequence = tokens * 80 * 2 * 1024 * Precision.fp8e4m3.kvCache.bytes
-        let expected = Int(((0.9 * 80e9 - weights - activations) / perSequence).rounded(.down))
+        let expected = Int((0.9 * (80e9 - weights - activations) / perSequence).rounded(.down))
         XCTAssertGreaterThan(expected, 0)
+        var vllm = try predictor("h100-sxm", .fp8e4m3, chips: 1).adapter
+        vllm.engine = try XCTUnwrap(try Repo.catalog().engines[.vllm])
+        XCTAssertEqual(
+            ServePredictor(adapter: vllm, options: AdapterOptions(precision: .fp8e4m3, chips: 1))
+                .sequencesThatFit(
+                    w, model: model, chips: 1, ServeScenario(name: "s", batch: 64, inputLen: 2040, outputLen: 2040),
+                    precision: .fp8e4m3),
+            Int(((0.9 * 80e9 - weights - activations) / perSequence).rounded(.down)))
         let serve = try predictor("h100-sxm", .fp8e4m3, chips: 1)
         let offered = ServeScenario(name: "s", batch: 64, inputLen: 2040, outputLen: 2040)
         XCTAssertEqual(serve.sequencesThatFit(w, model: model, chips: 1, offered, precision: .fp8e4m3), expected)
