@@ -11,7 +11,6 @@ extension CUDAAdapter {
     public var capacityPerChip: Double { device.memoryGB!.value * 1e9 }
     public func chipsToHold(_ bytes: Double) -> Int { powerOfTwoChips(toHold: bytes) }
     public var linkLatencySeconds: Double { parameters.linkLatencyMicroseconds.value * 1e-6 }
-    /// vLLM's paged KV cache and memory share (TensorRT-LLM pages its cache too).
 
     /// FlashAttention-style kernels are CUDA code: other styles need their own.
     public func fusedAttentionKernel(_ options: AdapterOptions) -> String? {

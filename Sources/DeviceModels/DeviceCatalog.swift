@@ -31,10 +31,10 @@ public struct DeviceCatalog: Sendable {
         let devices = try profiles.map { try DeviceProfile.load(url: $0, registry: registry) }
         try checkNamesDistinct(devices)
         let stylesFile = directory.appendingPathComponent("styles.yaml")
-        let styles = try StyleSection.loadAll(url: stylesFile, registry: registry)
+        let (styles, engines) = try StyleSection.loadAll(url: stylesFile, registry: registry)
         return DeviceCatalog(
-            devices: devices, styles: styles, engines: try StyleSection.loadEngines(url: stylesFile),
-            registry: registry, files: profiles.map(\.path) + [stylesFile.path])
+            devices: devices, styles: styles, engines: engines, registry: registry,
+            files: profiles.map(\.path) + [stylesFile.path])
     }
 
     /// A device by name, optionally as `style:name` (the style must match); a short name (`h100`, `v6e`, `groq`)

@@ -38,7 +38,6 @@ public struct LPUAdapter: StyleAdapter {
         let (p, hazard) = effectivePrecision(options.precision)
         let rate = peak(p)
         var kernels: [PlannedKernel] = []
-        let layerOverhead = parameters.layerOverheadMicroseconds.value * 1e-6
         for op in graph.ops {
             let bytes = scaledBytes(op.cost, p)
             let t = roofline(
@@ -52,6 +51,7 @@ public struct LPUAdapter: StyleAdapter {
         }
         // The schedule's fixed cost per layer goes on the layer's first unit.
         if !kernels.isEmpty {
+            let layerOverhead = parameters.layerOverheadMicroseconds.value * 1e-6
             kernels[0].overheadSeconds += layerOverhead
             kernels[0].seconds += layerOverhead
             kernels[0].note += " + fixed per-layer schedule overhead"

@@ -32,9 +32,7 @@ public struct ParameterFit {
 
     /// MAPE (%) of `rows` with `style`'s parameters set to `values`.
     public func mape(_ style: ExecutionStyle, rows: [Int], values: [String: Double]) throws -> Double {
-        let c = try catalog.overriding(style, values)
-        let errors = try outcomes(rows, catalog: c).map { abs($0.error) }
-        return errors.isEmpty ? 0 : 100 * errors.reduce(0, +) / Double(errors.count)
+        ValidationTable.mape(try outcomes(rows, catalog: catalog.overriding(style, values)))[style] ?? 0
     }
 
     func outcomes(_ rows: [Int], catalog c: DeviceCatalog) throws -> [ValidationOutcome] {
@@ -115,25 +113,23 @@ public struct ParameterFit {
             guard !all.isEmpty else { continue }
             let free = catalog.styles[style]?.free ?? []
             var folds: [SourceFold] = []
-            var heldOutErrors: [Double] = []
+            var heldOut: [ValidationOutcome] = []
             for source in orderedSources(all) {
                 let training = try rows(of: style, without: source)
                 let held = all.filter { table.rows[$0].source == source }
                 let values = try fit(style, rows: training).values
-                let c = try catalog.overriding(style, values)
-                let errors = try outcomes(held, catalog: c).map { 100 * abs($0.error) }
-                heldOutErrors += errors
+                let predicted = try outcomes(held, catalog: catalog.overriding(style, values))
+                heldOut += predicted
                 folds.append(
                     SourceFold(
                         source: source, rows: held.count, trainingRows: training.count,
-                        mape: errors.reduce(0, +) / Double(errors.count),
-                        fitted: free.isEmpty ? [:] : values))
+                        mape: ValidationTable.mape(predicted)[style] ?? 0, fitted: free.isEmpty ? [:] : values))
             }
             out.append(
                 StyleCrossValidation(
                     style: style, freeParameters: free.map(\.key),
                     mapeInSample: try mape(style, rows: all, values: [:]),
-                    mapeLeaveOneSourceOut: heldOutErrors.reduce(0, +) / Double(heldOutErrors.count), folds: folds))
+                    mapeLeaveOneSourceOut: ValidationTable.mape(heldOut)[style] ?? 0, folds: folds))
         }
         return CrossValidationReport(table: table.file, styles: out)
     }

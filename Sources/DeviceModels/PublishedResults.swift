@@ -146,8 +146,8 @@ public struct ValidationTable: Sendable {
             throw SpecError(file: file, path: "rows[\(i)]", message: problem)
         }
         var adapter = makeAdapter(for: device, catalog: catalog)
+        if let named = row.engine, let figures = catalog.engines[named] { adapter.engine = figures }
         let engine = row.engine ?? ServingEngine.defaultEngine(for: device.style)
-        if let figures = catalog.engines[engine] { adapter.engine = figures }
         let options = AdapterOptions(precision: row.precision, chips: row.chips)
         let predictor = ServePredictor(adapter: adapter, options: options, batching: row.batching)
         let p = try predictor.predict(spec, row.scenario)

@@ -13,8 +13,11 @@ public struct StyleSection: Sendable {
 }
 
 extension StyleSection {
-    /// Reads Devices/styles.yaml: its sources, then one section per registered style, read by that style's adapter.
-    public static func loadAll(url: URL, registry: AdapterRegistry) throws -> [ExecutionStyle: StyleSection] {
+    /// Reads Devices/styles.yaml: its sources, one section per registered style (read by that style's adapter) and
+    /// the serving engines' cited KV-cache figures.
+    public static func loadAll(url: URL, registry: AdapterRegistry) throws
+        -> (styles: [ExecutionStyle: StyleSection], engines: [ServingEngine: EngineFigures])
+    {
         let root = try SpecNode.load(url: url)
         let m = try root.mapping(allowed: ["sources", "engines"] + registry.styles.map(\.rawValue))
         let citations = try DeviceProfile.parseCitations(root.required(m, "sources"))
@@ -29,16 +32,7 @@ extension StyleSection {
                 style: type.style, parameters: parameters, figures: reader.figures, citations: citations,
                 free: reader.free)
         }
-        return out
-    }
-
-    /// The `engines` section of Devices/styles.yaml: each serving engine's cited KV-cache figures (`loadAll` has
-    /// checked the file's other keys against the registry).
-    public static func loadEngines(url: URL) throws -> [ServingEngine: EngineFigures] {
-        let root = try SpecNode.load(url: url)
-        let m = Dictionary(try root.entries().map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
-        let ids = Set(try DeviceProfile.parseCitations(root.required(m, "sources")).map(\.id))
-        return try EngineFigures.loadAll(root.required(m, "engines"), ids: ids)
+        return (out, try EngineFigures.loadAll(root.required(m, "engines"), ids: ids))
     }
 
     /// This section with some parameters set to other values (a fit's trial): every other figure as read.

@@ -5,7 +5,7 @@ import PortbenchSchema
 
 extension Commands {
     /// What `validate-models` reports besides the table of errors.
-    public enum ValidationMode: Sendable {
+    public enum ValidationMode: Equatable, Sendable {
         case errors
         case explain(String)
         /// Fit every style's free parameters to the table.
@@ -21,8 +21,7 @@ extension Commands {
     ) throws -> CommandOutput {
         // html is the table of errors as a page with a chart; everything else prints a table or JSON.
         let html = text == "html"
-        if case .errors = mode {
-        } else if html {
+        if html, mode != .errors {
             throw UsageError(
                 "--format html draws the table of errors; --explain, --fit and --cross-validate print table or json")
         }
@@ -36,11 +35,10 @@ extension Commands {
         case .crossValidate:
             let r = try ParameterFit(table: t, catalog: catalog) { try paths.workload($0) }.crossValidate()
             return CommandOutput(f == .json ? try OutputFormat.json(r) : r.renderTable())
-        case .errors, .explain: break
-        }
-        if case .explain(let id) = mode {
+        case .explain(let id):
             let e = try t.explain(id, catalog: catalog) { try paths.workload($0) }
             return CommandOutput(f == .json ? try OutputFormat.json(e) : e.renderText())
+        case .errors: break
         }
         let outcomes = try t.validate(catalog: catalog) { try paths.workload($0) }
         let report = ValidationTable.report(table: table, outcomes)

@@ -20,7 +20,7 @@ extension FitReport {
                     p.atBound ? "at a bound of its range: a mechanism missing?" : "",
                 ])
             }
-            lines += [t.render().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"), ""]
+            lines += [t.render(indent: "  "), ""]
         }
         lines.append(
             "To adopt a fit, write its values into Devices/styles.yaml and put `validate-models --cross-validate` "
@@ -51,7 +51,7 @@ extension CrossValidationReport {
                         : values.joined(separator: " "),
                 ])
             }
-            lines += [t.render().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"), ""]
+            lines += [t.render(indent: "  "), ""]
         }
         return lines.joined(separator: "\n")
     }

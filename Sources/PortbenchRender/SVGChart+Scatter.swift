@@ -45,11 +45,9 @@ extension SVGChart {
                 "<circle cx=\"\(SVG.n(left + size + 34))\" cy=\"\(SVG.n(y - 4))\" r=\"5\" fill=\"\(entry.1)\"/>")
             out.append(SVG.text(left + size + 46, y, entry.0))
         }
-        out.append(
-            SVG.text(
-                left + size + 24, top + 20 + Double(legend.count) * 22 + 8, "solid: modelled = published", cls: "muted")
-        )
-        out.append(SVG.text(left + size + 24, top + 20 + Double(legend.count) * 22 + 26, "dashed: ±20%", cls: "muted"))
+        let belowLegend = top + 20 + Double(legend.count) * 22
+        out.append(SVG.text(left + size + 24, belowLegend + 8, "solid: modelled = published", cls: "muted"))
+        out.append(SVG.text(left + size + 24, belowLegend + 26, "dashed: ±20%", cls: "muted"))
         out.append(SVG.text(left + size / 2, height - 8, xTitle + " (log scale)", anchor: "middle", weight: "600"))
         out.append(
             "<text x=\"14\" y=\"\(SVG.n(top + size / 2))\" text-anchor=\"middle\" font-weight=\"600\" "

@@ -25,6 +25,11 @@ public struct TextTable {
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
         return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
     }
+
+    /// The table with every line indented by `prefix` (a table under a heading).
+    public func render(indent prefix: String) -> String {
+        render().split(separator: "\n").map { prefix + $0 }.joined(separator: "\n")
+    }
 }
 
 /// A fixed-point number for tables.

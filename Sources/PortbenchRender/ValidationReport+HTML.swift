@@ -3,11 +3,11 @@ import PortbenchSchema
 
 extension ValidationReport {
     /// One colour per style, the same on every page.
-    static func colour(_ style: String) -> String {
+    static func colour(_ style: ExecutionStyle) -> String {
         switch style {
-        case "cuda": return "#1f77b4"
-        case "xla": return "#e67e22"
-        case "lpu": return "#8e44ad"
+        case .cuda: return "#1f77b4"
+        case .xla: return "#e67e22"
+        case .lpu: return "#8e44ad"
         default: return "#27ae60"
         }
     }
@@ -15,16 +15,16 @@ extension ValidationReport {
     /// `validate-models --format html`: a self-contained page with a log-log chart of modelled against published
     /// (one colour per style), the MAPE per style and the table of rows.
     public func renderHTML() -> String {
-        let styles = Array(Set(rows.map(\.style.rawValue))).sorted()
+        let styles = Array(Set(rows.map(\.style))).sorted { $0.rawValue < $1.rawValue }
         let points = rows.map {
             ScatterPoint(
                 label: "\($0.id): published \(fmt($0.published, 2)) \($0.metric), modelled \(fmt($0.modelled, 2)) "
                     + "(\(String(format: "%+.1f", $0.errorPct))%)", x: $0.published, y: $0.modelled,
-                colour: Self.colour($0.style.rawValue))
+                colour: Self.colour($0.style))
         }
         let legend = styles.map { s in
             (
-                "\(s): MAPE \(fmt(mape[s] ?? 0, 1))%, \(rows.filter { $0.style.rawValue == s }.count) rows",
+                "\(s.rawValue): MAPE \(fmt(mape[s.rawValue] ?? 0, 1))%, \(rows.filter { $0.style == s }.count) rows",
                 Self.colour(s)
             )
         }

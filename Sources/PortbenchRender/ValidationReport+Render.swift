@@ -77,7 +77,7 @@ extension ServeExplanation {
                     fmt(u.overheadSeconds * 1e6, 1), u.note,
                 ])
             }
-            lines.append(t.render().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+            lines.append(t.render(indent: "  "))
         }
         if !notes.isEmpty { lines += [""] + notes.map { "note: \($0)" } }
         return lines.joined(separator: "\n")
