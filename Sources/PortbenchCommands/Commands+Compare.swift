@@ -13,6 +13,7 @@ public struct CompareRequest: Sendable {
     public var noise = "auto"
     public var minimumEffect: Double?
     public var alpha = 0.01
+    public var correction: MultipleComparisons = .holm
     public var interleaved = false
     public var allowDifferentMachine = false
     public var failOnInconclusive = false
@@ -65,7 +66,8 @@ extension Commands {
             note("note: no noise profile for this machine kind: one run per side is judged on within-run noise only")
         }
         let options = ComparisonOptions(
-            rule: VerdictRule(minimumEffect: minimumEffect, alpha: r.alpha), noise: noise, noisePath: noisePath,
+            rule: VerdictRule(minimumEffect: minimumEffect, alpha: r.alpha, correction: r.correction), noise: noise,
+            noisePath: noisePath,
             interleaved: r.interleaved, allowDifferentMachine: r.allowDifferentMachine)
         return try Comparator.compare(
             baseline: baseline,

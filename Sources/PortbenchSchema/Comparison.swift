@@ -48,12 +48,16 @@ public struct DecisionRule: Codable, Equatable, Sendable {
     public var noise: NoiseSource
     /// The noise profile file, when `noise` is `profile`.
     public var noiseProfile: String?
+    /// How the measured p-values were adjusted for their number (absent in documents from before it: none).
+    public var correction: MultipleComparisons?
+    /// The measured decisions the correction spans.
+    public var family: Int?
     /// One sentence: the test, the interval and the effect rule.
     public var text: String
 
     public init(
         minimumEffect: Double, alpha: Double, power: Double, mode: ComparisonMode, noise: NoiseSource,
-        noiseProfile: String? = nil, text: String
+        noiseProfile: String? = nil, correction: MultipleComparisons? = nil, family: Int? = nil, text: String
     ) {
         self.minimumEffect = minimumEffect
         self.alpha = alpha
@@ -61,6 +65,8 @@ public struct DecisionRule: Codable, Equatable, Sendable {
         self.mode = mode
         self.noise = noise
         self.noiseProfile = noiseProfile
+        self.correction = correction
+        self.family = family
         self.text = text
     }
 }
@@ -121,6 +127,9 @@ public struct CaseComparison: Codable, Equatable, Sendable {
     /// p-value of the rule's test (noise-aware), and of Mann-Whitney U on the raw samples when both sides have them.
     public var pValue: Double?
     public var mannWhitneyP: Double?
+    /// The p-value the verdict was decided on after the rule's correction for the comparison's many decisions
+    /// (Holm: the larger of the two p-values above, adjusted); absent where none was applied.
+    public var adjustedP: Double?
     /// Units each side contributed (samples, runs or rounds, per the mode).
     public var baselineUnits: Int
     public var candidateUnits: Int
@@ -134,7 +143,8 @@ public struct CaseComparison: Codable, Equatable, Sendable {
         workload: String, scenario: String, backend: Backend, metric: String, provenance: Provenance,
         direction: MetricDirection?, baseline: Double, candidate: Double, ratio: Double, effect: Double?,
         ratioLower: Double? = nil, ratioUpper: Double? = nil, pValue: Double? = nil, mannWhitneyP: Double? = nil,
-        baselineUnits: Int, candidateUnits: Int, verdict: Verdict, reason: String, noisy: Bool? = nil
+        adjustedP: Double? = nil, baselineUnits: Int, candidateUnits: Int, verdict: Verdict, reason: String,
+        noisy: Bool? = nil
     ) {
         self.workload = workload
         self.scenario = scenario
@@ -150,6 +160,7 @@ public struct CaseComparison: Codable, Equatable, Sendable {
         self.ratioUpper = ratioUpper
         self.pValue = pValue
         self.mannWhitneyP = mannWhitneyP
+        self.adjustedP = adjustedP
         self.baselineUnits = baselineUnits
         self.candidateUnits = candidateUnits
         self.verdict = verdict

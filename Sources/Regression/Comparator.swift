@@ -51,9 +51,8 @@ public enum Comparator {
         }
         let mode = try self.mode(baseline, candidate, options)
         let units = CaseUnits(baseline: baseline.documents, candidate: candidate.documents)
-        let cases = units.keys.flatMap { key in
-            decide(key, units: units, mode: mode, options: options)
-        }
+        let (cases, family) = resolve(
+            units.keys.flatMap { key in decide(key, units: units, mode: mode, options: options) }, rule: options.rule)
         return ComparisonDocument(
             created: created, tool: tool, baseline: a, candidate: b,
             rule: ruleDescription(
@@ -61,7 +60,7 @@ public enum Comparator {
                 instrumented: (baseline.documents + candidate.documents).contains {
                     $0.cases.contains { $0.instrument != nil }
                 },
-                modelled: cases.contains { $0.provenance == .modelled }),
+                modelled: cases.contains { $0.provenance == .modelled }, family: family),
             differentMachine: !machine.isEmpty, machineDifferences: machine,
             settingsDifferences: a.machine.settingsDifferences(b.machine).map(\.recorded), cases: cases,
             unmatched: units.unmatched)
@@ -95,7 +94,7 @@ public enum Comparator {
 
     static func ruleDescription(
         _ mode: ComparisonMode, _ o: ComparisonOptions, separate: Bool, instrumented: Bool = false,
-        modelled: Bool = false
+        modelled: Bool = false, family: Int = 1
     ) -> DecisionRule {
         let noise: NoiseSource
         let test: String
@@ -117,8 +116,17 @@ public enum Comparator {
             test = "interleaved rounds as units: paired t on each round's log ratio of medians"
         }
         let r = o.rule
+        let correction: String
+        switch r.correction {
+        case .holm:
+            correction =
+                "; Holm's step-down over the \(family) measured decision\(family == 1 ? "" : "s") of this comparison "
+                + "(each p the larger of the tests', adjusted; power judged at \(r.alpha) ÷ \(family)) keeps the "
+                + "chance of any false regression or improvement at \(r.alpha)"
+        case .none: correction = "; no correction for the \(family) measured decisions (--correction none)"
+        }
         let text =
-            "\(test); regression or improvement when p < \(r.alpha) and the change is at least "
+            "\(test)\(correction); regression or improvement when p < \(r.alpha) and the change is at least "
             + "\(String(format: "%.1f%%", r.minimumEffect * 100)); unchanged when inside it or when a change of that "
             + "size would have been found at power \(r.power); otherwise inconclusive. Counted figures (FLOPs, bytes, "
             + "fusions, program size) must match exactly and are listed only when they differ"
@@ -134,6 +142,7 @@ public enum Comparator {
                     + "layer graph or the adapter that moved it" : "")
         return DecisionRule(
             minimumEffect: r.minimumEffect, alpha: r.alpha, power: r.power, mode: mode, noise: noise,
-            noiseProfile: mode == .separateRuns ? o.noisePath : nil, text: text)
+            noiseProfile: mode == .separateRuns ? o.noisePath : nil, correction: r.correction, family: family,
+            text: text)
     }
 }

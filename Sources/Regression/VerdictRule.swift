@@ -8,11 +8,29 @@ public struct VerdictRule: Equatable, Sendable {
     public var minimumEffect: Double
     public var alpha: Double
     public var power: Double
+    /// How the measured decisions of one comparison are corrected for their number.
+    public var correction: MultipleComparisons
 
-    public init(minimumEffect: Double = Regression.defaultMinimumEffect, alpha: Double = 0.01, power: Double = 0.8) {
+    public init(
+        minimumEffect: Double = Regression.defaultMinimumEffect, alpha: Double = 0.01, power: Double = 0.8,
+        correction: MultipleComparisons = .holm
+    ) {
         self.minimumEffect = minimumEffect
         self.alpha = alpha
         self.power = power
+        self.correction = correction
+    }
+
+    /// What a corrected decision uses: the adjusted p-value (the larger of the rule's and Mann-Whitney's, adjusted)
+    /// and the number of decisions, whose Bonferroni level α ÷ n is what "would have been found" is judged at.
+    public struct Family: Equatable, Sendable {
+        public var adjustedP: Double
+        public var size: Int
+
+        public init(adjustedP: Double, size: Int) {
+            self.adjustedP = adjustedP
+            self.size = size
+        }
     }
 
     /// What the rule decided and why, with the interval and p-value it used.
@@ -26,39 +44,51 @@ public struct VerdictRule: Equatable, Sendable {
         public var effect: Double
     }
 
-    public func decide(_ e: LogRatioEstimate, direction: MetricDirection) -> Decision {
+    /// The verdict on one estimate; with a `family`, significance is the adjusted p-value's and detectability is
+    /// judged at α ÷ the family's size.
+    public func decide(_ e: LogRatioEstimate, direction: MetricDirection, family: Family? = nil) -> Decision {
         let bad = direction == .lowerIsBetter ? e.logRatio : -e.logRatio
         let threshold = log1p(minimumEffect)
-        let p = e.pValue
+        let p = family?.adjustedP ?? e.pValue
         let (lower, upper) = e.ratioInterval(alpha: alpha)
-        let significant = p < alpha && (e.mannWhitneyP ?? 0) < alpha
+        let significant = family.map { $0.adjustedP < alpha } ?? (p < alpha && (e.mannWhitneyP ?? 0) < alpha)
+        let level = family.map { alpha / Double(max($0.size, 1)) } ?? alpha
         let verdict: Verdict
         let why: String
         if significant && abs(bad) >= threshold {
             verdict = bad > 0 ? .regression : .improvement
-            why = "p \(Self.p(p)) < \(alpha)\(mwText(e)) and \(Self.pct(expm1(bad))) beyond \(Self.pct(minimumEffect))"
+            why =
+                "\(pName(family)) \(Self.p(p)) < \(alpha)\(mwText(e, family)) and \(Self.pct(expm1(bad))) beyond \(Self.pct(minimumEffect))"
         } else if significant {
             verdict = .unchanged
-            why = "significant (p \(Self.p(p))) but \(Self.pct(expm1(bad))) is inside \(Self.pct(minimumEffect))"
-        } else if abs(bad) < threshold && detectable(e, threshold) {
+            why =
+                "significant (\(pName(family)) \(Self.p(p))) but \(Self.pct(expm1(bad))) is inside \(Self.pct(minimumEffect))"
+        } else if abs(bad) < threshold && detectable(e, threshold, level: level) {
             verdict = .unchanged
-            why = "not significant (p \(Self.p(p))); \(Self.pct(minimumEffect)) would have been found at power \(power)"
+            why =
+                "not significant (\(pName(family)) \(Self.p(p))); \(Self.pct(minimumEffect)) would have been found "
+                + "at power \(power)"
         } else {
             verdict = .inconclusive
-            why = "not significant (p \(Self.p(p))) and too noisy to rule out \(Self.pct(minimumEffect))"
+            why = "not significant (\(pName(family)) \(Self.p(p))) and too noisy to rule out \(Self.pct(minimumEffect))"
         }
         return Decision(
             verdict: verdict, reason: why, ratioLower: lower, ratioUpper: upper, pValue: p, effect: expm1(bad))
     }
 
-    /// Whether a true change of the minimum effect would have been significant with probability `power`.
-    func detectable(_ e: LogRatioEstimate, _ threshold: Double) -> Bool {
-        let needed = e.critical(alpha: alpha) + Distributions.studentTQuantile(power, df: e.degreesOfFreedom)
+    /// Whether a true change of the minimum effect would have been significant at `level` with probability `power`.
+    func detectable(_ e: LogRatioEstimate, _ threshold: Double, level: Double) -> Bool {
+        let needed = e.critical(alpha: level) + Distributions.studentTQuantile(power, df: e.degreesOfFreedom)
         return e.standardError * needed <= threshold
     }
 
-    private func mwText(_ e: LogRatioEstimate) -> String {
-        e.mannWhitneyP.map { " (Mann-Whitney p \(Self.p($0)))" } ?? ""
+    private func pName(_ family: Family?) -> String {
+        family == nil ? "p" : "Holm p"
+    }
+
+    private func mwText(_ e: LogRatioEstimate, _ family: Family?) -> String {
+        guard family == nil else { return "" }
+        return e.mannWhitneyP.map { " (Mann-Whitney p \(Self.p($0)))" } ?? ""
     }
 
     static func p(_ v: Double) -> String { v < 1e-4 ? String(format: "%.1e", v) : String(format: "%.4f", v) }

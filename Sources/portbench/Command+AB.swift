@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PortbenchCommands
+import PortbenchSchema
 
 struct AB: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,6 +25,8 @@ struct AB: ParsableCommand {
     @Option(help: "Keep the rounds' result documents here (default: results/ab-<time>/).") var keep: String?
     @Option(name: .customLong("min-effect"), help: "Minimum relative effect (default: the suite's, else 0.03).")
     var minEffect: Double?
+    @Option(help: "Correction for the comparison's many measured decisions: holm (any false verdict at alpha) or none.")
+    var correction: MultipleComparisons = .holm
     @Flag(name: .customLong("fail-on-inconclusive"), help: "Exit 4 when nothing regressed but a case is inconclusive.")
     var failOnInconclusive = false
     @Option(help: "Output format: table, md, html or json.") var format: ReportFormat = .table
@@ -45,6 +48,7 @@ struct AB: ParsableCommand {
         if let backend { args += ["--backend", backend] }
         r.runArguments = args
         r.compare.minimumEffect = minEffect
+        r.compare.correction = correction
         r.compare.failOnInconclusive = failOnInconclusive
         r.compare.format = format
         r.compare.out = out

@@ -3,6 +3,7 @@ import PortbenchCommands
 import PortbenchSchema
 
 extension ReportFormat: ExpressibleByArgument {}
+extension MultipleComparisons: ExpressibleByArgument {}
 
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,6 +27,8 @@ struct Compare: ParsableCommand {
     @Option(name: .customLong("min-effect"), help: "Minimum relative effect (default: the suite's, else 0.03).")
     var minEffect: Double?
     @Option(help: "Two-sided significance level.") var alpha = 0.01
+    @Option(help: "Correction for the comparison's many measured decisions: holm (any false verdict at alpha) or none.")
+    var correction: MultipleComparisons = .holm
     @Flag(help: "The documents are interleaved A/B rounds, paired in order.") var interleaved = false
     @Flag(name: .customLong("allow-different-machine"), help: "Compare across machine fingerprints (reported at top).")
     var allowDifferentMachine = false
@@ -42,6 +45,7 @@ struct Compare: ParsableCommand {
         r.noise = noise
         r.minimumEffect = minEffect
         r.alpha = alpha
+        r.correction = correction
         r.interleaved = interleaved
         r.allowDifferentMachine = allowDifferentMachine
         r.failOnInconclusive = failOnInconclusive

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PortbenchCommands
+import PortbenchSchema
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,6 +19,8 @@ struct Report: ParsableCommand {
     @Option(help: "Noise profile: auto, none, or a file.") var noise = "auto"
     @Option(name: .customLong("min-effect"), help: "Minimum relative effect (default: the suite's, else 0.03).")
     var minEffect: Double?
+    @Option(help: "Correction for the comparison's many measured decisions: holm (any false verdict at alpha) or none.")
+    var correction: MultipleComparisons = .holm
     @Flag(name: .customLong("allow-different-machine"), help: "Compare across machine fingerprints (reported at top).")
     var allowDifferentMachine = false
     @Option(help: "A folder (or files) of earlier results for trends and change points; repeatable.") var history:
@@ -35,6 +38,7 @@ struct Report: ParsableCommand {
         r.compare.baselineFolder = folder
         r.compare.noise = noise
         r.compare.minimumEffect = minEffect
+        r.compare.correction = correction
         r.compare.allowDifferentMachine = allowDifferentMachine
         r.compare.failOnInconclusive = failOnInconclusive
         r.history = history
